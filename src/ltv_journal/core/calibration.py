@@ -1,0 +1,133 @@
+"""How well the user predicts: expected effects against what reviews observed.
+
+Per dimension, over the latest review of each decision that recorded that dimension:
+mean error = mean(actual − expected) (negative = optimism), mean absolute error, and
+the Brier score = mean((confidence − materialised)²).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .decision import Decision
+from .dimensions import DIMENSIONS, Dimension
+from .money import format_amount, format_points
+
+_FOUR = Decimal("0.0001")
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """One decision's latest observation on one dimension beside its expectation."""
+
+    dimension: Dimension
+    expected: Decimal
+    actual: Decimal | None
+    confidence: Decimal | None
+    """The expected effect's confidence; None when nothing was expected."""
+    materialised: bool
+    kind: str = ""
+    category: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionCalibration:
+    reviews: int
+    mean_error: Decimal | None
+    mean_abs_error: Decimal | None
+    brier: Decimal | None
+
+
+def samples_of(decision: Decision) -> list[Sample]:
+    """The calibration samples of one decision: per dimension, its latest review that
+    recorded that dimension."""
+    found: list[Sample] = []
+    for dim in DIMENSIONS:
+        observation = next(
+            (r.actual[dim] for r in reversed(decision.reviews) if dim in r.actual), None
+        )
+        if observation is None:
+            continue
+        effect = decision.effects.get(dim)
+        actual = observation.per_year
+        if actual is None and not observation.materialised:
+            actual = Decimal(0)
+        found.append(
+            Sample(
+                dimension=dim,
+                expected=effect.per_year if effect else Decimal(0),
+                actual=actual,
+                confidence=effect.confidence if effect else None,
+                materialised=observation.materialised,
+                kind=str(decision.kind),
+                category=decision.category,
+            )
+        )
+    return found
+
+
+def calibrate(samples: Iterable[Sample]) -> dict[Dimension, DimensionCalibration]:
+    """Calibration per dimension, in display order (every dimension present)."""
+    by_dim: dict[Dimension, list[Sample]] = {dim: [] for dim in DIMENSIONS}
+    for sample in samples:
+        by_dim[sample.dimension].append(sample)
+    return {dim: _calibrate_one(items) for dim, items in by_dim.items()}
+
+
+def _calibrate_one(samples: list[Sample]) -> DimensionCalibration:
+    errors = [s.actual - s.expected for s in samples if s.actual is not None]
+    briers = [
+        (s.confidence - (1 if s.materialised else 0)) ** 2
+        for s in samples
+        if s.confidence is not None
+    ]
+    return DimensionCalibration(
+        reviews=len(samples),
+        mean_error=_mean(errors),
+        mean_abs_error=_mean([abs(e) for e in errors]),
+        brier=_mean(briers),
+    )
+
+
+def _mean(values: list[Decimal]) -> Decimal | None:
+    if not values:
+        return None
+    return (sum(values, Decimal(0)) / len(values)).quantize(_FOUR)
+
+
+def breakdown(
+    samples: Iterable[Sample], key: str
+) -> dict[str, dict[Dimension, DimensionCalibration]]:
+    """Calibration per value of `key` ("kind" or "category"), groups sorted by name."""
+    groups: dict[str, list[Sample]] = {}
+    for sample in samples:
+        groups.setdefault(getattr(sample, key) or "(none)", []).append(sample)
+    return {name: calibrate(groups[name]) for name in sorted(groups)}
+
+
+def describe(
+    dimension: Dimension, result: DimensionCalibration, currency: str = "", subject: str = ""
+) -> str:
+    """The calibration in words, e.g. "you expect about 1.8 happiness points a year more
+    from purchases than you get"."""
+    if result.reviews == 0 or result.mean_error is None:
+        return f"no reviews of {dimension} yet"
+    error = result.mean_error
+    where = f" from {subject}" if subject else ""
+    if dimension is Dimension.MONEY:
+        size = format_amount(abs(error), currency)
+        what = f"{size} a year"
+    else:
+        what = f"{format_points(abs(error))} {dimension} points a year"
+    count = f"({result.reviews} review{'s' if result.reviews != 1 else ''})"
+    if error == 0:
+        return f"your {dimension} expectations{where} match what you get {count}"
+    direction = "more" if error < 0 else "less"
+    return f"you expect about {what} {direction}{where} than you get {count}"
+
+
+def summarise(results: Mapping[Dimension, DimensionCalibration]) -> int:
+    """The number of reviewed samples across all dimensions."""
+    return sum(r.reviews for r in results.values())

@@ -1,0 +1,132 @@
+"""A logged decision, its reviews, and what makes one valid."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from types import MappingProxyType
+
+from .dates import add_months
+from .dimensions import Dimension
+from .effects import Effect
+
+DEFAULT_REVIEW_MONTHS = 3
+MAX_TITLE = 200
+MAX_AMOUNT = Decimal("1000000000000")
+
+
+class Kind(StrEnum):
+    EXPENSE = "expense"
+    INVESTMENT = "investment"
+
+
+class WouldRepeat(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+
+
+def _frozen(mapping: Mapping[Dimension, object] | None) -> Mapping[Dimension, object]:
+    ordered = {dim: mapping[dim] for dim in Dimension if mapping and dim in mapping}
+    return MappingProxyType(ordered)
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """What a review saw on one dimension: the actual value per year, and whether the
+    expected effect happened at all."""
+
+    per_year: Decimal | None
+    materialised: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A look back at a decision. Reviews never change the expected effects."""
+
+    date: date
+    actual: Mapping[Dimension, Observation] = field(default_factory=dict)
+    would_repeat: WouldRepeat | None = None
+    notes: str = ""
+    hindsight: str = ""
+    """Answer to "what do I know now that I could have known then?"."""
+    next_review_on: date | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "actual", _frozen(self.actual))
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A decision as the user logged it. An empty `id` means not stored yet."""
+
+    title: str
+    date: date
+    kind: Kind = Kind.EXPENSE
+    amount: Decimal = Decimal(0)
+    category: str = ""
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+    expectation: str = ""
+    """"What I expect and why", written at capture."""
+    feeling: str = ""
+    """"How I feel right now", written at capture."""
+    review_on: date | None = None
+    effects: Mapping[Dimension, Effect] = field(default_factory=dict)
+    reviews: tuple[Review, ...] = ()
+    id: str = ""
+    deleted_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "effects", _frozen(self.effects))
+        object.__setattr__(self, "tags", normalise_tags(self.tags))
+
+    def resolved_review_on(self) -> date | None:
+        """The review date to store: `review_on` if given; else, once reviewed, the latest
+        review's follow-up date (None: nothing pending); else three months after."""
+        if self.review_on is not None:
+            return self.review_on
+        if self.reviews:
+            return self.reviews[-1].next_review_on
+        return add_months(self.date, DEFAULT_REVIEW_MONTHS)
+
+    @property
+    def latest_review(self) -> Review | None:
+        return self.reviews[-1] if self.reviews else None
+
+    def problems(self) -> list[tuple[str, str]]:
+        """Every invalid field as (field name, reason); effect fields as `happiness.years`."""
+        found: list[tuple[str, str]] = []
+        if not self.title.strip():
+            found.append(("title", "is required"))
+        elif "\n" in self.title or len(self.title) > MAX_TITLE:
+            found.append(("title", f"must be one line of at most {MAX_TITLE} characters"))
+        if self.amount < 0:
+            found.append(("amount", "must be zero or more"))
+        elif self.amount > MAX_AMOUNT:
+            found.append(("amount", "is larger than any real decision"))
+        elif self.amount != self.amount.quantize(Decimal("0.01")):
+            found.append(("amount", "has more than two decimals"))
+        if not 1900 <= self.date.year <= 2200:
+            found.append(("date", "must be between 1900 and 2200"))
+        if self.review_on is not None and self.review_on < self.date:
+            found.append(("review_on", "must not be before the decision's date"))
+        for dim, effect in self.effects.items():
+            found.extend((f"{dim}.{name}", why) for name, why in effect.problems())
+        return found
+
+
+def normalise_tags(tags: object) -> tuple[str, ...]:
+    """Tags trimmed, lower-cased, without blanks or repeats, in first-seen order."""
+    if isinstance(tags, str):
+        tags = tags.replace(",", " ").split()
+    seen: dict[str, None] = {}
+    for tag in tags:  # type: ignore[attr-defined]
+        cleaned = str(tag).strip().lower()
+        if cleaned:
+            seen.setdefault(cleaned, None)
+    return tuple(seen)

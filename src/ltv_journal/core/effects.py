@@ -1,0 +1,112 @@
+"""One expected effect of a decision on one dimension, and its lifetime value.
+
+The lifetime effect of an effect made on day D (DESIGN §1):
+
+    E = confidence × Σ_{j=0}^{N−1} (per_year/12) × 0.5^(j/(12·h)) × (1+r)^(−(delay+j)/12)
+
+The sum is a geometric series, so it is evaluated in closed form — O(1) however long
+the effect lasts — in a 40-digit decimal context; plain cases stay exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Context, Decimal, localcontext
+
+from .dates import add_months, whole_months_between
+from .dimensions import Dimension, Until
+from .profile import Profile
+
+MATH_CONTEXT = Context(prec=40)
+_HALF = Decimal("0.5")
+MAX_DELAY_MONTHS = 1200
+MAX_YEARS = Decimal(150)
+
+
+class MissingBirthDate(ValueError):
+    """An effect that runs to retirement or death needs the profile's birth date."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "effects that last until retirement or death need a birth date in the profile; "
+            "set one (ltv-journal profile --birth-date YYYY-MM-DD) or give the effect years"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    """Expected value per year (money or points) and how it unfolds over time.
+
+    Exactly one of `years` and `until` applies; when both are None the dimension's
+    default horizon (`Dimension.default_until`) is used.
+    """
+
+    per_year: Decimal
+    delay_months: int = 0
+    years: Decimal | None = None
+    until: Until | None = None
+    half_life_years: Decimal | None = None
+    confidence: Decimal = Decimal(1)
+
+    def problems(self) -> list[tuple[str, str]]:
+        """Every invalid field as (field name, reason)."""
+        found: list[tuple[str, str]] = []
+        if not 0 <= self.delay_months <= MAX_DELAY_MONTHS:
+            found.append(("delay_months", f"must be between 0 and {MAX_DELAY_MONTHS}"))
+        if self.years is not None and self.until is not None:
+            found.append(("years", "give years or until, not both"))
+        if self.years is not None and not Decimal(0) <= self.years <= MAX_YEARS:
+            found.append(("years", f"must be between 0 and {MAX_YEARS}"))
+        if self.half_life_years is not None and not self.half_life_years > 0:
+            found.append(("half_life_years", "must be more than 0"))
+        if not Decimal(0) < self.confidence <= Decimal(1):
+            found.append(("confidence", "must be more than 0 and at most 1"))
+        return found
+
+    def horizon_for(self, dimension: Dimension) -> Until | None:
+        """The open-ended horizon in force, or None when the effect lasts fixed years."""
+        if self.years is not None:
+            return None
+        return self.until or dimension.default_until
+
+
+def effect_months(effect: Effect, dimension: Dimension, decided_on: date, profile: Profile) -> int:
+    """N: the number of whole months the effect lasts, never past life expectancy."""
+    start = add_months(decided_on, effect.delay_months)
+    until = effect.horizon_for(dimension)
+    death = profile.death
+    if until is not None:
+        horizon = profile.horizon(until)
+        if horizon is None:
+            raise MissingBirthDate()
+        months = whole_months_between(start, horizon)
+    else:
+        assert effect.years is not None
+        months = int(effect.years * 12)
+    if death is not None:
+        months = min(months, whole_months_between(start, death))
+    return max(months, 0)
+
+
+def lifetime_effect(
+    effect: Effect, dimension: Dimension, decided_on: date, profile: Profile
+) -> Decimal:
+    """E for `effect`, unrounded. Raises MissingBirthDate when a horizon is unknown."""
+    months = effect_months(effect, dimension, decided_on, profile)
+    rate = profile.discount_rate
+    half_life = effect.half_life_years
+    monthly = effect.per_year / 12
+    if months == 0 or effect.per_year == 0:
+        return Decimal(0)
+    with localcontext(MATH_CONTEXT):
+        if half_life is None and rate == 0:
+            return effect.confidence * monthly * months
+        log_q = Decimal(0)
+        if half_life is not None:
+            log_q += _HALF.ln() / (12 * half_life)
+        log_v = -(1 + rate).ln() / 12 if rate else Decimal(0)
+        log_q += log_v
+        series = Decimal(months) if log_q == 0 else (1 - (log_q * months).exp()) / (1 - log_q.exp())
+        lead = (log_v * effect.delay_months).exp()
+        return +(effect.confidence * monthly * lead * series)

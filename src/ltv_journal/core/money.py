@@ -1,0 +1,139 @@
+"""Exact money: parsing what people type, cents for storage, and formatting.
+
+Money is `Decimal` in Python and integer hundredths ("cents") in storage. Points
+(happiness, love, meaning) use the same hundredths, so every stored figure is an
+integer and every sum is exact.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+SCALE = 100
+"""Stored integers are hundredths of a unit (of money or of a point)."""
+
+_SYMBOLS = re.compile(r"^[^\d\-+.,]*|[^\d.,]*$")
+_DIGITS = re.compile(r"^[+-]?[\d.,' \u00a0\u202f]+$")
+
+
+class AmountError(ValueError):
+    """A typed amount could not be read; the message says why."""
+
+
+def parse_amount(text: str, *, allow_negative: bool = False, places: int = 2) -> Decimal:
+    """Read an amount as people write it: `1234.56`, `1,234.56`, `1.234,56`, `1.234,56 €`.
+
+    Returns an exact `Decimal`. A currency symbol or code around the number is ignored;
+    spaces and apostrophes may group thousands. `1,234` or `1.234` alone is refused as
+    ambiguous (a thousand or one-point-something?), as is anything with more than
+    `places` decimals.
+    """
+    original = text
+    core = _SYMBOLS.sub("", text.strip()).strip()
+    if not core or not _DIGITS.match(core) or not any(ch.isdigit() for ch in core):
+        raise AmountError(f"'{original}' is not a number")
+    sign = ""
+    if core[0] in "+-":
+        sign, core = ("-" if core[0] == "-" else ""), core[1:].strip()
+    if sign and not allow_negative:
+        raise AmountError(f"'{original}' is negative; amounts are zero or more")
+    for space in " '\u00a0\u202f":
+        core = core.replace(space, "")
+    normalised = _normalise_separators(core, original, places)
+    try:
+        value = Decimal(sign + normalised)
+    except InvalidOperation:
+        raise AmountError(f"'{original}' is not a number") from None
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > places:
+        raise AmountError(f"'{original}' has more than {places} decimals")
+    return value
+
+
+def _normalise_separators(core: str, original: str, places: int) -> str:
+    commas, dots = core.count(","), core.count(".")
+    if commas and dots:
+        # Whichever comes last is the decimal mark; the other groups thousands.
+        decimal_mark = "," if core.rfind(",") > core.rfind(".") else "."
+        group_mark = "." if decimal_mark == "," else ","
+        whole, _, fraction = core.rpartition(decimal_mark)
+        if decimal_mark in whole or not _grouped(whole, group_mark):
+            raise AmountError(f"'{original}' mixes separators in a way that cannot be read")
+        return whole.replace(group_mark, "") + "." + fraction
+    mark = "," if commas else "." if dots else ""
+    if not mark:
+        return core
+    count = commas or dots
+    whole, _, fraction = core.rpartition(mark)
+    if count > 1:
+        if not _grouped(core, mark):
+            raise AmountError(f"'{original}' groups digits in a way that cannot be read")
+        return core.replace(mark, "")
+    if len(fraction) == 3 and whole and whole != "0":
+        raise AmountError(
+            f"'{original}' is ambiguous: it could mean {whole}{fraction} or {whole}.{fraction}; "
+            f"write it without the doubt, e.g. {whole}{fraction}.00"
+        )
+    if not fraction:
+        raise AmountError(f"'{original}' is not a number")
+    return (whole or "0") + "." + fraction
+
+
+def _grouped(number: str, mark: str) -> bool:
+    groups = number.split(mark)
+    return bool(groups[0]) and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def parse_decimal(text: str, *, what: str = "value") -> Decimal:
+    """Read a plain signed decimal such as `-1.5` or `0,7` (no grouping)."""
+    cleaned = text.strip().replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise AmountError(f"{what} '{text}' is not a number") from None
+    if not value.is_finite():
+        raise AmountError(f"{what} '{text}' is not a finite number")
+    return value
+
+
+def to_cents(value: Decimal) -> int:
+    """`value` in integer hundredths, rounded half-to-even at the last cent."""
+    return int(value.quantize(CENT, rounding=ROUND_HALF_EVEN) * SCALE)
+
+
+def from_cents(cents: int) -> Decimal:
+    """The exact `Decimal` for integer hundredths."""
+    return (Decimal(cents) / SCALE).quantize(CENT)
+
+
+def round_cents(value: Decimal) -> Decimal:
+    """`value` rounded half-to-even to the cent."""
+    return value.quantize(CENT, rounding=ROUND_HALF_EVEN)
+
+
+def format_amount(value: Decimal, currency: str = "", *, signed: bool = False) -> str:
+    """`1,695,000.00 EUR` — grouped, two decimals, the currency code after."""
+    text = f"{value:+,.2f}" if signed else f"{value:,.2f}"
+    return f"{text} {currency}" if currency else text
+
+
+def format_compact(value: Decimal, *, signed: bool = False) -> str:
+    """A short figure for tight places: `1.70M`, `-12.5k`, `840`."""
+    magnitude = abs(value)
+    sign = "-" if value < 0 else ("+" if signed and value > 0 else "")
+    for limit, suffix in ((Decimal(1_000_000_000), "B"), (Decimal(1_000_000), "M")):
+        if magnitude >= limit:
+            return f"{sign}{magnitude / limit:.2f}{suffix}"
+    if magnitude >= 10_000:
+        return f"{sign}{magnitude / 1000:.1f}k"
+    if magnitude == magnitude.to_integral_value():
+        return f"{sign}{magnitude:,.0f}"
+    return f"{sign}{magnitude:,.2f}"
+
+
+def format_points(value: Decimal, *, signed: bool = False) -> str:
+    """A point value: `+12.5` — at most two decimals, trailing zeros dropped."""
+    text = f"{value:+,.2f}" if signed else f"{value:,.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,0 +1,85 @@
+"""The journal owner's profile: the horizons every lifetime effect runs to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from decimal import Decimal
+
+from .dates import add_months, whole_months_between
+from .dimensions import Until
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One per journal. Ages are whole years; rates are yearly fractions (0.05 = 5 %)."""
+
+    name: str = ""
+    birth_date: date | None = None
+    career_start_age: int = 22
+    retirement_age: int = 67
+    life_expectancy: int = 82
+    annual_income: Decimal = Decimal(0)
+    currency: str = "EUR"
+    discount_rate: Decimal = Decimal(0)
+    return_rate: Decimal = Decimal("0.05")
+    hours_per_year: int = 1720
+
+    def problems(self) -> list[tuple[str, str]]:
+        """Every invalid field as (field name, reason); empty when the profile is valid."""
+        found: list[tuple[str, str]] = []
+        if not 0 <= self.career_start_age <= 100:
+            found.append(("career_start_age", "must be between 0 and 100"))
+        if not self.career_start_age <= self.retirement_age <= 120:
+            found.append(("retirement_age", "must be at least the career start age, at most 120"))
+        if not 1 <= self.life_expectancy <= 130:
+            found.append(("life_expectancy", "must be between 1 and 130"))
+        if self.annual_income < 0:
+            found.append(("annual_income", "must be zero or more"))
+        if len(self.currency) != 3 or not self.currency.isalpha() or not self.currency.isupper():
+            found.append(("currency", "must be a three-letter ISO 4217 code such as EUR"))
+        if not Decimal(0) <= self.discount_rate < Decimal(1):
+            found.append(("discount_rate", "must be from 0 up to (not including) 1"))
+        if not Decimal(-1) < self.return_rate < Decimal(1):
+            found.append(("return_rate", "must be between -1 and 1"))
+        if not 1 <= self.hours_per_year <= 8784:
+            found.append(("hours_per_year", "must be between 1 and 8784"))
+        if self.birth_date is not None and self.birth_date.year < 1900:
+            found.append(("birth_date", "must be in 1900 or later"))
+        return found
+
+    @property
+    def career_start(self) -> date | None:
+        return self._at_age(self.career_start_age)
+
+    @property
+    def retirement(self) -> date | None:
+        return self._at_age(self.retirement_age)
+
+    @property
+    def death(self) -> date | None:
+        """The end of all effects: birth date plus life expectancy."""
+        return self._at_age(self.life_expectancy)
+
+    def horizon(self, until: Until) -> date | None:
+        return self.retirement if until is Until.RETIREMENT else self.death
+
+    def age_on(self, day: date) -> Decimal | None:
+        """Age in years (whole months / 12) on `day`, or None without a birth date."""
+        if self.birth_date is None:
+            return None
+        return Decimal(whole_months_between(self.birth_date, day)) / 12
+
+    @property
+    def hourly_income(self) -> Decimal | None:
+        """Income per working hour, or None when there is no income to measure by."""
+        if self.annual_income <= 0:
+            return None
+        return self.annual_income / self.hours_per_year
+
+    def _at_age(self, years: int) -> date | None:
+        return None if self.birth_date is None else add_months(self.birth_date, 12 * years)
+
+
+PROFILE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Profile))
+"""Profile field names in their canonical order (TOML, forms, the command line)."""

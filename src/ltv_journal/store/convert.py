@@ -1,0 +1,129 @@
+"""Rows become domain objects here, at the store's edge, and back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ltv_journal.core.decision import Decision, Kind, Observation, Review, WouldRepeat
+from ltv_journal.core.dimensions import DIMENSIONS, Dimension, Until
+from ltv_journal.core.effects import Effect
+from ltv_journal.core.money import from_cents, to_cents
+from ltv_journal.core.profile import Profile
+
+
+def profile_from_columns(row: Mapping[str, Any]) -> Profile:
+    """A Profile from the profile table's columns (from SQLModel or plain sqlite3)."""
+    birth = row["birth_date"]
+    if isinstance(birth, str):
+        birth = date.fromisoformat(birth)
+    return Profile(
+        name=row["name"],
+        birth_date=birth,
+        career_start_age=row["career_start_age"],
+        retirement_age=row["retirement_age"],
+        life_expectancy=row["life_expectancy"],
+        annual_income=from_cents(row["annual_income"]),
+        currency=row["currency"],
+        discount_rate=Decimal(row["discount_rate"]),
+        return_rate=Decimal(row["return_rate"]),
+        hours_per_year=row["hours_per_year"],
+    )
+
+
+def profile_columns(profile: Profile) -> dict[str, Any]:
+    return {
+        "name": profile.name,
+        "birth_date": profile.birth_date,
+        "career_start_age": profile.career_start_age,
+        "retirement_age": profile.retirement_age,
+        "life_expectancy": profile.life_expectancy,
+        "annual_income": to_cents(profile.annual_income),
+        "currency": profile.currency,
+        "discount_rate": str(profile.discount_rate),
+        "return_rate": str(profile.return_rate),
+        "hours_per_year": profile.hours_per_year,
+    }
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def effect_columns(effect: Effect) -> dict[str, Any]:
+    return {
+        "per_year": to_cents(effect.per_year),
+        "delay_months": effect.delay_months,
+        "years": _text(effect.years),
+        "until": None if effect.until is None else str(effect.until),
+        "half_life_years": _text(effect.half_life_years),
+        "confidence": str(effect.confidence),
+    }
+
+
+def effect_from_columns(row: Mapping[str, Any]) -> Effect:
+    return Effect(
+        per_year=from_cents(row["per_year"]),
+        delay_months=row["delay_months"],
+        years=None if row["years"] is None else Decimal(row["years"]),
+        until=None if row["until"] is None else Until(row["until"]),
+        half_life_years=None if row["half_life_years"] is None else Decimal(row["half_life_years"]),
+        confidence=Decimal(row["confidence"]),
+    )
+
+
+def observation_from_columns(row: Mapping[str, Any]) -> Observation:
+    per_year = row["per_year"]
+    return Observation(
+        per_year=None if per_year is None else from_cents(per_year),
+        materialised=bool(row["materialised"]),
+    )
+
+
+def review_from_columns(
+    row: Mapping[str, Any], observations: Mapping[Dimension, Observation]
+) -> Review:
+    return Review(
+        id=row["id"],
+        date=row["reviewed_on"],
+        actual=observations,
+        would_repeat=None if row["would_repeat"] is None else WouldRepeat(row["would_repeat"]),
+        notes=row["notes"],
+        hindsight=row["hindsight"],
+        next_review_on=row["next_review_on"],
+    )
+
+
+def decision_from_columns(
+    row: Mapping[str, Any],
+    effects: Mapping[Dimension, Effect],
+    tags: Iterable[str],
+    reviews: Iterable[Review],
+) -> Decision:
+    return Decision(
+        id=row["id"],
+        date=row["decided_on"],
+        title=row["title"],
+        kind=Kind(row["kind"]),
+        amount=from_cents(row["amount"]),
+        category=row["category"],
+        tags=tuple(tags),
+        notes=row["notes"],
+        expectation=row["expectation"],
+        feeling=row["feeling"],
+        review_on=row["review_on"],
+        effects=effects,
+        reviews=tuple(reviews),
+        deleted_at=row["deleted_at"],
+    )
+
+
+def value_columns(values: Mapping[Dimension, Decimal]) -> dict[str, int]:
+    """`v_money`… columns for a decision's per-dimension values."""
+    return {f"v_{dim}": to_cents(values[dim]) for dim in DIMENSIONS}
+
+
+def values_from_columns(row: Mapping[str, Any]) -> dict[Dimension, Decimal]:
+    return {dim: from_cents(row[f"v_{dim}"]) for dim in DIMENSIONS}

@@ -1,0 +1,77 @@
+"""Engines for a journal location: a SQLite file (default) or a database URL.
+
+SQLite is set up for a single person's safety: WAL, foreign keys on, a busy timeout
+of 5 s, synchronous=NORMAL, and every write in one `BEGIN IMMEDIATE` transaction. The
+folder is made 0700 and the database files 0600.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+
+BUSY_TIMEOUT_MS = 5000
+WRITE = "ltv_write"
+
+
+def is_url(location: str) -> bool:
+    return "://" in location
+
+
+def sqlite_path(location: str) -> Path | None:
+    """The file behind a location, or None for a non-SQLite URL or an in-memory database."""
+    if not is_url(location):
+        return Path(location).expanduser()
+    if location.startswith("sqlite:///") and location != "sqlite:///:memory:":
+        return Path(location.removeprefix("sqlite:///"))
+    return None
+
+
+def prepare_sqlite_file(path: Path) -> None:
+    """Create the folder (0700) and an empty database file (0600) if missing."""
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    for suffix in ("", "-wal", "-shm"):
+        sibling = Path(f"{path}{suffix}")
+        if sibling.exists() and sibling.stat().st_mode & 0o077:
+            sibling.chmod(0o600)
+
+
+def make_engine(location: str) -> Engine:
+    """An engine for `location`; `engine.execution_options(ltv_write=True)` begins writes
+    with BEGIN IMMEDIATE on SQLite."""
+    path = sqlite_path(location)
+    if path is None:
+        return create_engine(location, pool_pre_ping=True)
+    prepare_sqlite_file(path)
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+    event.listen(engine, "connect", _configure_sqlite)
+    event.listen(engine, "begin", _begin_sqlite)
+    return engine
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # We issue BEGIN ourselves (see _begin_sqlite); pysqlite's implicit one is off.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _begin_sqlite(connection: Connection) -> None:
+    write = connection.get_execution_options().get(WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

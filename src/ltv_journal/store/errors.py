@@ -1,0 +1,28 @@
+"""Errors the store raises; each message is meant for a person."""
+
+from __future__ import annotations
+
+
+class JournalError(Exception):
+    """Base of every error the journal reports to the user."""
+
+
+class NotFound(JournalError):
+    pass
+
+
+class Ambiguous(JournalError):
+    pass
+
+
+class Invalid(JournalError):
+    """A decision, review or profile that breaks a rule; `problems` lists (field, reason)."""
+
+    def __init__(self, problems: list[tuple[str, str]], what: str = "decision") -> None:
+        self.problems = problems
+        detail = "; ".join(f"{name} {why}" for name, why in problems)
+        super().__init__(f"invalid {what}: {detail}")
+
+
+class SchemaTooNew(JournalError):
+    pass

@@ -1,0 +1,67 @@
+"""Schema versions and the path between them.
+
+The version lives in SQLite's `PRAGMA user_version`. Before any migration the whole
+database is copied with SQLite's backup API to `<journal>.v<old>.bak`, so a failed or
+unwanted upgrade can always be undone by hand.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, inspect
+from sqlmodel import SQLModel
+
+from . import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+from .engine import WRITE
+from .errors import SchemaTooNew
+
+SCHEMA_VERSION = 1
+
+Migration = Callable[[Connection], None]
+MIGRATIONS: dict[int, Migration] = {}
+"""MIGRATIONS[n] moves a journal from version n to n + 1."""
+
+
+def ensure_schema(engine: Engine, path: Path | None) -> None:
+    """Create a new journal's tables, or migrate an older journal (after a backup)."""
+    if engine.dialect.name != "sqlite":
+        SQLModel.metadata.create_all(engine)
+        return
+    with engine.connect() as conn:
+        version = int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+        has_tables = bool(inspect(conn).get_table_names())
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"this journal has schema version {version}, newer than this ltv-journal "
+            f"understands ({SCHEMA_VERSION}); upgrade ltv-journal to open it"
+        )
+    if version == SCHEMA_VERSION:
+        return
+    if version == 0 and not has_tables:
+        with engine.execution_options(**{WRITE: True}).begin() as conn:
+            SQLModel.metadata.create_all(conn)
+            conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+        return
+    if path is not None:
+        backup(path, Path(f"{path}.v{version}.bak"))
+    with engine.execution_options(**{WRITE: True}).begin() as conn:
+        for step in range(version, SCHEMA_VERSION):
+            MIGRATIONS[step](conn)
+        conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def backup(source: Path, target: Path) -> Path:
+    """Copy a live SQLite database consistently with the backup API; returns `target`."""
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target)
+    try:
+        with dst:
+            src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    target.chmod(0o600)
+    return target

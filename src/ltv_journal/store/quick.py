@@ -1,0 +1,45 @@
+"""The score read with the standard library alone, for a fast first frame.
+
+Importing SQLAlchemy costs more than Textual's whole start-up, so the TUI reads the
+score through `sqlite3` first and opens the full `Journal` in the background. This
+reads the same profile row and score buckets the Journal keeps.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from ltv_journal.core.dimensions import DIMENSIONS
+from ltv_journal.core.money import from_cents
+from ltv_journal.core.profile import Profile
+from ltv_journal.core.score import Score, make_score
+
+from .convert import profile_from_columns
+
+PROFILE_TABLE = "profile"
+BUCKET_TABLE = "score_bucket"
+
+
+def quick_score(path: Path, as_of: date) -> tuple[Profile, Score] | None:
+    """(profile, score) read straight from a SQLite journal, or None if it cannot be
+    read this way (missing file, no schema yet, another database)."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
+    except sqlite3.Error:
+        return None
+    try:
+        conn.row_factory = sqlite3.Row
+        row = conn.execute(f"SELECT * FROM {PROFILE_TABLE} LIMIT 1").fetchone()
+        sums = ", ".join(f"COALESCE(SUM({d}), 0)" for d in ("decisions", *DIMENSIONS))
+        totals = conn.execute(f"SELECT {sums} FROM {BUCKET_TABLE}").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    profile = Profile() if row is None else profile_from_columns(row)
+    values = {dim: from_cents(totals[i + 1]) for i, dim in enumerate(DIMENSIONS)}
+    return profile, make_score(profile, as_of, int(totals[0]), values)

@@ -1,0 +1,201 @@
+"""Reading whole decisions and writing them, over a SQLAlchemy connection.
+
+Everything a decision owns (effects, tags, reviews and their observations) is read in
+batches of ids and written by replacing the children, so one write path serves add,
+edit, undo and import alike.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from ltv_journal.core.decision import Decision, Observation, Review
+from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.effects import Effect
+from ltv_journal.core.money import to_cents
+
+from .convert import (
+    decision_from_columns,
+    effect_from_columns,
+    observation_from_columns,
+    review_from_columns,
+    value_columns,
+)
+from .scoring import EffectValues, effect_rows
+from .tables import DecisionRow, EffectRow, ObservationRow, ReviewRow, TagRow
+
+DT = DecisionRow.__table__  # type: ignore[attr-defined]
+ET = EffectRow.__table__  # type: ignore[attr-defined]
+TT = TagRow.__table__  # type: ignore[attr-defined]
+RT = ReviewRow.__table__  # type: ignore[attr-defined]
+OT = ObservationRow.__table__  # type: ignore[attr-defined]
+BATCH = 500
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def decision_row(conn: Connection, decision_id: str) -> dict[str, Any] | None:
+    row = conn.execute(select(DT).where(DT.c.id == decision_id)).first()
+    return None if row is None else dict(row._mapping)
+
+
+def load_decisions(conn: Connection, ids: Sequence[str]) -> list[Decision]:
+    """Whole decisions for `ids`, in the order given (missing ids are skipped)."""
+    found: dict[str, Decision] = {}
+    for start in range(0, len(ids), BATCH):
+        chunk = list(ids[start : start + BATCH])
+        found.update(_load_chunk(conn, chunk))
+    return [found[i] for i in ids if i in found]
+
+
+def _load_chunk(conn: Connection, ids: list[str]) -> dict[str, Decision]:
+    effects: dict[str, dict[Dimension, Effect]] = {}
+    for row in conn.execute(select(ET).where(ET.c.decision_id.in_(ids))):
+        m = row._mapping
+        effects.setdefault(m["decision_id"], {})[Dimension(m["dimension"])] = effect_from_columns(m)
+    tags: dict[str, list[str]] = {}
+    for decision_id, tag in conn.execute(
+        select(TT.c.decision_id, TT.c.tag).where(TT.c.decision_id.in_(ids)).order_by(TT.c.tag)
+    ):
+        tags.setdefault(decision_id, []).append(tag)
+    reviews = _load_reviews(conn, ids)
+    return {
+        row._mapping["id"]: decision_from_columns(
+            row._mapping,
+            effects.get(row._mapping["id"], {}),
+            tags.get(row._mapping["id"], ()),
+            reviews.get(row._mapping["id"], ()),
+        )
+        for row in conn.execute(select(DT).where(DT.c.id.in_(ids)))
+    }
+
+
+def _load_reviews(conn: Connection, ids: list[str]) -> dict[str, list[Review]]:
+    rows = conn.execute(
+        select(RT)
+        .where(RT.c.decision_id.in_(ids))
+        .order_by(RT.c.reviewed_on, RT.c.created_at, RT.c.id)
+    ).all()
+    if not rows:
+        return {}
+    observations: dict[str, dict[Dimension, Observation]] = {}
+    review_ids = [r._mapping["id"] for r in rows]
+    for start in range(0, len(review_ids), BATCH):
+        chunk = review_ids[start : start + BATCH]
+        for row in conn.execute(select(OT).where(OT.c.review_id.in_(chunk))):
+            m = row._mapping
+            observations.setdefault(m["review_id"], {})[Dimension(m["dimension"])] = (
+                observation_from_columns(m)
+            )
+    found: dict[str, list[Review]] = {}
+    for row in rows:
+        m = row._mapping
+        found.setdefault(m["decision_id"], []).append(
+            review_from_columns(m, observations.get(m["id"], {}))
+        )
+    return found
+
+
+def decision_columns(
+    decision: Decision, values: EffectValues, *, created_at: datetime, now: datetime
+) -> dict[str, Any]:
+    """The decision table row for `decision` (which must have an id)."""
+    return {
+        "id": decision.id,
+        "decided_on": decision.date,
+        "title": decision.title.strip(),
+        "kind": str(decision.kind),
+        "amount": to_cents(decision.amount),
+        "category": decision.category.strip(),
+        "notes": decision.notes,
+        "expectation": decision.expectation,
+        "feeling": decision.feeling,
+        "review_on": decision.resolved_review_on(),
+        "reviews": len(decision.reviews),
+        "created_at": created_at,
+        "updated_at": now,
+        "deleted_at": decision.deleted_at,
+        **value_columns(values.decision(decision)),
+    }
+
+
+def child_rows(
+    decision: Decision, values: EffectValues, now: datetime
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """(effects, tags, reviews, observations) rows for a decision with an id."""
+    effects = effect_rows(decision.id, decision, values)
+    tags = [{"decision_id": decision.id, "tag": tag} for tag in decision.tags]
+    reviews: list[dict[str, Any]] = []
+    observations: list[dict[str, Any]] = []
+    for review in decision.reviews:
+        review_id = review.id or new_id()
+        reviews.append(
+            {
+                "id": review_id,
+                "decision_id": decision.id,
+                "reviewed_on": review.date,
+                "would_repeat": None if review.would_repeat is None else str(review.would_repeat),
+                "notes": review.notes,
+                "hindsight": review.hindsight,
+                "next_review_on": review.next_review_on,
+                "created_at": now,
+            }
+        )
+        observations.extend(
+            {
+                "review_id": review_id,
+                "dimension": str(dim),
+                "per_year": None if seen.per_year is None else to_cents(seen.per_year),
+                "materialised": seen.materialised,
+            }
+            for dim, seen in review.actual.items()
+        )
+    return effects, tags, reviews, observations
+
+
+def write_decision(
+    conn: Connection,
+    decision: Decision,
+    values: EffectValues,
+    *,
+    existing: dict[str, Any] | None,
+    now: datetime,
+) -> dict[str, Any]:
+    """Insert or replace one decision and all it owns; returns its new table row."""
+    created = existing["created_at"] if existing else now
+    row = decision_columns(decision, values, created_at=created, now=now)
+    if existing is None:
+        conn.execute(insert(DT), row)
+    else:
+        conn.execute(update(DT).where(DT.c.id == decision.id).values(row))
+        clear_children(conn, [decision.id])
+    insert_children(conn, [child_rows(decision, values, now)])
+    return row
+
+
+def clear_children(conn: Connection, ids: list[str]) -> None:
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        conn.execute(delete(ET).where(ET.c.decision_id.in_(chunk)))
+        conn.execute(delete(TT).where(TT.c.decision_id.in_(chunk)))
+        conn.execute(delete(RT).where(RT.c.decision_id.in_(chunk)))
+
+
+def insert_children(conn: Connection, children: Sequence[tuple[list[Any], ...]]) -> None:
+    """Insert the (effects, tags, reviews, observations) of many decisions, in bulk."""
+    for table, index in ((ET, 0), (TT, 1), (RT, 2), (OT, 3)):
+        rows = [r for group in children for r in group[index]]
+        if rows:
+            conn.execute(insert(table), rows)
+
+
+def iter_ids(conn: Connection, query: Any) -> Iterator[str]:
+    for (decision_id,) in conn.execute(query):
+        yield decision_id

@@ -1,0 +1,166 @@
+"""Keeping the score current inside every write.
+
+Each live decision is booked into its month's bucket (count, per-dimension values,
+spent, invested). The score is the baseline plus the sum of a few hundred buckets, so
+it costs the same at 100 decisions as at 100,000.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
+
+from ltv_journal.core.decision import Decision, Kind
+from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.effects import Effect, lifetime_effect
+from ltv_journal.core.money import round_cents, to_cents
+from ltv_journal.core.profile import Profile
+from ltv_journal.core.score import decision_values
+
+from .convert import effect_columns, effect_from_columns
+from .queries import month_key
+from .tables import BUCKET_TABLE, BucketRow, DecisionRow, EffectRow
+
+D = DecisionRow.__table__.c  # type: ignore[attr-defined]
+E = EffectRow.__table__.c  # type: ignore[attr-defined]
+B = BucketRow.__table__  # type: ignore[attr-defined]
+
+_BUCKET_FIELDS = ("decisions", *(str(d) for d in DIMENSIONS), "spent", "invested")
+_UPSERT = text(
+    f"INSERT INTO {BUCKET_TABLE} (month, {', '.join(_BUCKET_FIELDS)}) "
+    f"VALUES (:month, {', '.join(':' + f for f in _BUCKET_FIELDS)}) "
+    "ON CONFLICT (month) DO UPDATE SET "
+    + ", ".join(f"{f} = {BUCKET_TABLE}.{f} + excluded.{f}" for f in _BUCKET_FIELDS)
+)
+
+
+def month_of(day: date) -> int:
+    return day.year * 100 + day.month
+
+
+def book(conn: Connection, row: Mapping[str, Any], sign: int) -> None:
+    """Add (sign=1) or remove (sign=−1) one decision row's contribution to its bucket."""
+    params: dict[str, int] = {
+        "month": month_of(row["decided_on"]),
+        "decisions": sign,
+        "spent": sign * row["amount"] if row["kind"] == Kind.EXPENSE else 0,
+        "invested": sign * row["amount"] if row["kind"] == Kind.INVESTMENT else 0,
+    }
+    for dim in DIMENSIONS:
+        params[str(dim)] = sign * row[f"v_{dim}"]
+    conn.execute(_UPSERT, params)
+
+
+def rebuild_buckets(conn: Connection) -> None:
+    """Recompute every bucket from the decision table (after bulk writes)."""
+    conn.execute(delete(B))
+    month = month_key(D.decided_on)
+    is_expense = D.kind == str(Kind.EXPENSE)
+    query = (
+        select(
+            month.label("month"),
+            func.count().label("decisions"),
+            *(func.sum(D[f"v_{dim}"]).label(str(dim)) for dim in DIMENSIONS),
+            func.sum(D.amount * is_expense).label("spent"),
+            func.sum(D.amount * ~is_expense).label("invested"),
+        )
+        .where(D.deleted_at.is_(None))
+        .group_by(month)
+    )
+    conn.execute(insert(B).from_select(["month", *_BUCKET_FIELDS], query))
+
+
+def bucket_totals(
+    conn: Connection, before_month: int | None = None
+) -> tuple[int, dict[Dimension, int]]:
+    """(decision count, per-dimension totals in hundredths) over buckets before a month."""
+    query = select(
+        func.coalesce(func.sum(B.c.decisions), 0),
+        *(func.coalesce(func.sum(B.c[str(dim)]), 0) for dim in DIMENSIONS),
+    )
+    if before_month is not None:
+        query = query.where(B.c.month < before_month)
+    row = conn.execute(query).one()
+    return int(row[0]), {dim: int(row[i + 1]) for i, dim in enumerate(DIMENSIONS)}
+
+
+class EffectValues:
+    """Lifetime values of effects, memoised: journals repeat the same effect often."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self._cache: dict[tuple[Effect, Dimension, date], Decimal] = {}
+
+    def value(self, effect: Effect, dim: Dimension, day: date) -> Decimal:
+        key = (effect, dim, day)
+        found = self._cache.get(key)
+        if found is None:
+            found = round_cents(lifetime_effect(effect, dim, day, self.profile))
+            if len(self._cache) < 200_000:
+                self._cache[key] = found
+        return found
+
+    def decision(self, decision: Decision) -> dict[Dimension, Decimal]:
+        """Per-dimension values of a decision: its effects, and −amount in money."""
+        return decision_values(decision, self.profile, self.value)
+
+
+def rescore_all(conn: Connection, profile: Profile) -> None:
+    """Recompute every effect and decision value for a new profile, then the buckets."""
+    values = EffectValues(profile)
+    rows = conn.execute(
+        select(E, D.decided_on, D.amount).join(DecisionRow, D.id == E.decision_id)  # type: ignore[arg-type]
+    ).all()
+    effect_updates = []
+    totals: dict[str, dict[str, int]] = {}
+    for row in rows:
+        m = row._mapping
+        dim = Dimension(m["dimension"])
+        cents = to_cents(values.value(effect_from_columns(m), dim, m["decided_on"]))
+        effect_updates.append({"d": m["decision_id"], "m": m["dimension"], "v": cents})
+        totals.setdefault(m["decision_id"], {})[f"v_{dim}"] = cents
+    if effect_updates:
+        conn.execute(
+            update(EffectRow.__table__)  # type: ignore[arg-type]
+            .where(E.decision_id == bindparam("d"), E.dimension == bindparam("m"))
+            .values(value=bindparam("v")),
+            effect_updates,
+        )
+    _write_decision_values(conn, totals)
+    rebuild_buckets(conn)
+
+
+def _write_decision_values(conn: Connection, totals: dict[str, dict[str, int]]) -> None:
+    amounts = conn.execute(select(D.id, D.amount)).all()
+    params: list[dict[str, Any]] = []
+    for decision_id, amount in amounts:
+        found = totals.get(decision_id, {})
+        entry: dict[str, Any] = {"i": decision_id}
+        for dim in DIMENSIONS:
+            entry[f"n_{dim}"] = found.get(f"v_{dim}", 0)
+        entry["n_money"] -= amount
+        params.append(entry)
+    if params:
+        conn.execute(
+            update(DecisionRow.__table__)  # type: ignore[arg-type]
+            .where(D.id == bindparam("i"))
+            .values({f"v_{dim}": bindparam(f"n_{dim}") for dim in DIMENSIONS}),
+            params,
+        )
+
+
+def effect_rows(decision_id: str, decision: Decision, values: EffectValues) -> list[dict[str, Any]]:
+    """Effect table rows for a decision, each with its computed value."""
+    return [
+        {
+            "decision_id": decision_id,
+            "dimension": str(dim),
+            **effect_columns(effect),
+            "value": to_cents(values.value(effect, dim, decision.date)),
+        }
+        for dim, effect in decision.effects.items()
+    ]

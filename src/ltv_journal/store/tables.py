@@ -1,0 +1,138 @@
+"""The SQLModel tables. Money and points are integer hundredths; rates and other
+fractions are exact decimal strings; ids are UUID strings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, ForeignKey, Index, String
+from sqlmodel import Field, SQLModel
+
+from .quick import BUCKET_TABLE, PROFILE_TABLE
+
+
+def _decision_fk() -> Column[str]:
+    return Column(String(36), ForeignKey("decision.id", ondelete="CASCADE"), primary_key=True)
+
+
+class ProfileRow(SQLModel, table=True):
+    __tablename__ = PROFILE_TABLE
+
+    id: int = Field(default=1, primary_key=True)
+    name: str = ""
+    birth_date: date | None = None
+    career_start_age: int = 22
+    retirement_age: int = 67
+    life_expectancy: int = 82
+    annual_income: int = 0
+    currency: str = "EUR"
+    discount_rate: str = "0"
+    return_rate: str = "0.05"
+    hours_per_year: int = 1720
+
+
+class DecisionRow(SQLModel, table=True):
+    __tablename__ = "decision"
+    __table_args__ = (
+        Index("ix_decision_live_order", "deleted_at", "decided_on", "created_at", "id"),
+        Index("ix_decision_review", "deleted_at", "review_on"),
+    )
+
+    id: str = Field(primary_key=True, max_length=36)
+    decided_on: date
+    title: str
+    kind: str = "expense"
+    amount: int = 0
+    category: str = Field(default="", index=True)
+    notes: str = ""
+    expectation: str = ""
+    feeling: str = ""
+    review_on: date | None = None
+    """The next review date; NULL once reviewed with no follow-up."""
+    reviews: int = 0
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None = None
+    # The decision's lifetime value per dimension, kept on every write so that lists,
+    # scores and top-N never recompute effects.
+    v_money: int = 0
+    v_happiness: int = 0
+    v_love: int = 0
+    v_meaning: int = 0
+
+
+class EffectRow(SQLModel, table=True):
+    __tablename__ = "effect"
+
+    decision_id: str = Field(sa_column=_decision_fk())
+    dimension: str = Field(primary_key=True)
+    per_year: int
+    delay_months: int = 0
+    years: str | None = None
+    until: str | None = None
+    half_life_years: str | None = None
+    confidence: str = "1"
+    value: int = 0
+    """The lifetime effect in hundredths, as last computed."""
+
+
+class TagRow(SQLModel, table=True):
+    __tablename__ = "tag"
+
+    decision_id: str = Field(sa_column=_decision_fk())
+    tag: str = Field(primary_key=True, index=True)
+
+
+class ReviewRow(SQLModel, table=True):
+    __tablename__ = "review"
+
+    id: str = Field(primary_key=True, max_length=36)
+    decision_id: str = Field(
+        sa_column=Column(String(36), ForeignKey("decision.id", ondelete="CASCADE"), index=True)
+    )
+    reviewed_on: date
+    would_repeat: str | None = None
+    notes: str = ""
+    hindsight: str = ""
+    next_review_on: date | None = None
+    created_at: datetime
+
+
+class ObservationRow(SQLModel, table=True):
+    __tablename__ = "observation"
+
+    review_id: str = Field(
+        sa_column=Column(String(36), ForeignKey("review.id", ondelete="CASCADE"), primary_key=True)
+    )
+    dimension: str = Field(primary_key=True)
+    per_year: int | None = None
+    materialised: bool = True
+
+
+class BucketRow(SQLModel, table=True):
+    """Totals of live decisions per calendar month: the score and the running score are
+    sums over these few rows, never over the decisions."""
+
+    __tablename__ = BUCKET_TABLE
+
+    month: int = Field(primary_key=True)
+    """YYYYMM."""
+    decisions: int = 0
+    money: int = 0
+    happiness: int = 0
+    love: int = 0
+    meaning: int = 0
+    spent: int = 0
+    invested: int = 0
+
+
+class UndoRow(SQLModel, table=True):
+    __tablename__ = "undo_log"
+
+    seq: int | None = Field(default=None, primary_key=True)
+    at: datetime
+    action: str
+    decision_id: str | None = None
+    title: str = ""
+    before: str | None = None
+    """JSON of what the action replaced (a decision or the profile)."""
