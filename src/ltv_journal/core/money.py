@@ -115,6 +115,7 @@ def round_cents(value: Decimal) -> Decimal:
 
 def format_amount(value: Decimal, currency: str = "", *, signed: bool = False) -> str:
     """`1,695,000.00 EUR` — grouped, two decimals, the currency code after."""
+    signed = signed and value != 0
     text = f"{value:+,.2f}" if signed else f"{value:,.2f}"
     return f"{text} {currency}" if currency else text
 
@@ -135,5 +136,6 @@ def format_compact(value: Decimal, *, signed: bool = False) -> str:
 
 def format_points(value: Decimal, *, signed: bool = False) -> str:
     """A point value: `+12.5` — at most two decimals, trailing zeros dropped."""
+    signed = signed and value != 0
     text = f"{value:+,.2f}" if signed else f"{value:,.2f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
