@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
@@ -47,13 +47,13 @@ class Observation:
 class Review:
     """A look back at a decision. Reviews never change the expected effects."""
 
-    date: date
+    date: dt.date
     actual: Mapping[Dimension, Observation] = field(default_factory=dict)
     would_repeat: WouldRepeat | None = None
     notes: str = ""
     hindsight: str = ""
     """Answer to "what do I know now that I could have known then?"."""
-    next_review_on: date | None = None
+    next_review_on: dt.date | None = None
     id: str = ""
 
     def __post_init__(self) -> None:
@@ -65,7 +65,7 @@ class Decision:
     """A decision as the user logged it. An empty `id` means not stored yet."""
 
     title: str
-    date: date
+    date: dt.date
     kind: Kind = Kind.EXPENSE
     amount: Decimal = Decimal(0)
     category: str = ""
@@ -75,17 +75,17 @@ class Decision:
     """"What I expect and why", written at capture."""
     feeling: str = ""
     """"How I feel right now", written at capture."""
-    review_on: date | None = None
+    review_on: dt.date | None = None
     effects: Mapping[Dimension, Effect] = field(default_factory=dict)
     reviews: tuple[Review, ...] = ()
     id: str = ""
-    deleted_at: datetime | None = None
+    deleted_at: dt.datetime | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "effects", _frozen(self.effects))
         object.__setattr__(self, "tags", normalise_tags(self.tags))
 
-    def resolved_review_on(self) -> date | None:
+    def resolved_review_on(self) -> dt.date | None:
         """The review date to store: `review_on` if given; else, once reviewed, the latest
         review's follow-up date (None: nothing pending); else three months after."""
         if self.review_on is not None:

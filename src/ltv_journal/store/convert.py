@@ -14,7 +14,7 @@ from ltv_journal.core.money import from_cents, to_cents
 from ltv_journal.core.profile import Profile
 
 
-def profile_from_columns(row: Mapping[str, Any]) -> Profile:
+def profile_from_columns(row: Mapping[Any, Any]) -> Profile:
     """A Profile from the profile table's columns (from SQLModel or plain sqlite3)."""
     birth = row["birth_date"]
     if isinstance(birth, str):
@@ -63,7 +63,7 @@ def effect_columns(effect: Effect) -> dict[str, Any]:
     }
 
 
-def effect_from_columns(row: Mapping[str, Any]) -> Effect:
+def effect_from_columns(row: Mapping[Any, Any]) -> Effect:
     return Effect(
         per_year=from_cents(row["per_year"]),
         delay_months=row["delay_months"],
@@ -74,7 +74,7 @@ def effect_from_columns(row: Mapping[str, Any]) -> Effect:
     )
 
 
-def observation_from_columns(row: Mapping[str, Any]) -> Observation:
+def observation_from_columns(row: Mapping[Any, Any]) -> Observation:
     per_year = row["per_year"]
     return Observation(
         per_year=None if per_year is None else from_cents(per_year),
@@ -83,7 +83,7 @@ def observation_from_columns(row: Mapping[str, Any]) -> Observation:
 
 
 def review_from_columns(
-    row: Mapping[str, Any], observations: Mapping[Dimension, Observation]
+    row: Mapping[Any, Any], observations: Mapping[Dimension, Observation]
 ) -> Review:
     return Review(
         id=row["id"],
@@ -97,7 +97,7 @@ def review_from_columns(
 
 
 def decision_from_columns(
-    row: Mapping[str, Any],
+    row: Mapping[Any, Any],
     effects: Mapping[Dimension, Effect],
     tags: Iterable[str],
     reviews: Iterable[Review],
@@ -125,5 +125,5 @@ def value_columns(values: Mapping[Dimension, Decimal]) -> dict[str, int]:
     return {f"v_{dim}": to_cents(values[dim]) for dim in DIMENSIONS}
 
 
-def values_from_columns(row: Mapping[str, Any]) -> dict[Dimension, Decimal]:
+def values_from_columns(row: Mapping[Any, Any]) -> dict[Dimension, Decimal]:
     return {dim: from_cents(row[f"v_{dim}"]) for dim in DIMENSIONS}

@@ -45,12 +45,12 @@ from .rows import (
     write_decision,
 )
 from .scoring import EffectValues, book, bucket_totals, month_of, rebuild_buckets, rescore_all
-from .tables import BucketRow, ProfileRow, ReviewRow, UndoRow
+from .tables import BUCKETS, PROFILES, REVIEWS, UNDO_LOG
 
-PT = ProfileRow.__table__  # type: ignore[attr-defined]
-UT = UndoRow.__table__  # type: ignore[attr-defined]
-BT = BucketRow.__table__  # type: ignore[attr-defined]
-RT = ReviewRow.__table__  # type: ignore[attr-defined]
+PT = PROFILES
+UT = UNDO_LOG
+BT = BUCKETS
+RT = REVIEWS
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _HORIZON_FIELDS = (
     "birth_date",
@@ -287,7 +287,7 @@ class Journal:
         if not include_deleted:
             query = query.where(DT.c.deleted_at.is_(None))
         with self._read() as conn:
-            found = [r[0] for r in conn.execute(query)]
+            found: list[str] = [r[0] for r in conn.execute(query)]
         if not found:
             raise NotFound(f"no decision with id {prefix}")
         if len(found) > 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -16,10 +17,10 @@ from ltv_journal.core.money import from_cents
 from ltv_journal.core.verdict import Verdict, verdict_of
 
 from .convert import values_from_columns
-from .tables import DecisionRow, TagRow
+from .tables import DECISIONS, TAGS
 
-D = DecisionRow.__table__.c  # type: ignore[attr-defined]
-T = TagRow.__table__.c  # type: ignore[attr-defined]
+D = DECISIONS.c
+T = TAGS.c
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,20 +62,20 @@ class DecisionSummary:
     """One line of the decision list: what a row shows, without effects or reviews."""
 
     id: str
-    date: date
+    date: dt.date
     title: str
     kind: Kind
     amount: Decimal
     category: str
     values: dict[Dimension, Decimal] = field(default_factory=dict)
-    review_on: date | None = None
+    review_on: dt.date | None = None
     reviews: int = 0
 
     @property
     def verdict(self) -> Verdict:
         return verdict_of(self.values)
 
-    def review_state(self, today: date) -> str:
+    def review_state(self, today: dt.date) -> str:
         """`due`, `reviewed`, `pending` (not yet due) — what the list's review column says."""
         if self.review_on is not None and self.review_on <= today:
             return "due"

@@ -27,13 +27,13 @@ from .convert import (
     value_columns,
 )
 from .scoring import EffectValues, effect_rows
-from .tables import DecisionRow, EffectRow, ObservationRow, ReviewRow, TagRow
+from .tables import DECISIONS, EFFECTS, OBSERVATIONS, REVIEWS, TAGS
 
-DT = DecisionRow.__table__  # type: ignore[attr-defined]
-ET = EffectRow.__table__  # type: ignore[attr-defined]
-TT = TagRow.__table__  # type: ignore[attr-defined]
-RT = ReviewRow.__table__  # type: ignore[attr-defined]
-OT = ObservationRow.__table__  # type: ignore[attr-defined]
+DT = DECISIONS
+ET = EFFECTS
+TT = TAGS
+RT = REVIEWS
+OT = OBSERVATIONS
 BATCH = 500
 
 

@@ -23,11 +23,11 @@ from ltv_journal.core.score import decision_values
 
 from .convert import effect_columns, effect_from_columns
 from .queries import month_key
-from .tables import BUCKET_TABLE, BucketRow, DecisionRow, EffectRow
+from .tables import BUCKET_TABLE, BUCKETS, DECISIONS, EFFECTS
 
-D = DecisionRow.__table__.c  # type: ignore[attr-defined]
-E = EffectRow.__table__.c  # type: ignore[attr-defined]
-B = BucketRow.__table__  # type: ignore[attr-defined]
+D = DECISIONS.c
+E = EFFECTS.c
+B = BUCKETS
 
 _BUCKET_FIELDS = ("decisions", *(str(d) for d in DIMENSIONS), "spent", "invested")
 _UPSERT = text(
@@ -113,7 +113,7 @@ def rescore_all(conn: Connection, profile: Profile) -> None:
     """Recompute every effect and decision value for a new profile, then the buckets."""
     values = EffectValues(profile)
     rows = conn.execute(
-        select(E, D.decided_on, D.amount).join(DecisionRow, D.id == E.decision_id)  # type: ignore[arg-type]
+        select(EFFECTS, D.decided_on, D.amount).join(DECISIONS, D.id == E.decision_id)
     ).all()
     effect_updates = []
     totals: dict[str, dict[str, int]] = {}
@@ -125,7 +125,7 @@ def rescore_all(conn: Connection, profile: Profile) -> None:
         totals.setdefault(m["decision_id"], {})[f"v_{dim}"] = cents
     if effect_updates:
         conn.execute(
-            update(EffectRow.__table__)  # type: ignore[arg-type]
+            update(EFFECTS)
             .where(E.decision_id == bindparam("d"), E.dimension == bindparam("m"))
             .values(value=bindparam("v")),
             effect_updates,
@@ -146,7 +146,7 @@ def _write_decision_values(conn: Connection, totals: dict[str, dict[str, int]]) 
         params.append(entry)
     if params:
         conn.execute(
-            update(DecisionRow.__table__)  # type: ignore[arg-type]
+            update(DECISIONS)
             .where(D.id == bindparam("i"))
             .values({f"v_{dim}": bindparam(f"n_{dim}") for dim in DIMENSIONS}),
             params,

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, Index, String
+from sqlalchemy import Column, ForeignKey, Index, String, Table
 from sqlmodel import Field, SQLModel
 
-from .quick import BUCKET_TABLE, PROFILE_TABLE
+from .quick import BUCKET_TABLE as BUCKET_TABLE
+from .quick import PROFILE_TABLE as PROFILE_TABLE
 
 
 def _decision_fk() -> Column[str]:
@@ -136,3 +137,19 @@ class UndoRow(SQLModel, table=True):
     title: str = ""
     before: str | None = None
     """JSON of what the action replaced (a decision or the profile)."""
+
+
+def _table(model: type[SQLModel]) -> Table:
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
+
+
+# The Core tables, for set-based statements (bulk inserts, sums, updates).
+PROFILES = _table(ProfileRow)
+DECISIONS = _table(DecisionRow)
+EFFECTS = _table(EffectRow)
+TAGS = _table(TagRow)
+REVIEWS = _table(ReviewRow)
+OBSERVATIONS = _table(ObservationRow)
+BUCKETS = _table(BucketRow)
+UNDO_LOG = _table(UndoRow)
