@@ -1,0 +1,1 @@
+"""Speed figures for ltv-journal, each printed beside its target (`python -m benchmarks.run`)."""
