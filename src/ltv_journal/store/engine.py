@@ -14,21 +14,10 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 
+from .location import sqlite_path
+
 BUSY_TIMEOUT_MS = 5000
 WRITE = "ltv_write"
-
-
-def is_url(location: str) -> bool:
-    return "://" in location
-
-
-def sqlite_path(location: str) -> Path | None:
-    """The file behind a location, or None for a non-SQLite URL or an in-memory database."""
-    if not is_url(location):
-        return Path(location).expanduser()
-    if location.startswith("sqlite:///") and location != "sqlite:///:memory:":
-        return Path(location.removeprefix("sqlite:///"))
-    return None
 
 
 def prepare_sqlite_file(path: Path) -> None:

@@ -23,8 +23,9 @@ from ltv_journal.core.score import Score, make_score
 
 from . import snapshot
 from .convert import profile_columns, profile_from_columns
-from .engine import WRITE, make_engine, sqlite_path
+from .engine import WRITE, make_engine
 from .errors import Ambiguous, Invalid, NotFound
+from .location import sqlite_path
 from .migrations import ensure_schema
 from .queries import (
     DecisionFilter,
