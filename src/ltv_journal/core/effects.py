@@ -96,12 +96,12 @@ def lifetime_effect(
     months = effect_months(effect, dimension, decided_on, profile)
     rate = profile.discount_rate
     half_life = effect.half_life_years
-    monthly = effect.per_year / 12
     if months == 0 or effect.per_year == 0:
         return Decimal(0)
     with localcontext(MATH_CONTEXT):
         if half_life is None and rate == 0:
-            return effect.confidence * monthly * months
+            # Multiply before dividing so whole-year sums stay exact (6000/12 × 240).
+            return effect.confidence * effect.per_year * months / 12
         log_q = Decimal(0)
         if half_life is not None:
             log_q += _HALF.ln() / (12 * half_life)
@@ -109,4 +109,4 @@ def lifetime_effect(
         log_q += log_v
         series = Decimal(months) if log_q == 0 else (1 - (log_q * months).exp()) / (1 - log_q.exp())
         lead = (log_v * effect.delay_months).exp()
-        return +(effect.confidence * monthly * lead * series)
+        return +(effect.confidence * effect.per_year / 12 * lead * series)

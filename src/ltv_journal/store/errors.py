@@ -24,5 +24,9 @@ class Invalid(JournalError):
         super().__init__(f"invalid {what}: {detail}")
 
 
+class Busy(JournalError):
+    """Another connection holds the write lock beyond the busy timeout."""
+
+
 class SchemaTooNew(JournalError):
     pass

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.exc import OperationalError
 
 from ltv_journal.core import clock
 from ltv_journal.core.calibration import Sample, samples_of
@@ -24,7 +25,7 @@ from ltv_journal.core.score import Score, make_score
 from . import snapshot
 from .convert import profile_columns, profile_from_columns
 from .engine import WRITE, make_engine
-from .errors import Ambiguous, Invalid, NotFound
+from .errors import Ambiguous, Busy, Invalid, NotFound
 from .location import sqlite_path
 from .migrations import ensure_schema
 from .queries import (
@@ -112,8 +113,15 @@ class Journal:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with self._writer.begin() as conn:
-            yield conn
+        try:
+            with self._writer.begin() as conn:
+                yield conn
+        except OperationalError as error:
+            if "locked" in str(error.orig) or "busy" in str(error.orig):
+                raise Busy(
+                    "the journal is busy: another program is writing to it; try again"
+                ) from None
+            raise
 
     # -- profile -------------------------------------------------------------------
 

@@ -1,0 +1,68 @@
+"""Parsing what people type as money, exactly."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ltv_journal.core.money import (
+    AmountError,
+    format_amount,
+    from_cents,
+    parse_amount,
+    to_cents,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1234.56", "1234.56"),
+        ("1,234.56", "1234.56"),
+        ("1.234,56", "1234.56"),
+        ("1.234,56 €", "1234.56"),
+        ("€ 1,234.56", "1234.56"),
+        ("EUR 35000", "35000"),
+        ("1 234,56", "1234.56"),
+        ("1'234.50", "1234.50"),
+        ("12,5", "12.5"),
+        ("0.5", "0.5"),
+        ("1,234,567.89", "1234567.89"),
+        ("1.234.567", "1234567"),
+    ],
+)
+def test_reads_the_ways_people_write_amounts(text: str, expected: str) -> None:
+    assert parse_amount(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("1,234", "ambiguous"),
+        ("1.234", "ambiguous"),
+        ("abc", "not a number"),
+        ("", "not a number"),
+        ("12.345,6,7", "cannot be read"),
+        ("0.125", "more than 2 decimals"),
+        ("-5", "negative"),
+        ("1.2.3", "cannot be read"),
+    ],
+)
+def test_refuses_unclear_amounts_with_a_reason(text: str, reason: str) -> None:
+    with pytest.raises(AmountError, match=reason):
+        parse_amount(text)
+
+
+def test_negative_values_allowed_where_asked() -> None:
+    assert parse_amount("-1.500,00", allow_negative=True) == Decimal("-1500.00")
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))
+def test_cents_round_trip_is_exact(value: Decimal) -> None:
+    assert from_cents(to_cents(value)) == value
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))
+def test_formatted_amounts_parse_back(value: Decimal) -> None:
+    assert parse_amount(format_amount(value, "EUR")) == value

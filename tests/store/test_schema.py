@@ -1,0 +1,84 @@
+"""Schema versions, migration with a backup first, and the quick score read."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection
+
+from ltv_journal.core.decision import Decision, Kind
+from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.effects import Effect
+from ltv_journal.store import migrations
+from ltv_journal.store.errors import SchemaTooNew
+from ltv_journal.store.journal import Journal
+from ltv_journal.store.quick import quick_score
+
+
+def user_version(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def test_new_journal_gets_the_current_version(journal: Journal, journal_path: Path) -> None:
+    assert user_version(journal_path) == migrations.SCHEMA_VERSION
+
+
+def test_migration_backs_up_then_upgrades(
+    journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal.add(Decision(title="Bike", date=date(2025, 5, 1), amount=Decimal(900)))
+    journal.close()
+    ran: list[int] = []
+
+    def add_mood(conn: Connection) -> None:
+        ran.append(1)
+        conn.exec_driver_sql("ALTER TABLE decision ADD COLUMN mood VARCHAR")
+
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrations.MIGRATIONS, 1, add_mood)
+    with Journal(str(journal_path)) as upgraded:
+        assert upgraded.count() == 1
+    assert ran == [1]
+    assert user_version(journal_path) == 2
+    backup = Path(f"{journal_path}.v1.bak")
+    assert user_version(backup) == 1
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT title FROM decision").fetchall() == [("Bike",)]
+    assert backup.stat().st_mode & 0o777 == 0o600
+
+
+def test_newer_schema_is_refused(journal_path: Path) -> None:
+    Journal(str(journal_path)).close()
+    with sqlite3.connect(journal_path) as conn:
+        conn.execute("PRAGMA user_version=99")
+    with pytest.raises(SchemaTooNew, match="upgrade ltv-journal"):
+        Journal(str(journal_path))
+
+
+def test_quick_score_matches_the_journal(journal: Journal, journal_path: Path) -> None:
+    journal.add(
+        Decision(
+            title="Build an online business",
+            date=date(2025, 1, 1),
+            kind=Kind.INVESTMENT,
+            effects={Dimension.MONEY: Effect(per_year=Decimal(6000), delay_months=12)},
+        )
+    )
+    found = quick_score(journal_path, date(2026, 11, 25))
+    assert found is not None
+    profile, score = found
+    assert profile.name == "Max Muster"
+    assert score == journal.score(date(2026, 11, 25))
+    assert score.ltv[Dimension.MONEY] == Decimal("1695000.00")
+
+
+def test_quick_score_gives_up_quietly(tmp_path: Path) -> None:
+    assert quick_score(tmp_path / "missing.db", date(2026, 1, 1)) is None
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).close()
+    assert quick_score(other, date(2026, 1, 1)) is None
