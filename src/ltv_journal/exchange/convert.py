@@ -1,0 +1,293 @@
+"""Parsed TOML tables become domain objects, checking each key's type on the way.
+
+Rules about values (ranges, "years or until", review dates) belong to `core`; this
+module only checks that each key holds the kind of value the format promises, and
+raises `FieldError` with the key's path when it does not.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from ltv_journal.core.decision import MAX_AMOUNT, Decision, Kind, Observation, Review, WouldRepeat
+from ltv_journal.core.dimensions import Dimension, Until
+from ltv_journal.core.effects import Effect
+from ltv_journal.core.profile import Profile
+
+from .keys import DECISION_KEYS, EFFECT_KEYS, OBSERVATION_KEYS, PROFILE_KEYS, REVIEW_KEYS
+
+Path = tuple[str | int, ...]
+"""Where a value sits: keys and 0-based array positions, e.g. ("decisions", 2, "amount")."""
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_EXAMPLE_ID = "6f1c2a9e-8d3b-4f57-9a61-0c2f3d4e5a6b"
+_DECISION_KEYS = frozenset(DECISION_KEYS)
+_EFFECT_KEYS = frozenset(EFFECT_KEYS)
+_REVIEW_KEYS = frozenset(REVIEW_KEYS)
+_OBSERVATION_KEYS = frozenset(OBSERVATION_KEYS)
+_PROFILE_KEYS = frozenset(PROFILE_KEYS)
+_DIMENSIONS = {str(d): d for d in Dimension}
+E = TypeVar("E", bound=StrEnum)
+
+
+class FieldError(ValueError):
+    """A value of the wrong kind at `path`; `value` is what was found (if anything)."""
+
+    def __init__(self, path: Path, message: str, value: object = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+        self.value = value
+
+
+def shown(value: object) -> str:
+    """A found value as the file would write it, for error messages."""
+    if isinstance(value, str):
+        return '"' + (value if len(value) <= 60 else value[:57] + "...") + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    return str(value)
+
+
+def _wrong(path: Path, expected: str, value: object) -> FieldError:
+    return FieldError(path, f"expected {expected}, got {shown(value)}", value)
+
+
+def check_keys(table: Mapping[str, Any], known: frozenset[str], path: Path) -> None:
+    for key in table:
+        if key not in known:
+            allowed = ", ".join(sorted(known))
+            raise FieldError((*path, key), f"unknown key; expected one of {allowed}", table[key])
+
+
+def table_at(value: object, path: Path) -> Mapping[str, Any]:
+    if type(value) is not dict:
+        raise _wrong(path, "a table", value)
+    return value
+
+
+def text(table: Mapping[str, Any], key: str, path: Path, default: str = "") -> str:
+    value = table.get(key, default)
+    if type(value) is not str:
+        raise _wrong((*path, key), "a string in quotes", value)
+    return value
+
+
+def whole(table: Mapping[str, Any], key: str, path: Path, default: int) -> int:
+    value = table.get(key, default)
+    if type(value) is not int:
+        raise _wrong((*path, key), "a whole number", value)
+    return value
+
+
+def decimal(table: Mapping[str, Any], key: str, path: Path) -> Decimal | None:
+    """A number (integer or float) as an exact Decimal, or None when absent."""
+    value = table.get(key)
+    if value is None:
+        return None
+    if type(value) is int:
+        return Decimal(value)
+    if type(value) is not Decimal or not value.is_finite():
+        raise _wrong((*path, key), "a number", value)
+    return value
+
+
+def hundredths(table: Mapping[str, Any], key: str, path: Path) -> Decimal | None:
+    """Money or points: a number with at most two decimals, or None when absent."""
+    value = decimal(table, key, path)
+    if value is None:
+        return None
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise _wrong((*path, key), "a number with at most two decimals", table[key])
+    if abs(value) > MAX_AMOUNT:
+        raise _wrong((*path, key), f"a number no larger than {MAX_AMOUNT:,}", table[key])
+    return value
+
+
+def day(table: Mapping[str, Any], key: str, path: Path) -> date | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if type(value) is not date:
+        raise _wrong((*path, key), "a date written as YYYY-MM-DD (no quotes)", value)
+    return value
+
+
+def choice(table: Mapping[str, Any], key: str, path: Path, options: type[E]) -> E | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    try:
+        return options(value)
+    except ValueError:
+        names = " or ".join(f'"{o}"' for o in options)
+        raise _wrong((*path, key), names, value) from None
+
+
+def profile_from_table(value: object) -> Profile:
+    """The `[profile]` table; absent keys take the profile's defaults."""
+    path: Path = ("profile",)
+    table = table_at(value, path)
+    check_keys(table, _PROFILE_KEYS, path)
+    defaults = Profile()
+    return Profile(
+        name=text(table, "name", path),
+        birth_date=_birth_date(table, path),
+        career_start_age=whole(table, "career_start_age", path, defaults.career_start_age),
+        retirement_age=whole(table, "retirement_age", path, defaults.retirement_age),
+        life_expectancy=whole(table, "life_expectancy", path, defaults.life_expectancy),
+        annual_income=_or(hundredths(table, "annual_income", path), defaults.annual_income),
+        currency=text(table, "currency", path, defaults.currency),
+        discount_rate=_or(decimal(table, "discount_rate", path), defaults.discount_rate),
+        return_rate=_or(decimal(table, "return_rate", path), defaults.return_rate),
+        hours_per_year=whole(table, "hours_per_year", path, defaults.hours_per_year),
+    )
+
+
+def _or(value: Decimal | None, default: Decimal) -> Decimal:
+    return default if value is None else value
+
+
+def _birth_date(table: Mapping[str, Any], path: Path) -> date | None:
+    """A date, or a bare year (an integer), which means July 1 of that year."""
+    value = table.get("birth_date")
+    if type(value) is int:
+        if not 1 <= value <= 9999:
+            raise _wrong((*path, "birth_date"), "a date or a four-digit year", value)
+        return date(value, 7, 1)
+    return day(table, "birth_date", path)
+
+
+def decision_from_table(value: object, index: int) -> Decision:
+    """One `[[decisions]]` table (at 0-based `index`); a missing id is generated."""
+    path: Path = ("decisions", index)
+    table = table_at(value, path)
+    check_keys(table, _DECISION_KEYS, path)
+    if "title" not in table:
+        raise FieldError((*path, "title"), "is required")
+    decided_on = day(table, "date", path)
+    if decided_on is None:
+        raise FieldError((*path, "date"), "is required")
+    return Decision(
+        id=_id(table, path),
+        date=decided_on,
+        title=text(table, "title", path),
+        kind=choice(table, "kind", path, Kind) or Kind.EXPENSE,
+        amount=_or(hundredths(table, "amount", path), Decimal(0)),
+        category=text(table, "category", path),
+        tags=_tags(table, path),
+        notes=text(table, "notes", path),
+        expectation=text(table, "expectation", path),
+        feeling=text(table, "feeling", path),
+        review_on=day(table, "review_on", path),
+        effects=_effects(table, path),
+        reviews=_reviews(table, path),
+    )
+
+
+def _id(table: Mapping[str, Any], path: Path) -> str:
+    value = table.get("id")
+    if value is None:
+        return str(uuid.uuid4())
+    if type(value) is not str or not _UUID.fullmatch(value.lower()):
+        raise _wrong((*path, "id"), f'a UUID such as "{_EXAMPLE_ID}"', value)
+    return value.lower()
+
+
+def _tags(table: Mapping[str, Any], path: Path) -> tuple[str, ...]:
+    value = table.get("tags")
+    if value is None:
+        return ()
+    if type(value) is not list or any(type(tag) is not str for tag in value):
+        raise _wrong((*path, "tags"), 'an array of strings such as ["travel", "family"]', value)
+    return tuple(value)
+
+
+def _effects(table: Mapping[str, Any], path: Path) -> dict[Dimension, Effect]:
+    value = table.get("effects")
+    if value is None:
+        return {}
+    here = (*path, "effects")
+    effects = table_at(value, here)
+    found: dict[Dimension, Effect] = {}
+    for name, effect in effects.items():
+        dim = _DIMENSIONS.get(name)
+        if dim is None:
+            names = ", ".join(_DIMENSIONS)
+            raise FieldError((*here, name), f"unknown dimension; expected one of {names}", effect)
+        found[dim] = effect_from_table(effect, (*here, name))
+    return found
+
+
+def effect_from_table(value: object, path: Path) -> Effect:
+    table = table_at(value, path)
+    check_keys(table, _EFFECT_KEYS, path)
+    per_year = hundredths(table, "per_year", path)
+    if per_year is None:
+        raise FieldError((*path, "per_year"), "is required")
+    return Effect(
+        per_year=per_year,
+        delay_months=whole(table, "delay_months", path, 0),
+        years=decimal(table, "years", path),
+        until=choice(table, "until", path, Until),
+        half_life_years=decimal(table, "half_life_years", path),
+        confidence=_or(decimal(table, "confidence", path), Decimal(1)),
+    )
+
+
+def _reviews(table: Mapping[str, Any], path: Path) -> tuple[Review, ...]:
+    value = table.get("reviews")
+    if value is None:
+        return ()
+    here = (*path, "reviews")
+    if type(value) is not list:
+        raise _wrong(here, "[[decisions.reviews]] tables", value)
+    return tuple(review_from_table(item, (*here, i)) for i, item in enumerate(value))
+
+
+def review_from_table(value: object, path: Path) -> Review:
+    table = table_at(value, path)
+    check_keys(table, _REVIEW_KEYS, path)
+    reviewed_on = day(table, "date", path)
+    if reviewed_on is None:
+        raise FieldError((*path, "date"), "is required")
+    return Review(
+        date=reviewed_on,
+        actual=_actual(table, path),
+        would_repeat=choice(table, "would_repeat", path, WouldRepeat),
+        notes=text(table, "notes", path),
+        hindsight=text(table, "hindsight", path),
+        next_review_on=day(table, "next_review_on", path),
+    )
+
+
+def _actual(table: Mapping[str, Any], path: Path) -> dict[Dimension, Observation]:
+    value = table.get("actual")
+    if value is None:
+        return {}
+    here = (*path, "actual")
+    found: dict[Dimension, Observation] = {}
+    for name, seen in table_at(value, here).items():
+        dim = _DIMENSIONS.get(name)
+        if dim is None:
+            names = ", ".join(_DIMENSIONS)
+            raise FieldError((*here, name), f"unknown dimension; expected one of {names}", seen)
+        where = (*here, name)
+        observed = table_at(seen, where)
+        check_keys(observed, _OBSERVATION_KEYS, where)
+        materialised = observed.get("materialised", True)
+        if type(materialised) is not bool:
+            raise _wrong((*where, "materialised"), "true or false", materialised)
+        found[dim] = Observation(hundredths(observed, "per_year", where), materialised)
+    return found

@@ -1,0 +1,61 @@
+"""The keys of the interchange format, defined once for the reader and the writers.
+
+Each tuple is also the order in which the writers emit the keys, so that two files
+written by ltv-journal diff cleanly.
+"""
+
+from __future__ import annotations
+
+from ltv_journal.core.profile import PROFILE_FIELDS
+
+FORMAT_VERSION = 1
+"""The interchange format's version, written as `[summary] format_version`."""
+
+PROFILE_KEYS: tuple[str, ...] = PROFILE_FIELDS
+
+DECISION_KEYS: tuple[str, ...] = (
+    "id",
+    "date",
+    "title",
+    "kind",
+    "amount",
+    "category",
+    "tags",
+    "notes",
+    "expectation",
+    "feeling",
+    "review_on",
+    "effects",
+    "reviews",
+)
+
+EFFECT_KEYS: tuple[str, ...] = (
+    "per_year",
+    "delay_months",
+    "years",
+    "until",
+    "half_life_years",
+    "confidence",
+)
+
+REVIEW_KEYS: tuple[str, ...] = (
+    "date",
+    "would_repeat",
+    "notes",
+    "hindsight",
+    "next_review_on",
+    "actual",
+)
+
+OBSERVATION_KEYS: tuple[str, ...] = ("per_year", "materialised")
+
+SUMMARY_TABLES: tuple[str, ...] = ("summary", "ltv", "totals", "top", "calibration")
+"""Top-level tables only the yearly summary has; importing reads past them."""
+
+TOP_LEVEL_KEYS: tuple[str, ...] = ("profile", "decisions", *SUMMARY_TABLES)
+
+MAX_BYTES = 50 * 1024 * 1024
+"""Files larger than this are refused before they are read."""
+
+MAX_DEPTH = 100
+"""Tables and arrays nested deeper than this are refused."""

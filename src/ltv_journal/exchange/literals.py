@@ -1,0 +1,75 @@
+"""TOML literal text for the values the format holds, written exactly.
+
+Money and points are Decimals with at most two decimals; they are written from their
+digits (never through a float), so that reading them back gives the same Decimal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}
+
+
+def _plain(value: Decimal) -> str:
+    """Digits without exponent or trailing zeros: `12.5`, `6000`, `-0.25`."""
+    if value == 0:
+        return "0"
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def money(value: Decimal) -> str:
+    """A TOML float with at most two decimals: `6000.0`, `12.5`, `-3.25`."""
+    text = _plain(value)
+    return text if "." in text else text + ".0"
+
+
+def number(value: Decimal) -> str:
+    """A TOML integer when whole (`5`), otherwise a float (`2.5`)."""
+    return _plain(value)
+
+
+def rate(value: Decimal) -> str:
+    """A yearly rate as a TOML float: `0.0`, `0.05`."""
+    return money(value)
+
+
+def boolean(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def day(value: date) -> str:
+    return value.isoformat()
+
+
+def _escape(char: str) -> str:
+    found = _ESCAPES.get(char)
+    if found is not None:
+        return found
+    code = ord(char)
+    if code < 0x20 or code == 0x7F:
+        return f"\\u{code:04X}"
+    return char
+
+
+def _needs_escape(text: str) -> bool:
+    return any(c in _ESCAPES or ord(c) < 0x20 or ord(c) == 0x7F for c in text)
+
+
+def string(text: str) -> str:
+    """A basic TOML string; text with line breaks becomes a multi-line string, so that
+    notes stay readable in an editor."""
+    if "\n" in text:
+        lines = ("".join(_escape(c) for c in line) for line in text.split("\n"))
+        return '"""\n' + "\n".join(lines) + '"""'
+    if not _needs_escape(text):
+        return f'"{text}"'
+    return '"' + "".join(_escape(c) for c in text) + '"'
+
+
+def strings(items: tuple[str, ...] | list[str]) -> str:
+    return "[" + ", ".join(string(item) for item in items) + "]"

@@ -1,0 +1,229 @@
+"""Reading the interchange format, and importing it into a journal.
+
+The happy path is `tomllib` plus one pass that builds domain objects; line numbers are
+looked up in the raw text only when something is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ltv_journal.core.decision import Decision
+from ltv_journal.core.profile import Profile
+from ltv_journal.store.errors import Invalid
+from ltv_journal.store.journal import ImportResult, Journal
+
+from .convert import FieldError, decision_from_table, profile_from_table, shown
+from .convert import Path as KeyPath
+from .errors import ExchangeError
+from .keys import MAX_BYTES, MAX_DEPTH, SUMMARY_TABLES, TOP_LEVEL_KEYS
+from .lines import line_of
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_STORE_POSITION = re.compile(r"^invalid decision (\d+) ")
+_TOO_DEEP = f"nested deeper than {MAX_DEPTH} levels; the file is refused"
+
+
+@dataclass(frozen=True, slots=True)
+class Interchange:
+    """What a file holds: the profile (None when it has no `[profile]`) and decisions."""
+
+    profile: Profile | None
+    decisions: list[Decision]
+
+
+def read_interchange(path: Path) -> Interchange:
+    """Read and validate a file; raises ExchangeError naming file, line and key."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ExchangeError(_too_large(source, size))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ExchangeError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise ExchangeError(f"{source}: is a folder, not a file") from None
+    except OSError as error:
+        raise ExchangeError(f"{source}: cannot be read ({error.strerror})") from None
+    if len(raw) > MAX_BYTES:
+        raise ExchangeError(_too_large(source, len(raw)))
+    return _read(_decode(raw, source), source)
+
+
+def read_interchange_text(text: str, source: str = "<text>") -> Interchange:
+    """Read and validate interchange text; `source` names it in error messages."""
+    if len(text) > MAX_BYTES or (
+        len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES
+    ):
+        raise ExchangeError(_too_large(source, len(text.encode("utf-8", "surrogatepass"))))
+    return _read(text.removeprefix("\ufeff"), source)
+
+
+def import_file(journal: Journal, path: Path, *, replace_profile: bool = False) -> ImportResult:
+    """Read `path` and write it to `journal` in one transaction: all or nothing,
+    idempotent by id. The file's profile replaces the journal's only with
+    `replace_profile`; otherwise it is used when the journal has none."""
+    found = read_interchange(path)
+    try:
+        return journal.import_decisions(
+            found.decisions, found.profile, replace_profile=replace_profile
+        )
+    except Invalid as error:
+        raise _store_error(path, error) from None
+
+
+def _too_large(source: str, size: int) -> str:
+    limit = MAX_BYTES // (1024 * 1024)
+    return f"{source}: the file is {size / (1024 * 1024):.1f} MB; files over {limit} MB are refused"
+
+
+def _decode(raw: bytes, source: str) -> str:
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        byte = raw[error.start]
+        raise ExchangeError(
+            f"{source}, line {line}: byte 0x{byte:02X} (at offset {error.start}) is not "
+            "UTF-8 text; save the file as UTF-8"
+        ) from None
+
+
+def _read(text: str, source: str) -> Interchange:
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise _syntax_error(source, str(error)) from None
+    except RecursionError:
+        raise ExchangeError(f"{source}: {_TOO_DEEP}") from None
+    try:
+        return _convert(data)
+    except FieldError as error:
+        raise _located(text, source, error) from None
+
+
+def _syntax_error(source: str, message: str) -> ExchangeError:
+    match = _TOML_AT.search(message)
+    if match is None:
+        return ExchangeError(f"{source}: not valid TOML: {message}")
+    what = message[: match.start()]
+    return ExchangeError(
+        f"{source}, line {match.group(1)}: not valid TOML: {what} (column {match.group(2)})"
+    )
+
+
+def _convert(data: dict[str, Any]) -> Interchange:
+    for key, value in data.items():
+        if key not in TOP_LEVEL_KEYS:
+            expected = ", ".join(TOP_LEVEL_KEYS)
+            raise FieldError((key,), f"unknown key; expected one of {expected}", value)
+    for name in SUMMARY_TABLES:
+        if name in data and depth(data[name]) >= MAX_DEPTH:
+            raise FieldError((name,), _TOO_DEEP)
+    profile = profile_from_table(data["profile"]) if "profile" in data else None
+    if profile is not None:
+        for name, reason in profile.problems():
+            path = ("profile", name)
+            raise FieldError(path, reason, value_at(data, path))
+    return Interchange(profile, _decisions(data))
+
+
+def _decisions(data: dict[str, Any]) -> list[Decision]:
+    items = data.get("decisions", [])
+    if type(items) is not list:
+        raise FieldError(("decisions",), "expected [[decisions]] tables", items)
+    decisions: list[Decision] = []
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        decision = decision_from_table(item, index)
+        problems = decision.problems()
+        if problems:
+            name, reason = problems[0]
+            path = ("decisions", index, *_problem_path(name))
+            raise FieldError(path, reason, value_at(data, path))
+        if decision.id in seen:
+            raise FieldError(("decisions", index, "id"), "appears twice in the file", decision.id)
+        seen.add(decision.id)
+        decisions.append(decision)
+    return decisions
+
+
+def _problem_path(name: str) -> tuple[str, ...]:
+    """A core problem's field (`amount`, `happiness.years`) as a path in the file."""
+    if "." in name:
+        dimension, key = name.split(".", 1)
+        return ("effects", dimension, key)
+    return (name,)
+
+
+def value_at(data: Any, path: KeyPath) -> object:
+    """The parsed value at `path`, or None when there is none."""
+    for step in path:
+        if isinstance(step, int):
+            if not isinstance(data, list) or step >= len(data):
+                return None
+        elif not isinstance(data, Mapping) or step not in data:
+            return None
+        data = data[step]
+    return data
+
+
+def depth(value: object) -> int:
+    """How deeply tables and arrays nest inside `value` (0 for a plain value)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, level + 1)
+        if deepest > MAX_DEPTH:
+            return deepest
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def format_path(path: KeyPath) -> str:
+    """`decisions[3].effects.money.per_year`: array positions counted from 1."""
+    text = ""
+    for step in path:
+        text += f"[{step + 1}]" if isinstance(step, int) else ("." if text else "") + step
+    return text
+
+
+def _located(text: str, source: str, error: FieldError) -> ExchangeError:
+    message = error.message
+    if len(error.path) + depth(error.value) > MAX_DEPTH:
+        message = _TOO_DEEP
+    elif error.value is not None and "got " not in message and "unknown" not in message:
+        message = f"{message}, got {shown(error.value)}"
+    line = line_of(text, error.path)
+    where = f"{source}, line {line}" if line is not None else source
+    return ExchangeError(f"{where}: {format_path(error.path)}: {message}")
+
+
+def _store_error(path: Path, error: Invalid) -> ExchangeError:
+    """Point a rule the store enforces (e.g. a horizon without a birth date) at its line."""
+    match = _STORE_POSITION.match(str(error))
+    name, reason = error.problems[0] if error.problems else ("", str(error))
+    if match is not None:
+        index = int(match.group(1)) - 1
+        key_path: KeyPath = ("decisions", index, *_problem_path(name))
+    else:
+        key_path = ("profile", name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ExchangeError(f"{path}: {error}")
+    return _located(text, str(path), FieldError(key_path, reason))
