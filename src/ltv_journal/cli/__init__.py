@@ -1,0 +1,72 @@
+"""The `ltv-journal` command line (DESIGN §3).
+
+Only click and the pure core are imported here; SQLAlchemy, tomlkit and Textual are
+imported inside the commands that need them, so `--help` and `score` start quickly.
+"""
+
+from __future__ import annotations
+
+import click
+
+from ltv_journal import __version__
+
+from .browse import list_, show
+from .decisions import add, delete, edit, undo
+from .errors import ReportingGroup
+from .files import export, import_
+from .launch import demo, tui_runner
+from .options import db_option, settings
+from .profile import profile_command
+from .reviews import calibration, review
+from .score import read_score, score_command, score_lines
+
+__all__ = ["main"]
+
+
+@click.group(
+    cls=ReportingGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(__version__, prog_name="ltv-journal")
+@db_option
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """A decision journal that asks of every expensive choice: does this raise my
+    lifetime value — in money, happiness, love and meaning?
+
+    Without a command it opens the terminal UI on your journal. Errors go to stderr as
+    one line, with exit status 2.
+    """
+    settings()
+    if ctx.invoked_subcommand is not None:
+        return
+    run = tui_runner()
+    if run is not None:
+        run(settings().location)
+        return
+    from ltv_journal.core import clock
+
+    for line in score_lines(read_score(settings().location, clock.today())):
+        click.echo(line)
+    click.echo()
+    click.echo(ctx.get_help())
+
+
+COMMANDS = (
+    add,
+    list_,
+    show,
+    edit,
+    delete,
+    undo,
+    score_command,
+    profile_command,
+    review,
+    calibration,
+    import_,
+    export,
+    demo,
+)
+for command in COMMANDS:
+    main.add_command(command)

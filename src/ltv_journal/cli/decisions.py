@@ -1,0 +1,218 @@
+"""Writing decisions: add, edit, delete, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from ltv_journal.core import clock
+from ltv_journal.core.dates import add_months
+from ltv_journal.core.decision import DEFAULT_REVIEW_MONTHS, Decision, Kind
+from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.effects import Effect
+from ltv_journal.core.explain import details
+from ltv_journal.core.profile import Profile
+
+from . import parsing
+from .as_json import decision_json
+from .errors import UserError, invalid_as_user_error, problems_message
+from .options import db_option, json_option, open_journal
+from .output import VERDICT_WORDS, echo_json, value_lines
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EFFECT_HELP = (
+    "An expected effect, repeatable (one per dimension): "
+    f"{parsing.EFFECT_SYNTAX}. VALUE is per year, /m per month; delay in months (or 1y); "
+    "confidence 0.7 or 70%. Money lasts until retirement and points until death unless "
+    'years= or until= says otherwise. Example: --effect "money 6000/y delay=12" '
+    '--effect "happiness 1 years=5 half-life=2 confidence=0.7".'
+)
+
+
+def decision_options(function: F) -> F:
+    """The options `add` and `edit` share."""
+    options = [
+        click.option("--kind", type=click.Choice([str(k) for k in Kind]), help="Default: expense."),
+        click.option("--amount", metavar="AMOUNT", help="One-off money out, e.g. 1.234,56."),
+        click.option("--date", "day", metavar="YYYY-MM-DD", help="When it was decided."),
+        click.option("--category", metavar="TEXT", help="A word or short phrase."),
+        click.option("--tag", "tags", metavar="TAG", multiple=True, help="Repeatable."),
+        click.option("--notes", metavar="TEXT", help="Free notes."),
+        click.option("--expect", metavar="TEXT", help="What I expect, and why."),
+        click.option("--feel", metavar="TEXT", help="How I feel right now."),
+        click.option(
+            "--review-on", metavar="YYYY-MM-DD", help="When to review it (default: +3 months)."
+        ),
+        click.option("--effect", "effects", metavar="SPEC", multiple=True, help=EFFECT_HELP),
+        db_option,
+        json_option,
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    """The decision options as typed, before they are read."""
+
+    kind: str | None = None
+    amount: str | None = None
+    day: str | None = None
+    category: str | None = None
+    tags: Sequence[str] = ()
+    notes: str | None = None
+    expect: str | None = None
+    feel: str | None = None
+    review_on: str | None = None
+    effects: Sequence[str] = ()
+
+    def changes(self) -> dict[str, Any]:
+        """Decision fields for every option given (effects apart)."""
+        found: dict[str, Any] = {}
+        if self.kind is not None:
+            found["kind"] = Kind(self.kind)
+        if self.amount is not None:
+            found["amount"] = parsing.amount(self.amount, "--amount")
+        if self.day is not None:
+            found["date"] = parsing.day(self.day, "--date")
+        if self.review_on is not None:
+            found["review_on"] = parsing.day(self.review_on, "--review-on")
+        if self.tags:
+            found["tags"] = tuple(self.tags)
+        texts = {"category": self.category, "notes": self.notes}
+        texts |= {"expectation": self.expect, "feeling": self.feel}
+        found |= {name: text.strip() for name, text in texts.items() if text is not None}
+        return found
+
+    def effect_changes(self) -> dict[Dimension, Effect]:
+        found: dict[Dimension, Effect] = {}
+        for spec in self.effects:
+            dim, effect = parsing.effect(spec)
+            if dim in found:
+                raise UserError(f"--effect {dim} is given twice; give one effect per dimension")
+            found[dim] = effect
+        return found
+
+
+def _checked(decision: Decision, **names: str) -> Decision:
+    problems = decision.problems()
+    if problems:
+        raise UserError(problems_message(problems, "decision", names))
+    return decision
+
+
+def print_decision(decision: Decision, profile: Profile, as_json: bool, verb: str) -> None:
+    """The stored decision: its id, lifetime values per dimension and its verdict."""
+    if as_json:
+        echo_json(decision_json(decision, profile))
+        return
+    info = details(decision, profile)
+    click.echo(f"{verb} {decision.id[:8]}  {decision.title}")
+    for line in value_lines(info.values, profile.currency, indent="  "):
+        click.echo(line)
+    click.echo(f"verdict: {VERDICT_WORDS[info.verdict]}")
+
+
+@click.command()
+@click.argument("title")
+@decision_options
+def add(title: str, as_json: bool, **typed: Any) -> None:
+    """Log a decision and print its lifetime value.
+
+    \b
+    Example:
+      ltv-journal add "Build an online business" --kind investment \\
+        --date 2025-01-01 --effect "money 6000/y delay=12 until=retirement"
+    """
+    given = DecisionInput(**typed)
+    fields = given.changes()
+    decision = Decision(
+        title=title.strip(),
+        date=fields.pop("date", None) or clock.today(),
+        effects=given.effect_changes(),
+        **fields,
+    )
+    _checked(decision)
+    with open_journal() as journal, invalid_as_user_error("decision"):
+        stored = journal.add(decision)
+        print_decision(stored, journal.profile(), as_json, "added")
+
+
+@click.command()
+@click.argument("decision_id", metavar="ID")
+@click.option("--title", help="A new title.")
+@click.option(
+    "--no-effect",
+    "removed",
+    metavar="DIMENSION",
+    multiple=True,
+    help="Remove the effect on this dimension (repeatable).",
+)
+@decision_options
+def edit(
+    decision_id: str, title: str | None, removed: Sequence[str], as_json: bool, **typed: Any
+) -> None:
+    """Change a decision: only the options given change.
+
+    An --effect replaces that dimension's effect; --no-effect removes one.
+    ID may be a unique prefix of at least 4 characters.
+    """
+    given = DecisionInput(**typed)
+    fields = given.changes()
+    new_effects = given.effect_changes()
+    gone = {parsing.dimension(name, "--no-effect") for name in removed}
+    if both := gone & set(new_effects):
+        raise UserError(f"--effect and --no-effect both name {', '.join(sorted(both))}")
+    if title is not None:
+        fields["title"] = title.strip()
+    if not fields and not new_effects and not gone:
+        raise UserError("nothing to change: give at least one option (see ltv-journal edit --help)")
+    with open_journal() as journal:
+        before = journal.get(decision_id)
+        effects = {d: e for d, e in before.effects.items() if d not in gone} | new_effects
+        fields.setdefault("review_on", _moved_review(before, fields.get("date")))
+        after = _checked(replace(before, effects=effects, **fields), title="--title")
+        with invalid_as_user_error("decision", title="--title"):
+            stored = journal.update(after)
+        print_decision(stored, journal.profile(), as_json, "edited")
+
+
+def _moved_review(before: Decision, new_date: date | None) -> date | None:
+    """A default review date follows the decision's date when that changes."""
+    default = add_months(before.date, DEFAULT_REVIEW_MONTHS)
+    if new_date is None or before.reviews or before.review_on != default:
+        return before.review_on
+    return add_months(new_date, DEFAULT_REVIEW_MONTHS)
+
+
+@click.command()
+@click.argument("decision_id", metavar="ID")
+@db_option
+def delete(decision_id: str) -> None:
+    """Delete a decision (`ltv-journal undo` brings it back)."""
+    with open_journal() as journal:
+        gone = journal.delete(journal.resolve(decision_id))
+    click.echo(f"deleted {gone.id[:8]}  {gone.title}  (ltv-journal undo brings it back)")
+
+
+@click.command()
+@db_option
+@click.pass_context
+def undo(ctx: click.Context) -> None:
+    """Undo the latest add, edit, delete, review or profile change.
+
+    Prints what was undone. With nothing left to undo it prints "nothing to undo" and
+    exits with status 1, so a script can tell the two apart.
+    """
+    with open_journal() as journal:
+        done = journal.undo()
+    if done is None:
+        click.echo("nothing to undo")
+        ctx.exit(1)
+    click.echo(done)

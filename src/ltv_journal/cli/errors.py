@@ -1,0 +1,152 @@
+"""User errors on the command line: one line on stderr, exit code 2, no traceback.
+
+Store and core errors carry field names (`amount`, `happiness.confidence`); here they
+are turned back into what the user typed (`--amount`, `--effect happiness confidence`).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+
+import click
+
+USAGE_EXIT = 2
+
+FIELD_OPTIONS: dict[str, str] = {
+    "title": "TITLE",
+    "id": "ID",
+    "date": "--date",
+    "kind": "--kind",
+    "amount": "--amount",
+    "category": "--category",
+    "review_on": "--review-on",
+    "effects": "--effect",
+    "next_review_on": "--next",
+    "name": "--name",
+    "birth_date": "--birth-date",
+    "career_start_age": "--career-start-age",
+    "retirement_age": "--retirement-age",
+    "life_expectancy": "--life-expectancy",
+    "annual_income": "--income",
+    "currency": "--currency",
+    "discount_rate": "--discount-rate",
+    "return_rate": "--return-rate",
+    "hours_per_year": "--hours-per-year",
+}
+"""Model field name -> the option (or argument) a user gives it with."""
+
+EFFECT_KEYS: dict[str, str] = {
+    "per_year": "",
+    "delay_months": "delay",
+    "years": "years",
+    "until": "until",
+    "half_life_years": "half-life",
+    "confidence": "confidence",
+}
+"""Effect field name -> its key in the `--effect` syntax."""
+
+
+class UserError(click.ClickException):
+    """A mistake in what the user gave; the message says what and where."""
+
+    exit_code = USAGE_EXIT
+
+
+def field_label(name: str, overrides: Mapping[str, str] | None = None) -> str:
+    """`happiness.confidence` -> `--effect happiness confidence`; `amount` -> `--amount`."""
+    if overrides and name in overrides:
+        return overrides[name]
+    dim, dot, key = name.partition(".")
+    if dot:
+        words = ["--effect", dim, EFFECT_KEYS.get(key, key)]
+        return " ".join(w for w in words if w)
+    return FIELD_OPTIONS.get(name, name)
+
+
+def problems_message(
+    problems: Iterable[tuple[str, str]], what: str, overrides: Mapping[str, str] | None = None
+) -> str:
+    """Every problem on one line: `invalid decision: --amount must be ...; TITLE is required`."""
+    detail = "; ".join(f"{field_label(name, overrides)} {why}" for name, why in problems)
+    return f"invalid {what}: {detail}"
+
+
+@contextmanager
+def invalid_as_user_error(what: str, **overrides: str) -> Iterator[None]:
+    """Turn the store's `Invalid` into a UserError with the user's option names."""
+    from ltv_journal.store.errors import Invalid
+
+    try:
+        yield
+    except Invalid as error:
+        raise UserError(problems_message(error.problems, what, overrides)) from None
+
+
+def user_error_message(error: BaseException) -> str | None:
+    """The one-line message for an error the user can act on, or None for a bug."""
+    from ltv_journal.core.effects import MissingBirthDate
+    from ltv_journal.core.money import AmountError
+
+    if isinstance(error, click.ClickException):
+        return error.format_message()
+    if isinstance(error, AmountError | MissingBirthDate):
+        return str(error)
+    journal_errors = sys.modules.get("ltv_journal.store.errors")
+    if journal_errors is not None and isinstance(error, journal_errors.JournalError):
+        invalid = journal_errors.Invalid
+        if isinstance(error, invalid):
+            what = str(error).removeprefix("invalid ").partition(":")[0]
+            return problems_message(error.problems, what)
+        return str(error)
+    exchange_errors = sys.modules.get("ltv_journal.exchange.errors")
+    if exchange_errors is not None and isinstance(error, exchange_errors.ExchangeError):
+        return str(error)
+    database_errors = sys.modules.get("sqlalchemy.exc")
+    if database_errors is not None and isinstance(error, database_errors.SQLAlchemyError):
+        return f"the database refused: {database_reason(error)}"
+    return None
+
+
+def database_reason(error: BaseException) -> str:
+    """The driver's own words for a database error, without SQLAlchemy's wrapping."""
+    original = getattr(error, "orig", None)
+    text = str(original if original is not None else error)
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+class ReportingGroup(click.Group):
+    """A click group that reports user errors as one line on stderr with exit code 2
+    (click's own usage errors included) and leaves real bugs their traceback."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Commands in the order they were added (the order of DESIGN §3), not a-z."""
+        return list(self.commands)
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: object,
+    ) -> object:
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.Abort:
+            click.echo("aborted", err=True)
+            result = 1
+        except Exception as error:
+            message = user_error_message(error)
+            if message is None:
+                raise
+            click.echo(f"error: {_one_line(message)}", err=True)
+            result = getattr(error, "exit_code", USAGE_EXIT) or USAGE_EXIT
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())

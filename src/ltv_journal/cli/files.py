@@ -1,0 +1,69 @@
+"""Reading and writing the interchange TOML: import and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .errors import UserError
+from .options import db_option, open_journal
+
+
+@click.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--replace-profile",
+    is_flag=True,
+    help="Let the file's [profile] replace the journal's (otherwise it is used only "
+    "when the journal has none).",
+)
+@db_option
+def import_(file: Path, replace_profile: bool) -> None:
+    """Read decisions (and a profile) from an interchange TOML file.
+
+    All or nothing: a file with any error writes nothing. Decisions with an id already
+    in the journal are updated, not duplicated.
+    """
+    from ltv_journal.exchange.reader import import_file
+
+    with open_journal() as journal:
+        result = import_file(journal, file, replace_profile=replace_profile)
+    profile = "; profile set" if result.profile_set else ""
+    click.echo(f"imported {file}: {result.added} added, {result.updated} updated{profile}")
+
+
+@click.command(short_help="Write the yearly TOML summary or the whole journal.")
+@click.option("--year", type=click.IntRange(1900, 2200), help="The year to summarise.")
+@click.option("--all", "everything", is_flag=True, help="The whole journal (a backup).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of stdout.",
+)
+@db_option
+def export(year: int | None, everything: bool, output: Path | None) -> None:
+    """Write the yearly TOML summary (--year Y) or the whole journal (--all).
+
+    The result can be read back with `ltv-journal import`.
+    """
+    if (year is None) == (not everything):
+        raise UserError("give either --year YEAR or --all")
+    with open_journal() as journal:
+        if everything:
+            from ltv_journal.exchange.writer import export_all
+
+            text = export_all(journal)
+        else:
+            from ltv_journal.exchange.summary import yearly_summary
+
+            assert year is not None
+            text = yearly_summary(journal, year)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    from ltv_journal.exchange.files import write_atomically
+
+    write_atomically(output, text)
+    click.echo(f"wrote {output}", err=True)

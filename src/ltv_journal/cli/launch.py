@@ -1,0 +1,46 @@
+"""Opening the terminal UI: on the user's journal, or on a copy of the sample journal."""
+
+from __future__ import annotations
+
+import importlib.util
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from .options import open_journal
+
+TuiRunner = Callable[[str], object]
+
+
+def tui_runner() -> TuiRunner | None:
+    """`run_app(location)` of the terminal UI, or None when it is not installed."""
+    if importlib.util.find_spec("ltv_journal.tui.app") is None:
+        return None
+    from ltv_journal.tui.app import run_app
+
+    return run_app  # type: ignore[no-any-return]
+
+
+@click.command(short_help="Open the terminal UI on a copy of the sample journal.")
+def demo() -> None:
+    """Open the terminal UI on a fresh temporary copy of the sample journal."""
+    from ltv_journal.exchange.reader import import_file
+    from ltv_journal.exchange.sample import sample_path
+
+    from .score import read_score, score_lines
+
+    with tempfile.TemporaryDirectory(prefix="ltv-journal-demo-") as folder:
+        location = str(Path(folder) / "demo.db")
+        with open_journal(location) as journal:
+            import_file(journal, sample_path("journal"), replace_profile=True)
+        run = tui_runner()
+        if run is not None:
+            run(location)
+            return
+        from ltv_journal.core import clock
+
+        for line in score_lines(read_score(location, clock.today())):
+            click.echo(line)
+        click.echo("The terminal UI is not available in this installation.")

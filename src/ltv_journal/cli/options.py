@@ -1,0 +1,90 @@
+"""Options shared by the commands, and opening the journal they name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from ltv_journal.locations import ENV_DB, journal_location
+
+from .errors import UserError, database_reason
+
+if TYPE_CHECKING:
+    from ltv_journal.store.journal import Journal
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DB_HELP = (
+    f"The journal: a SQLite file or a database URL "
+    f"(default: ${ENV_DB}, else journal.db in the user-data folder)."
+)
+
+
+@dataclass
+class Settings:
+    """What the group and its commands share: the `--db` given anywhere on the line."""
+
+    db: str | None = None
+
+    @property
+    def location(self) -> str:
+        return journal_location(self.db)
+
+
+def settings() -> Settings:
+    return click.get_current_context().ensure_object(Settings)
+
+
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Settings).db = value
+
+
+def db_option(function: F) -> F:
+    """`--db PATH|URL`, accepted before or after the command name."""
+    return click.option(
+        "--db",
+        metavar="PATH|URL",
+        default=None,
+        expose_value=False,
+        callback=_remember_db,
+        help=DB_HELP,
+    )(function)
+
+
+def json_option(function: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(
+        function
+    )
+
+
+@contextmanager
+def open_journal(location: str | None = None) -> Iterator[Journal]:
+    """The journal at `location` (default: the command line's), closed afterwards.
+
+    A location that cannot be opened is a user error naming the location and the reason.
+    """
+    from ltv_journal.store.errors import JournalError
+    from ltv_journal.store.journal import Journal
+
+    where = location or settings().location
+    try:
+        journal = Journal(where)
+    except JournalError:
+        raise
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UserError(f"cannot open the journal at {where}: {reason}") from None
+    except Exception as error:
+        if type(error).__module__.startswith("sqlalchemy"):
+            reason = database_reason(error)
+            raise UserError(f"cannot open the journal at {where}: {reason}") from None
+        raise
+    try:
+        yield journal
+    finally:
+        journal.close()

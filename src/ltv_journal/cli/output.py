@@ -1,0 +1,101 @@
+"""Plain-text tables, exact JSON, and the words for a verdict."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+import click
+
+from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.explain import format_value
+from ltv_journal.core.money import CENT, format_compact, format_points
+from ltv_journal.core.verdict import Verdict
+
+VERDICT_WORDS = {
+    Verdict.RAISES: "raises your lifetime value",
+    Verdict.LOWERS: "lowers your lifetime value",
+    Verdict.TRADE_OFF: "a trade-off: raises some dimensions and lowers others",
+    Verdict.NEUTRAL: "leaves your lifetime value unchanged",
+}
+
+Cell = str
+MAX_CELL = 40
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[Cell]], right: set[int]) -> list[str]:
+    """Aligned columns; columns whose index is in `right` are right-aligned (numbers)."""
+    cells = [[_clip(c) for c in row] for row in [header, *rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    lines = []
+    for row in cells:
+        parts = [
+            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(row)
+        ]
+        lines.append("  ".join(parts).rstrip())
+    return lines
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def cell_value(dim: Dimension, value: Decimal) -> str:
+    """A signed value for a table column named after its dimension: `+120.0k`, `+2.5`."""
+    if dim.is_money:
+        return format_compact(value, signed=True)
+    return format_points(value, signed=True)
+
+
+def value_lines(values: Mapping[Dimension, Decimal], currency: str, indent: str = "") -> list[str]:
+    """One aligned line per dimension: `money      +120,000.00 EUR`."""
+    texts = {dim: format_value(dim, values[dim], currency, signed=True) for dim in DIMENSIONS}
+    width = max(len(t) for t in texts.values())
+    label = max(len(d) for d in DIMENSIONS)
+    return [f"{indent}{dim:<{label}}  {texts[dim]:>{width}}" for dim in DIMENSIONS]
+
+
+def echo_lines(lines: Sequence[str]) -> None:
+    for line in lines:
+        click.echo(line)
+
+
+def cents(value: Decimal) -> Decimal:
+    """A figure with exactly two decimals, as the JSON output writes money and points."""
+    return value.quantize(CENT)
+
+
+def render_json(value: object, indent: int = 2) -> str:
+    """JSON in which a `Decimal` is written as the number it is (its exact text), never
+    through float rounding; dates are ISO strings, enums their values."""
+    return _render(value, indent, 0)
+
+
+def _render(value: object, indent: int, level: int) -> str:
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, Enum):
+        return json.dumps(value.value)
+    if isinstance(value, date):
+        return json.dumps(value.isoformat())
+    if isinstance(value, Mapping):
+        items = [f"{json.dumps(str(k))}: {_render(v, indent, level + 1)}" for k, v in value.items()]
+        return _block("{", items, "}", indent, level)
+    if isinstance(value, list | tuple):
+        return _block("[", [_render(v, indent, level + 1) for v in value], "]", indent, level)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _block(open_: str, items: list[str], close: str, indent: int, level: int) -> str:
+    if not items:
+        return open_ + close
+    inner = " " * (indent * (level + 1))
+    outer = " " * (indent * level)
+    return open_ + "\n" + ",\n".join(inner + item for item in items) + "\n" + outer + close
+
+
+def echo_json(value: object) -> None:
+    click.echo(render_json(value))

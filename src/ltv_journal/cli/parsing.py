@@ -1,0 +1,167 @@
+"""What people type on the command line, read into exact values.
+
+Every parser raises `UserError` naming the option and the text it could not read.
+
+The effect syntax (`--effect`):
+
+    DIMENSION VALUE[/y|/m] [delay=MONTHS] [years=N | until=retirement|death]
+              [half-life=YEARS] [confidence=P]
+
+e.g. `--effect "money 6000/y delay=12 until=retirement"` or
+`--effect "happiness 1 years=5 half-life=2 confidence=0.7"`. VALUE is per year; `/m`
+means per month (500/m = 6000 a year). `delay` is in months (`12`, `12m`) or years
+(`1y`); `confidence` is a fraction (0.7) or a percentage (70%). `DIMENSION=VALUE` works
+as well as `DIMENSION VALUE`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ltv_journal.core.dates import parse_date
+from ltv_journal.core.dimensions import Dimension, Until
+from ltv_journal.core.effects import Effect
+from ltv_journal.core.money import AmountError, parse_amount, parse_decimal
+
+from .errors import UserError
+
+EFFECT_SYNTAX = (
+    '"DIMENSION VALUE[/y|/m] [delay=MONTHS] [years=N | until=retirement|death] '
+    '[half-life=YEARS] [confidence=P]"'
+)
+_PER_MONTH = ("/m", "/mo", "/month")
+_PER_YEAR = ("/y", "/yr", "/year", "/a")
+_KEYS = {
+    "delay": "delay",
+    "years": "years",
+    "until": "until",
+    "half-life": "half-life",
+    "half_life": "half-life",
+    "confidence": "confidence",
+}
+
+
+def amount(text: str, option: str, *, allow_negative: bool = False) -> Decimal:
+    """A money amount as people write it (`1.234,56`, `1,234.56 €`)."""
+    try:
+        return parse_amount(text, allow_negative=allow_negative)
+    except AmountError as error:
+        raise UserError(f"{option} {error}") from None
+
+
+def day(text: str, option: str, *, year_means_midyear: bool = False) -> date:
+    """An ISO date (`2025-01-31`); with `year_means_midyear` a bare year means July 1."""
+    try:
+        return parse_date(text, year_means_midyear=year_means_midyear)
+    except ValueError as error:
+        raise UserError(f"{option} {error}") from None
+
+
+def rate(text: str, option: str) -> Decimal:
+    """A yearly rate as a fraction (`0.03`) or a percentage (`3%`)."""
+    cleaned = text.strip()
+    percent = cleaned.endswith("%")
+    try:
+        value = parse_decimal(cleaned.removesuffix("%"), what=f"'{text}'")
+    except AmountError:
+        raise UserError(f"{option} '{text}' is not a rate; write 0.03 or 3%") from None
+    return value / 100 if percent else value
+
+
+def dimension(text: str, option: str) -> Dimension:
+    try:
+        return Dimension(text.strip().lower())
+    except ValueError:
+        names = ", ".join(Dimension)
+        raise UserError(f"{option} '{text}' is not a dimension; use one of {names}") from None
+
+
+def per_year(text: str, option: str) -> Decimal:
+    """A value per year, or per month with `/m` (multiplied by 12); may be negative."""
+    cleaned = text.strip().lower()
+    factor = 1
+    for suffix in _PER_MONTH + _PER_YEAR:
+        if cleaned.endswith(suffix):
+            cleaned = cleaned.removesuffix(suffix)
+            factor = 12 if suffix in _PER_MONTH else 1
+            break
+    try:
+        return parse_amount(cleaned, allow_negative=True) * factor
+    except AmountError as error:
+        raise UserError(f"{option} value {error}") from None
+
+
+def dimension_value(text: str, option: str) -> tuple[Dimension, Decimal]:
+    """`money=4800` or `happiness=1` (per year; `/m` per month)."""
+    name, sep, value = text.partition("=")
+    if not sep or not value.strip():
+        raise UserError(f"{option} '{text}' should look like DIMENSION=VALUE, e.g. money=4800")
+    return dimension(name, f"{option} '{text}':"), per_year(value, f"{option} '{text}':")
+
+
+def effect(spec: str) -> tuple[Dimension, Effect]:
+    """One `--effect` specification (see the module docstring)."""
+    where = f"--effect '{spec}':"
+    tokens = spec.replace("=", " = ", 1).split() if _starts_with_pair(spec) else spec.split()
+    tokens = [t for t in tokens if t != "="]
+    if len(tokens) < 2:
+        raise UserError(f"{where} expected {EFFECT_SYNTAX}")
+    dim = dimension(tokens[0], where)
+    settings: dict[str, str] = {}
+    for token in tokens[2:]:
+        key, sep, value = token.partition("=")
+        canonical = _KEYS.get(key.lower())
+        if not sep or canonical is None or not value:
+            keys = ", ".join(sorted({k for k in _KEYS.values()}))
+            raise UserError(f"{where} '{token}' is not KEY=VALUE with a key of {keys}")
+        if canonical in settings:
+            raise UserError(f"{where} {canonical} is given twice")
+        settings[canonical] = value
+    return dim, _effect_from(per_year(tokens[1], where), settings, where)
+
+
+def _starts_with_pair(spec: str) -> bool:
+    first = spec.split(maxsplit=1)[0] if spec.split() else ""
+    return "=" in first and first.partition("=")[0].lower() in set(Dimension)
+
+
+def _effect_from(value: Decimal, settings: dict[str, str], where: str) -> Effect:
+    until = settings.get("until")
+    if until is not None and until.lower() not in set(Until):
+        raise UserError(f"{where} until '{until}' must be retirement or death")
+    years = settings.get("years")
+    half_life = settings.get("half-life")
+    confidence = settings.get("confidence")
+    return Effect(
+        per_year=value,
+        delay_months=_months(settings.get("delay", "0"), where),
+        years=None if years is None else _number(years, f"{where} years"),
+        until=None if until is None else Until(until.lower()),
+        half_life_years=None if half_life is None else _number(half_life, f"{where} half-life"),
+        confidence=Decimal(1) if confidence is None else _fraction(confidence, where),
+    )
+
+
+def _number(text: str, what: str) -> Decimal:
+    try:
+        return parse_decimal(text, what=f"'{text}'")
+    except AmountError as error:
+        raise UserError(f"{what} {error}") from None
+
+
+def _months(text: str, where: str) -> int:
+    cleaned = text.strip().lower()
+    factor = 12 if cleaned.endswith("y") else 1
+    number = _number(cleaned.rstrip("my"), f"{where} delay")
+    months = number * factor
+    if months != months.to_integral_value():
+        raise UserError(f"{where} delay '{text}' is not a whole number of months")
+    return int(months)
+
+
+def _fraction(text: str, where: str) -> Decimal:
+    cleaned = text.strip()
+    if cleaned.endswith("%"):
+        return _number(cleaned.removesuffix("%"), f"{where} confidence") / 100
+    return _number(cleaned, f"{where} confidence")

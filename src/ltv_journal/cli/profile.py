@@ -1,0 +1,109 @@
+"""Show or set the profile."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+import click
+
+from ltv_journal.core.money import format_amount
+from ltv_journal.core.profile import Profile
+
+from . import parsing
+from .as_json import profile_json, score_json
+from .errors import UserError, invalid_as_user_error, problems_message
+from .options import db_option, json_option, open_journal
+from .output import echo_json, echo_lines
+from .score import score_lines
+
+
+def profile_lines(profile: Profile) -> list[str]:
+    born = profile.birth_date.isoformat() if profile.birth_date else "not set"
+    income = format_amount(profile.annual_income, profile.currency)
+    rows = [
+        ("name", profile.name or "—"),
+        ("birth date", born),
+        ("working years", f"{profile.career_start_age} to {profile.retirement_age}"),
+        ("life expectancy", str(profile.life_expectancy)),
+        ("income", f"{income} a year"),
+        ("currency", profile.currency),
+        ("discount rate", _percent(profile.discount_rate)),
+        ("return rate", _percent(profile.return_rate)),
+        ("hours per year", str(profile.hours_per_year)),
+    ]
+    width = max(len(label) for label, _ in rows)
+    return [f"{label:<{width}}  {value}" for label, value in rows]
+
+
+def _percent(rate: Decimal) -> str:
+    return f"{(rate * 100).normalize():f}%"
+
+
+def _changes(typed: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    if typed["name"] is not None:
+        found["name"] = typed["name"].strip()
+    if typed["birth_date"] is not None:
+        found["birth_date"] = parsing.day(
+            typed["birth_date"], "--birth-date", year_means_midyear=True
+        )
+    for name in ("career_start_age", "retirement_age", "life_expectancy", "hours_per_year"):
+        if typed[name] is not None:
+            found[name] = typed[name]
+    if typed["income"] is not None:
+        found["annual_income"] = parsing.amount(typed["income"], "--income")
+    if typed["currency"] is not None:
+        found["currency"] = typed["currency"].strip().upper()
+    for name in ("discount_rate", "return_rate"):
+        if typed[name] is not None:
+            found[name] = parsing.rate(typed[name], "--" + name.replace("_", "-"))
+    return found
+
+
+@click.command(name="profile", short_help="Show or set the profile.")
+@click.option("--name", help="Shown in the header.")
+@click.option("--birth-date", metavar="YYYY-MM-DD|YYYY", help="A year alone means July 1.")
+@click.option("--career-start-age", type=int, metavar="AGE", help="First working year (22).")
+@click.option("--retirement-age", type=int, metavar="AGE", help="End of earning years (67).")
+@click.option("--life-expectancy", type=int, metavar="AGE", help="End of all effects (82).")
+@click.option("--income", metavar="AMOUNT", help="Money per year while working.")
+@click.option("--currency", metavar="CODE", help="ISO 4217 code, e.g. EUR.")
+@click.option("--discount-rate", metavar="RATE", help="Yearly, 0.02 or 2% (default 0).")
+@click.option("--return-rate", metavar="RATE", help="For opportunity cost (default 5%).")
+@click.option("--hours-per-year", type=int, metavar="HOURS", help="Working hours (1720).")
+@db_option
+@json_option
+def profile_command(as_json: bool, **typed: Any) -> None:
+    """Show the profile, or set the fields given (the rest stay) and print the new score.
+
+    Example: ltv-journal profile --birth-date 1979-01-01 --income 35000
+    """
+    changes = _changes(typed)
+    with open_journal() as journal:
+        current = journal.profile()
+        if not changes:
+            _print_profile(current, as_json)
+            return
+        updated = replace(current, **changes)
+        problems = updated.problems()
+        if problems:
+            raise UserError(problems_message(problems, "profile"))
+        with invalid_as_user_error("profile"):
+            journal.save_profile(updated)
+        now = journal.score()
+    if as_json:
+        echo_json({"profile": profile_json(updated), "score": score_json(now)})
+        return
+    click.echo("profile saved")
+    echo_lines(profile_lines(updated))
+    click.echo()
+    echo_lines(score_lines(now))
+
+
+def _print_profile(current: Profile, as_json: bool) -> None:
+    if as_json:
+        echo_json(profile_json(current))
+    else:
+        echo_lines(profile_lines(current))

@@ -1,0 +1,205 @@
+"""Reviews and calibration: what happened, against what was expected."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+import click
+
+from ltv_journal.core import clock
+from ltv_journal.core.calibration import DimensionCalibration, breakdown, calibrate, describe
+from ltv_journal.core.decision import Observation, Review, WouldRepeat
+from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.explain import describe_review, format_value
+from ltv_journal.core.money import format_amount
+
+from . import parsing
+from .as_json import calibration_json, review_json, summary_json
+from .errors import UserError, invalid_as_user_error
+from .options import db_option, json_option, open_journal
+from .output import echo_json, echo_lines, table
+
+KIND_SUBJECTS = {"expense": "purchases", "investment": "investments"}
+
+
+@click.command(short_help="List decisions due for review, or record a review.")
+@click.argument("decision_id", metavar="[ID]", required=False)
+@click.option("--date", "day", metavar="YYYY-MM-DD", help="The review's day (default today).")
+@click.option(
+    "--actual",
+    multiple=True,
+    metavar="DIM=VALUE",
+    help="What was observed per year (/m per month), e.g. money=4800. Repeatable.",
+)
+@click.option(
+    "--missed",
+    multiple=True,
+    metavar="DIM[=VALUE]",
+    help="The expected effect on DIM did not materialise. Repeatable.",
+)
+@click.option("--repeat", type=click.Choice([str(w) for w in WouldRepeat]), help="Decide again?")
+@click.option("--notes", metavar="TEXT", help="Lessons.")
+@click.option(
+    "--hindsight", metavar="TEXT", help="What do I know now that I could have known then?"
+)
+@click.option("--next", "next_on", metavar="YYYY-MM-DD", help="Review it again on this day.")
+@db_option
+@json_option
+def review(decision_id: str | None, as_json: bool, **typed: object) -> None:
+    """Without ID: the decisions due for review, oldest first. With ID: record a review.
+
+    \b
+    Example:
+      ltv-journal review 6f1c --actual money=4800 --missed love --repeat yes \\
+        --hindsight "customers take a year to find you"
+    """
+    if decision_id is None:
+        given = [f"--{name.replace('_', '-')}" for name, v in typed.items() if v not in (None, ())]
+        if given:
+            raise UserError(f"{given[0]} needs the ID of the decision under review")
+        _print_queue(as_json)
+        return
+    entry = _review_from(typed)
+    with open_journal() as journal:
+        target = journal.resolve(decision_id)
+        with invalid_as_user_error("review", next_review_on="--next"):
+            after = journal.add_review(target, entry)
+        currency = journal.profile().currency
+    if as_json:
+        echo_json({"id": after.id, "review": review_json(after.reviews[-1])})
+        return
+    click.echo(f"reviewed {after.id[:8]}  {after.title}")
+    echo_lines(describe_review(after.reviews[-1], after, currency))
+
+
+def _review_from(typed: Mapping[str, object]) -> Review:
+    actual: dict[Dimension, Observation] = {}
+    for text in _texts(typed["actual"]):
+        dim, value = parsing.dimension_value(text, "--actual")
+        _add(actual, dim, Observation(per_year=value, materialised=True))
+    for text in _texts(typed["missed"]):
+        if "=" in text:
+            dim, value = parsing.dimension_value(text, "--missed")
+            seen = Observation(per_year=value, materialised=False)
+        else:
+            dim, seen = parsing.dimension(text, "--missed"), Observation(None, False)
+        _add(actual, dim, seen)
+    day = typed["day"]
+    next_on = typed["next_on"]
+    repeat = typed["repeat"]
+    return Review(
+        date=clock.today() if day is None else parsing.day(str(day), "--date"),
+        actual=actual,
+        would_repeat=None if repeat is None else WouldRepeat(str(repeat)),
+        notes=str(typed["notes"] or "").strip(),
+        hindsight=str(typed["hindsight"] or "").strip(),
+        next_review_on=None if next_on is None else parsing.day(str(next_on), "--next"),
+    )
+
+
+def _texts(value: object) -> Sequence[str]:
+    return [str(v) for v in value] if isinstance(value, tuple | list) else []
+
+
+def _add(actual: dict[Dimension, Observation], dim: Dimension, seen: Observation) -> None:
+    if dim in actual:
+        raise UserError(f"{dim} is given twice in --actual/--missed; give it once")
+    actual[dim] = seen
+
+
+def _print_queue(as_json: bool) -> None:
+    today = clock.today()
+    with open_journal() as journal:
+        due = journal.review_queue(today)
+        currency = journal.profile().currency
+    if as_json:
+        echo_json(
+            {"as_of": today, "due": len(due), "decisions": [summary_json(s, today) for s in due]}
+        )
+        return
+    if not due:
+        click.echo("nothing is due for review")
+        return
+    rows = [
+        (
+            s.review_on.isoformat() if s.review_on else "",
+            s.date.isoformat(),
+            s.id[:8],
+            s.title,
+            str(s.kind),
+            format_amount(s.amount),
+        )
+        for s in due
+    ]
+    header = ("due since", "decided", "id", "title", "kind", f"amount {currency}")
+    echo_lines(table(header, rows, {5}))
+    click.echo(f"{len(due)} due; record one with: ltv-journal review ID --actual DIM=VALUE ...")
+
+
+@click.command(short_help="How well you predict, per dimension, kind and category.")
+@db_option
+@json_option
+def calibration(as_json: bool) -> None:
+    """How well you predict: per dimension over the latest review of each decision.
+
+    mean error = mean(actual - expected) per year (negative: you expected too much),
+    mean abs error of the same, Brier = mean((confidence - materialised)^2); broken
+    down by kind and by category.
+    """
+    with open_journal() as journal:
+        samples = journal.calibration_samples()
+        currency = journal.profile().currency
+    overall = calibrate(samples)
+    by_kind = breakdown(samples, "kind")
+    by_category = breakdown(samples, "category")
+    if as_json:
+        echo_json(
+            {
+                "dimensions": calibration_json(overall),
+                "by_kind": {k: calibration_json(v) for k, v in by_kind.items()},
+                "by_category": {c: calibration_json(v) for c, v in by_category.items()},
+            }
+        )
+        return
+    echo_lines(calibration_table(overall, currency))
+    sentences = _sentences(overall, currency, "")
+    for kind, results in by_kind.items():
+        sentences += _sentences(results, currency, KIND_SUBJECTS.get(kind, kind))
+    for category, results in by_category.items():
+        if category != "(none)":
+            sentences += _sentences(results, currency, f"{category} decisions")
+    if sentences:
+        click.echo()
+        echo_lines(sentences)
+
+
+def calibration_table(
+    results: Mapping[Dimension, DimensionCalibration], currency: str
+) -> list[str]:
+    rows = [
+        (
+            str(dim),
+            str(r.reviews),
+            _figure(dim, r.mean_error, currency, signed=True),
+            _figure(dim, r.mean_abs_error, currency),
+            "—" if r.brier is None else f"{r.brier:f}",
+        )
+        for dim, r in results.items()
+    ]
+    header = ("", "reviews", "mean error", "mean abs error", "brier")
+    return table(header, rows, {1, 2, 3, 4})
+
+
+def _figure(dim: Dimension, value: Decimal | None, currency: str, *, signed: bool = False) -> str:
+    return "—" if value is None else format_value(dim, value, currency, signed=signed)
+
+
+def _sentences(
+    results: Mapping[Dimension, DimensionCalibration], currency: str, subject: str
+) -> list[str]:
+    return [
+        describe(dim, r, currency, subject)
+        for dim, r in results.items()
+        if r.reviews and r.mean_error is not None
+    ]

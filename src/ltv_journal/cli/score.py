@@ -1,0 +1,66 @@
+"""The LTV score."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ltv_journal.core import clock
+from ltv_journal.core.dimensions import DIMENSIONS
+from ltv_journal.core.explain import format_value
+from ltv_journal.core.score import Score
+
+from . import parsing
+from .as_json import score_json
+from .options import db_option, json_option, open_journal, settings
+from .output import echo_json, echo_lines, table
+
+
+def read_score(location: str, as_of: date) -> Score:
+    """The score, read with plain sqlite3 when the journal is an existing SQLite file
+    (fast: no SQLAlchemy), else through the Journal."""
+    from ltv_journal.store.quick import quick_score
+
+    if "://" not in location:
+        quick = quick_score(Path(location).expanduser(), as_of)
+        if quick is not None:
+            return quick[1]
+    with open_journal(location) as journal:
+        return journal.score(as_of)
+
+
+def score_lines(score: Score) -> list[str]:
+    """Baseline, from decisions and LTV per dimension, as an aligned table."""
+    cur = score.currency
+    rows = [
+        (
+            str(dim),
+            format_value(dim, score.baseline[dim], cur),
+            format_value(dim, score.from_decisions[dim], cur, signed=True),
+            format_value(dim, score.ltv[dim], cur),
+        )
+        for dim in DIMENSIONS
+    ]
+    header = (f"as of {score.as_of.isoformat()}", "baseline", "from decisions", "LTV")
+    count = f"{score.decisions} decision{'s' if score.decisions != 1 else ''}"
+    return [*table(header, rows, {1, 2, 3}), count]
+
+
+@click.command(name="score", short_help="LTV per dimension: baseline, decisions, total.")
+@click.option("--as-of", metavar="YYYY-MM-DD", help="The day the baseline is reckoned for.")
+@db_option
+@json_option
+def score_command(as_of: str | None, as_json: bool) -> None:
+    """Lifetime value per dimension: the baseline, what decisions add, and the LTV.
+
+    --json prints {"currency", "as_of", "decisions", "baseline", "ltv"} with exact
+    two-decimal numbers.
+    """
+    day = clock.today() if as_of is None else parsing.day(as_of, "--as-of")
+    current = read_score(settings().location, day)
+    if as_json:
+        echo_json(score_json(current))
+    else:
+        echo_lines(score_lines(current))
