@@ -73,16 +73,25 @@ class DecisionInput:
     effects: Sequence[str] = ()
 
     def changes(self) -> dict[str, Any]:
-        """Decision fields for every option given (effects apart)."""
+        """Decision fields for every option given (effects apart). Every option that
+        cannot be read is reported at once."""
         found: dict[str, Any] = {}
+        problems: list[str] = []
+        readers: list[tuple[str, str | None, Callable[[str, str], Any], str]] = [
+            ("amount", self.amount, parsing.amount, "--amount"),
+            ("date", self.day, parsing.day, "--date"),
+            ("review_on", self.review_on, parsing.day, "--review-on"),
+        ]
+        for name, text, read, option in readers:
+            if text is not None:
+                try:
+                    found[name] = read(text, option)
+                except UserError as error:
+                    problems.append(error.message)
+        if problems:
+            raise UserError("; ".join(problems))
         if self.kind is not None:
             found["kind"] = Kind(self.kind)
-        if self.amount is not None:
-            found["amount"] = parsing.amount(self.amount, "--amount")
-        if self.day is not None:
-            found["date"] = parsing.day(self.day, "--date")
-        if self.review_on is not None:
-            found["review_on"] = parsing.day(self.review_on, "--review-on")
         if self.tags:
             found["tags"] = tuple(self.tags)
         texts = {"category": self.category, "notes": self.notes}

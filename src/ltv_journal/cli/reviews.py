@@ -164,11 +164,14 @@ def calibration(as_json: bool) -> None:
         return
     echo_lines(calibration_table(overall, currency))
     sentences = _sentences(overall, currency, "")
-    for kind, results in by_kind.items():
-        sentences += _sentences(results, currency, KIND_SUBJECTS.get(kind, kind))
-    for category, results in by_category.items():
-        if category != "(none)":
-            sentences += _sentences(results, currency, f"{category} decisions")
+    # A breakdown into one group only repeats the overall sentence.
+    if len(by_kind) > 1:
+        for kind, results in by_kind.items():
+            sentences += _sentences(results, currency, KIND_SUBJECTS.get(kind, kind))
+    if len(by_category) > 1:
+        for category, results in by_category.items():
+            if category != "(none)":
+                sentences += _sentences(results, currency, f"{category} decisions")
     if sentences:
         click.echo()
         echo_lines(sentences)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import click
 
@@ -21,10 +20,12 @@ from .output import echo_json, echo_lines, table
 def read_score(location: str, as_of: date) -> Score:
     """The score, read with plain sqlite3 when the journal is an existing SQLite file
     (fast: no SQLAlchemy), else through the Journal."""
+    from ltv_journal.store.location import sqlite_path
     from ltv_journal.store.quick import quick_score
 
-    if "://" not in location:
-        quick = quick_score(Path(location).expanduser(), as_of)
+    path = sqlite_path(location)
+    if path is not None:
+        quick = quick_score(path, as_of)
         if quick is not None:
             return quick[1]
     with open_journal(location) as journal:
