@@ -1,0 +1,80 @@
+"""The live answer to "does this raise my lifetime value?" for a draft decision."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ltv_journal.core.decision import Decision
+from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.effects import MissingBirthDate
+from ltv_journal.core.explain import format_value
+from ltv_journal.core.profile import Profile
+from ltv_journal.core.score import decision_values
+from ltv_journal.core.verdict import Verdict, verdict_of
+
+QUESTION = "Does this raise my lifetime value?"
+_VERDICT_STYLE = {
+    Verdict.RAISES: "bold green",
+    Verdict.LOWERS: "bold red",
+    Verdict.TRADE_OFF: "bold yellow",
+    Verdict.NEUTRAL: "bold",
+}
+
+
+def preview_text(draft: Decision, profile: Profile, unreadable: Collection[Dimension] = ()) -> Text:
+    """The verdict and each dimension's lifetime change for `draft`.
+
+    Dimensions in `unreadable` have fields that need fixing; they show a dash.
+    """
+    text = Text(f"{QUESTION} → ")
+    try:
+        values = decision_values(draft, profile)
+    except MissingBirthDate:
+        text.append("needs a birth date", style="bold yellow")
+        text.append(
+            "\n  effects that last until retirement or death are measured from your birth"
+            " date; set it in the profile (p), or give the effect a number of years"
+        )
+        return text
+    verdict = verdict_of(values)
+    text.append(str(verdict), style=_VERDICT_STYLE[verdict])
+    if unreadable:
+        text.append("  (fix the marked fields)", style="italic")
+    cells = [
+        (
+            dim,
+            "—"
+            if dim in unreadable
+            else format_value(dim, values[dim], profile.currency, signed=True),
+        )
+        for dim in DIMENSIONS
+    ]
+    for index, (dim, figure) in enumerate(cells):
+        text.append("\n  " if index % 2 == 0 else "    ")
+        text.append(f"{dim:<10}", style="dim")
+        style = "green" if values[dim] > 0 else "red" if values[dim] < 0 else ""
+        text.append(f"{figure:>20}", style="" if dim in unreadable else style)
+    return text
+
+
+class DecisionPreview(Static):
+    """Always-visible preview under the form."""
+
+    DEFAULT_CSS = """
+    DecisionPreview {
+        height: auto;
+        border: round $secondary;
+        border-title-color: $text-secondary;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(id="preview")
+        self.border_title = "lifetime effect of this decision"
+
+    def show(self, draft: Decision, profile: Profile, unreadable: Collection[Dimension]) -> None:
+        self.update(preview_text(draft, profile, unreadable))

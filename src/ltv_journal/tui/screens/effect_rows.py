@@ -1,0 +1,177 @@
+"""The expected effects of a decision as compact rows: one line per dimension."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
+
+from ltv_journal.core.dimensions import Dimension, Until
+from ltv_journal.core.effects import Effect
+
+from .fields import Problems, add_problem
+from .typed_values import (
+    lasts_text,
+    number_text,
+    percent_text,
+    read_amount,
+    read_decimal,
+    read_fraction,
+    read_lasts,
+    read_whole,
+)
+
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("per_year", "per year", 14),
+    ("delay_months", "starts after (months)", 9),
+    ("lasts", "lasts (years) or until", 13),
+    ("half_life_years", "half-life (years)", 10),
+    ("confidence", "confidence", 11),
+)
+"""(field, column heading, width) of each input in a row."""
+
+NAME_WIDTH = 10
+_UNTIL_WORDS = SuggestFromList([str(u) for u in Until], case_sensitive=False)
+
+
+class EffectHeadings(Horizontal):
+    """The column headings above the effect rows."""
+
+    DEFAULT_CSS = """
+    EffectHeadings {
+        height: auto;
+        color: $text-muted;
+        & > Label { margin-right: 1; }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        name = Label("")
+        name.styles.width = NAME_WIDTH
+        yield name
+        for _, heading, width in COLUMNS:
+            label = Label(heading)
+            label.styles.width = width
+            yield label
+
+
+class EffectRow(Vertical):
+    """One dimension's expected effect; blank per year means no effect expected."""
+
+    DEFAULT_CSS = """
+    EffectRow {
+        height: auto;
+        & > Horizontal { height: 1; }
+        & .effect-name { width: 10; margin-right: 1; }  /* NAME_WIDTH */
+        & Input { margin-right: 1; }
+        & .effect-error { display: none; color: $text-error; padding-left: 11; }
+        & .effect-error.-shown { display: block; }
+    }
+    """
+
+    def __init__(self, dimension: Dimension, currency: str, effect: Effect | None) -> None:
+        super().__init__(id=f"effect-{dimension}")
+        self.dimension = dimension
+        self._unit = currency if dimension.is_money else "pts"
+        self._effect = effect
+
+    def compose(self) -> ComposeResult:
+        dim, effect = self.dimension, self._effect
+        values = {
+            "per_year": number_text(effect.per_year) if effect else "",
+            "delay_months": str(effect.delay_months) if effect and effect.delay_months else "",
+            "lasts": lasts_text(effect.years, effect.until) if effect else "",
+            "half_life_years": number_text(effect.half_life_years) if effect else "",
+            "confidence": percent_text(effect.confidence)
+            if effect and effect.confidence != 1
+            else "",
+        }
+        placeholders = {
+            "per_year": f"{self._unit} a year",
+            "delay_months": "0",
+            "lasts": str(dim.default_until),
+            "half_life_years": "none",
+            "confidence": "100%",
+        }
+        with Horizontal():
+            yield Label(str(dim), classes="effect-name")
+            for name, _, width in COLUMNS:
+                field = Input(
+                    values[name],
+                    placeholder=placeholders[name],
+                    name=f"{dim}.{name}",
+                    id=f"{dim}-{name}",
+                    compact=True,
+                    suggester=_UNTIL_WORDS if name == "lasts" else None,
+                )
+                field.styles.width = width
+                yield field
+        yield Static("", classes="effect-error")
+
+    def text(self, name: str) -> str:
+        return self.query_one(f"#{self.dimension}-{name}", Input).value
+
+    def read(self) -> tuple[Effect | None, Problems]:
+        """The effect the row describes (None when the row is blank), with the reasons
+        the typed text could not be read, keyed `money.per_year` and so on."""
+        texts = {name: self.text(name) for name, _, _ in COLUMNS}
+        if not any(t.strip() for t in texts.values()):
+            return None, {}
+        found: Problems = {}
+        key = f"{self.dimension}."
+        per_year = _attempt(found, key + "per_year", _signed_amount, texts["per_year"])
+        if per_year is None:
+            add_problem(found, key + "per_year", "give a value per year, or clear the row")
+        delay = _attempt(found, key + "delay_months", read_whole, texts["delay_months"], "months")
+        lasts = _attempt(found, key + "lasts", read_lasts, texts["lasts"])
+        half_life = _attempt(
+            found, key + "half_life_years", read_decimal, texts["half_life_years"], "half-life"
+        )
+        confidence = _attempt(
+            found, key + "confidence", read_fraction, texts["confidence"], "confidence"
+        )
+        if found or per_year is None or lasts is None:
+            return None, found
+        years, until = lasts
+        return Effect(
+            per_year=per_year,
+            delay_months=delay or 0,
+            years=years,
+            until=until,
+            half_life_years=half_life,
+            confidence=Decimal(1) if confidence is None else confidence,
+        ), {}
+
+    def show_problems(self, problems: Mapping[str, str], visible: set[str] | None) -> None:
+        """Mark the row's invalid inputs and list their reasons beneath the row.
+
+        `visible` limits which keys show (None: all)."""
+        reasons: list[str] = []
+        for name, heading, _ in COLUMNS:
+            key = f"{self.dimension}.{name}"
+            core_key = f"{self.dimension}.years" if name == "lasts" else key
+            reason = problems.get(key) or problems.get(core_key)
+            shown = reason is not None and (visible is None or key in visible)
+            self.query_one(f"#{self.dimension}-{name}", Input).set_class(shown, "-invalid")
+            if shown:
+                reasons.append(f"{heading}: {reason}")
+        error = self.query_one(".effect-error", Static)
+        error.update(f"↑ {self.dimension} — " + "; ".join(reasons) if reasons else "")
+        error.set_class(bool(reasons), "-shown")
+
+
+def _attempt(found: Problems, key: str, reader, *args):  # type: ignore[no-untyped-def]
+    """Call `reader(*args)`; on ValueError record its reason under `key` and give None."""
+    try:
+        return reader(*args)
+    except ValueError as error:
+        add_problem(found, key, str(error))
+        return None
+
+
+def _signed_amount(text: str) -> Decimal | None:
+    return read_amount(text, allow_negative=True)

@@ -1,0 +1,112 @@
+"""Reading what a person typed into a form field, and writing values back for editing.
+
+Every reader raises `ValueError` with a reason that can be shown beside the field.
+Money and dates are read by `core.money` and `core.dates`; this module only adds the
+form-specific shapes (blank means "default", percentages, "years or until").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ltv_journal.core.dates import parse_date
+from ltv_journal.core.dimensions import Until
+from ltv_journal.core.money import parse_amount, parse_decimal
+
+_HUNDRED = Decimal(100)
+
+
+def read_optional_date(text: str, *, year_means_midyear: bool = False) -> date | None:
+    """A date, or None when the field is blank."""
+    if not text.strip():
+        return None
+    return parse_date(text, year_means_midyear=year_means_midyear)
+
+
+def read_date(text: str, default: date) -> date:
+    """A date; a blank field means `default`."""
+    return read_optional_date(text) or default
+
+
+def read_amount(text: str, *, allow_negative: bool = False) -> Decimal | None:
+    """An exact amount (`1.234,56`, `-6000`), or None when blank."""
+    if not text.strip():
+        return None
+    return parse_amount(text, allow_negative=allow_negative)
+
+
+def read_whole(text: str, what: str, default: int = 0) -> int:
+    """A whole number such as months or hours; blank means `default`."""
+    cleaned = text.strip()
+    if not cleaned:
+        return default
+    try:
+        return int(cleaned)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a whole number of {what}") from None
+
+
+def read_decimal(text: str, what: str) -> Decimal | None:
+    """A plain decimal such as `2` or `1,5`, or None when blank."""
+    if not text.strip():
+        return None
+    return parse_decimal(text, what=what)
+
+
+def read_fraction(text: str, what: str) -> Decimal | None:
+    """A share typed as `70%`, `70` or `0.7` (all mean 0.7), or None when blank.
+
+    A number above 1 without a percent sign is read as a percentage.
+    """
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    percent = cleaned.endswith("%")
+    value = parse_decimal(cleaned.rstrip("%"), what=what)
+    return value / _HUNDRED if percent or value > 1 else value
+
+
+def read_lasts(text: str) -> tuple[Decimal | None, Until | None]:
+    """How long an effect lasts: a number of years, or `retirement` / `death`
+    (any unambiguous start such as `ret` or `d`). Blank: (None, None), the default."""
+    cleaned = text.strip().lower()
+    if not cleaned:
+        return None, None
+    for until in Until:
+        if until.value.startswith(cleaned):
+            return None, until
+    try:
+        return parse_decimal(cleaned, what="years"), None
+    except ValueError:
+        raise ValueError(f"'{text}' is neither a number of years nor retirement/death") from None
+
+
+def number_text(value: Decimal | None) -> str:
+    """A number as a person would type it: `6000`, `1.5`, `-2` (blank for None)."""
+    if value is None:
+        return ""
+    text = f"{value.normalize():f}"
+    return text
+
+
+def percent_text(value: Decimal | None) -> str:
+    """A share as a percentage for editing: `70%` (blank for None)."""
+    if value is None:
+        return ""
+    return f"{number_text(value * _HUNDRED)}%"
+
+
+def lasts_text(years: Decimal | None, until: Until | None) -> str:
+    return number_text(years) if years is not None else (str(until) if until else "")
+
+
+def one_line(text: str) -> str:
+    """`text` as it fits a one-line field."""
+    return " ".join(text.split())
+
+
+def kept_text(original: str, typed: str) -> str:
+    """The typed text, or the original when the field shows it unchanged (so line breaks
+    written elsewhere survive an edit in a one-line field)."""
+    return original if one_line(original) == typed.strip() else typed.strip()
