@@ -59,6 +59,16 @@ class Review:
     def __post_init__(self) -> None:
         object.__setattr__(self, "actual", _frozen(self.actual))
 
+    def problems(self, decided_on: date) -> list[tuple[str, str]]:
+        """Every invalid field as (field name, reason) for a review of a decision made
+        on `decided_on`; empty when the review is valid."""
+        found: list[tuple[str, str]] = []
+        if self.date < decided_on:
+            found.append(("date", "must not be before the decision's date"))
+        if self.next_review_on is not None and self.next_review_on <= self.date:
+            found.append(("next_review_on", "must be after the review date"))
+        return found
+
 
 @dataclass(frozen=True, slots=True)
 class Decision:
