@@ -59,7 +59,7 @@ class Review:
     def __post_init__(self) -> None:
         object.__setattr__(self, "actual", _frozen(self.actual))
 
-    def problems(self, decided_on: date) -> list[tuple[str, str]]:
+    def problems(self, decided_on: dt.date) -> list[tuple[str, str]]:
         """Every invalid field as (field name, reason) for a review of a decision made
         on `decided_on`; empty when the review is valid."""
         found: list[tuple[str, str]] = []
