@@ -13,6 +13,8 @@ def add_months(day: date, months: int) -> date:
     """`day` moved by whole calendar months, clamped to the end of a shorter month."""
     index = day.year * 12 + (day.month - 1) + months
     year, month0 = divmod(index, 12)
+    if day.day <= 28:  # every month has it; skip the month-length lookup
+        return date(year, month0 + 1, day.day)
     last = calendar.monthrange(year, month0 + 1)[1]
     return date(year, month0 + 1, min(day.day, last))
 

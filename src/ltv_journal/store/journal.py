@@ -38,6 +38,7 @@ from .queries import (
 from .rows import (
     BATCH,
     DT,
+    bulk_insert,
     child_rows,
     decision_columns,
     decision_row,
@@ -484,7 +485,7 @@ class Journal:
                 if problems:
                     raise Invalid(problems, "profile")
             values = self._values(active)
-            items = [replace(d, id=d.id or new_id(), deleted_at=None) for d in decisions]
+            items = [_as_new(d) for d in decisions]
             for position, item in enumerate(items, start=1):
                 try:
                     self._check_id(item.id)
@@ -496,8 +497,9 @@ class Journal:
             if existing:
                 conn.execute(delete(DT).where(DT.c.id.in_(list(existing))))
             if items:
-                conn.execute(
-                    insert(DT),
+                bulk_insert(
+                    conn,
+                    DT,
                     [
                         decision_columns(d, values, created_at=existing.get(d.id, now), now=now)
                         for d in items
@@ -523,6 +525,13 @@ class Journal:
             ):
                 found[decision_id] = created
         return found
+
+
+def _as_new(decision: Decision) -> Decision:
+    """`decision` with an id and not deleted (the same object when it already is)."""
+    if decision.id and decision.deleted_at is None:
+        return decision
+    return replace(decision, id=decision.id or new_id(), deleted_at=None)
 
 
 def _rescore(conn: Connection, profile: Profile) -> None:

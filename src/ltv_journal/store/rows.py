@@ -8,11 +8,11 @@ edit, undo and import alike.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Table, delete, insert, select, update
 
 from ltv_journal.core.decision import Decision, Observation, Review
 from ltv_journal.core.dimensions import Dimension
@@ -172,7 +172,7 @@ def write_decision(
     created = existing["created_at"] if existing else now
     row = decision_columns(decision, values, created_at=created, now=now)
     if existing is None:
-        conn.execute(insert(DT), row)
+        bulk_insert(conn, DT, [row])
     else:
         conn.execute(update(DT).where(DT.c.id == decision.id).values(row))
         clear_children(conn, [decision.id])
@@ -192,8 +192,41 @@ def insert_children(conn: Connection, children: Sequence[tuple[list[Any], ...]])
     """Insert the (effects, tags, reviews, observations) of many decisions, in bulk."""
     for table, index in ((ET, 0), (TT, 1), (RT, 2), (OT, 3)):
         rows = [r for group in children for r in group[index]]
-        if rows:
-            conn.execute(insert(table), rows)
+        bulk_insert(conn, table, rows)
+
+
+def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert rows that share their keys, with one executemany.
+
+    On SQLite the rows go straight to the driver after each column's own bind
+    conversion (dates to text and so on), which skips SQLAlchemy's per-row parameter
+    handling: the stored values are the same, at a fraction of the cost in bulk.
+    """
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), list(rows))
+        return
+    names = list(rows[0])
+    quote = conn.dialect.identifier_preparer
+    converters = [
+        table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect) for name in names
+    ]
+    sql = (
+        f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.quote(n) for n in names)}) "
+        f"VALUES ({', '.join('?' * len(names))})"
+    )
+    if all(convert is None for convert in converters):
+        params = [tuple(row[n] for n in names) for row in rows]
+    else:
+        params = [
+            tuple(
+                row[n] if convert is None else convert(row[n])
+                for n, convert in zip(names, converters, strict=True)
+            )
+            for row in rows
+        ]
+    conn.exec_driver_sql(sql, params)
 
 
 def iter_ids(conn: Connection, query: Any) -> Iterator[str]:
