@@ -33,8 +33,11 @@ def demo() -> None:
 
     with tempfile.TemporaryDirectory(prefix="ltv-journal-demo-") as folder:
         location = str(Path(folder) / "demo.db")
+        sample = sample_path("journal")
+        if not sample.is_file():  # the three-year journal is optional; the seed never is
+            sample = sample_path("max-muster")
         with open_journal(location) as journal:
-            import_file(journal, sample_path("journal"), replace_profile=True)
+            import_file(journal, sample, replace_profile=True)
         run = tui_runner()
         if run is not None:
             run(location)

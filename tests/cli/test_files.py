@@ -1,0 +1,80 @@
+"""import and export through the interchange TOML."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from .conftest import Run, exact_json, journal_state
+
+sample = pytest.importorskip("ltv_journal.exchange.sample")
+
+
+def test_importing_the_seed_sample_gives_the_seed_score(run: Run) -> None:
+    path = sample.sample_path("max-muster")
+    out = run("import", str(path)).stdout
+    assert out == f"imported {path}: 1 added, 0 updated; profile set\n"
+    data = exact_json(run("score", "--json").stdout)
+    assert data["baseline"]["money"] == Decimal("1575000.00")
+    assert data["ltv"]["money"] == Decimal("1695000.00")
+
+
+def test_import_is_idempotent(run: Run) -> None:
+    path = str(sample.sample_path("max-muster"))
+    run("import", path)
+    assert "0 added, 1 updated" in run("import", path).stdout
+    assert exact_json(run("score", "--json").stdout)["decisions"] == 1
+
+
+def test_a_bad_file_is_refused_whole(max_journal: Run, db: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        '[[decisions]]\ndate = 2025-01-01\ntitle = "Fine"\n\n'
+        '[[decisions]]\ndate = 2025-01-02\ntitle = "Broken"\namount = "lots"\n'
+    )
+    before = journal_state(db)
+    result = max_journal("import", str(bad), ok=False)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("error: ") and "bad.toml" in result.stderr
+    assert journal_state(db) == before
+
+
+def test_a_missing_file_is_a_clear_error(run: Run, tmp_path: Path) -> None:
+    result = run("import", str(tmp_path / "nope.toml"), ok=False)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and "nope.toml" in result.stderr
+
+
+def test_export_year_to_stdout_and_to_a_file(max_journal: Run, tmp_path: Path) -> None:
+    text = max_journal("export", "--year", "2025").stdout
+    assert "[summary]" in text and "Build an online business" in text
+    target = tmp_path / "2025.toml"
+    result = max_journal("export", "--year", "2025", "-o", str(target))
+    assert result.stdout == ""
+    assert result.stderr == f"wrote {target}\n"
+    assert "[summary]" in target.read_text()
+
+
+def test_export_all_restores_into_an_empty_journal(max_journal: Run, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ltv_journal.cli import main
+
+    backup = tmp_path / "backup.toml"
+    max_journal("export", "--all", "-o", str(backup))
+    fresh = tmp_path / "fresh.db"
+    restored = CliRunner().invoke(main, ["--db", str(fresh), "import", str(backup)])
+    assert restored.exit_code == 0, restored.stderr
+    again = CliRunner().invoke(main, ["--db", str(fresh), "score", "--json"])
+    assert again.stdout == max_journal("score", "--json").stdout
+
+
+def test_export_to_a_missing_folder_is_a_clear_error(max_journal: Run, tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "2025.toml"
+    result = max_journal("export", "--year", "2025", "-o", str(target), ok=False)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: cannot write {target}")
+    assert not target.parent.exists()
