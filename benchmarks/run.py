@@ -13,11 +13,12 @@ import importlib.util
 import json
 import sys
 import tempfile
+import traceback
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from .registry import BENCHMARKS, Bench, Figure
+from .registry import BENCHMARKS, Bench, Benchmark, Figure
 
 MODULES = ("benchmarks.store_figures", "benchmarks.exchange_figures", "benchmarks.tui")
 """Modules whose `@benchmark`s the command runs, in this order; missing ones are skipped."""
@@ -42,13 +43,22 @@ def run(n: int, only: Sequence[str] = ()) -> list[Figure]:
         for name, function in BENCHMARKS:
             if not only or name in only:
                 print(f"running {name} …", file=sys.stderr, flush=True)
-                figures.extend(function(bench))
+                figures.extend(run_one(name, function, bench))
     return figures
+
+
+def run_one(name: str, function: Benchmark, bench: Bench) -> list[Figure]:
+    """The benchmark's figures; one that crashes is a failed figure, and the run goes on."""
+    try:
+        return function(bench)
+    except Exception as error:
+        traceback.print_exc()
+        return [Figure(name, "—", "error", passed=False, note=f"{type(error).__name__}: {error}")]
 
 
 def verdict(figure: Figure) -> str:
     if figure.passed is None:
-        return "skip" if figure.figure == "—" else "info"
+        return "skip" if figure.note.startswith("skipped") else "info"
     return "PASS" if figure.passed else "FAIL"
 
 
