@@ -20,7 +20,7 @@ def tui_runner() -> TuiRunner | None:
         return None
     from ltv_journal.tui.app import run_app
 
-    return run_app  # type: ignore[no-any-return]
+    return run_app
 
 
 @click.command(short_help="Open the terminal UI on a copy of the sample journal.")
