@@ -19,6 +19,7 @@ from ltv_journal.core.profile import Profile
 from ltv_journal.store.errors import Invalid
 from ltv_journal.store.journal import ImportResult, Journal
 
+from . import layout
 from .convert import FieldError, decision_from_table, profile_from_table, shown
 from .convert import Path as KeyPath
 from .errors import ExchangeError
@@ -98,7 +99,12 @@ def _decode(raw: bytes, source: str) -> str:
 
 def _read(text: str, source: str) -> Interchange:
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        data = layout.parse(text)
+    except layout.NotLayout:
+        data = None
+    try:
+        if data is None:
+            data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(source, str(error)) from None
     except RecursionError:

@@ -1,0 +1,189 @@
+"""The yearly summary: how a year of decisions moved the lifetime value.
+
+Written with tomlkit so that each section carries a comment for someone who opens the
+file a year later; keys come in a fixed order so two years' files diff cleanly. The
+year's decisions close the file in the interchange format (rendered by `render`, which
+is fast), so a summary imports back. Importing skips the summary-only tables
+(`keys.SUMMARY_TABLES`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime
+from decimal import Decimal
+
+import tomlkit
+from tomlkit.items import Item, Table
+
+from ltv_journal.core import clock
+from ltv_journal.core.calibration import calibrate
+from ltv_journal.core.decision import Kind
+from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.store.journal import Journal
+from ltv_journal.store.queries import DecisionFilter, DecisionSummary
+
+from . import literals
+from .keys import FORMAT_VERSION
+from .render import profile_pairs, render_decisions
+from .writer import DECISIONS_COMMENT
+
+TOP_COUNT = 5
+NO_CATEGORY = "(none)"
+
+_HEADER = """\
+ltv-journal yearly summary for {year}
+
+What the decisions of {year} did to {whose}lifetime value, in four dimensions:
+money (in {currency}) and happiness, love and meaning (in points; one point a year is
+a small but noticeable lift to a typical year). Lifetime values are the expected
+effects summed over the years they last, as the journal computed them.
+
+The decisions of the year close the file in the interchange format, so
+`ltv-journal import FILE` reads this file back; it skips the tables [summary], [ltv],
+[totals], [top] and [calibration], which only describe the year."""
+
+
+def _value(text: str) -> Item:
+    """A TOML item from its literal text (exact: money never passes through float)."""
+    return tomlkit.value(text)
+
+
+def _comment_lines(table: tomlkit.TOMLDocument | Table, text: str) -> None:
+    for line in text.splitlines():
+        table.add(tomlkit.comment(line) if line else tomlkit.nl())
+
+
+def yearly_summary(journal: Journal, year: int, *, generated_at: datetime | None = None) -> str:
+    """The summary of `year` as TOML text (see the module docstring)."""
+    profile = journal.profile()
+    rows = journal.summaries(DecisionFilter(year=year), limit=None)
+    doc = tomlkit.document()
+    whose = f"{profile.name}'s " if profile.name else "the "
+    _comment_lines(doc, _HEADER.format(year=year, whose=whose, currency=profile.currency))
+    doc.add(tomlkit.nl())
+    doc.add("summary", _summary_table(year, profile.currency, generated_at or clock.now()))
+    doc.add("profile", _profile_table(journal))
+    doc.add("ltv", _ltv_table(journal, year))
+    doc.add("totals", _totals_table(rows))
+    doc.add("top", _top_table(rows))
+    doc.add("calibration", _calibration_table(journal, year))
+    text = tomlkit.dumps(doc)
+    body = render_decisions(journal.iter_decisions(DecisionFilter(year=year)))
+    if not body:
+        return text + "\n# No decisions were logged in this year.\n"
+    return text + "\n" + DECISIONS_COMMENT + "\n" + body
+
+
+def _summary_table(year: int, currency: str, generated_at: datetime) -> Table:
+    table = tomlkit.table()
+    table.add("year", year)
+    table.add("currency", currency)
+    table.add("generated_at", generated_at)
+    table.add("format_version", FORMAT_VERSION)
+    table["format_version"].comment("version of the interchange format this file uses")
+    return table
+
+
+def _profile_table(journal: Journal) -> Table:
+    table = tomlkit.table()
+    table.add(tomlkit.comment("Whose journal, and the horizons every lifetime effect runs to"))
+    table.add(tomlkit.comment("(ages in years; rates are yearly fractions, 0.05 = 5 %)."))
+    for key, text in profile_pairs(journal.profile()):
+        table.add(key, _value(text))
+    return table
+
+
+def _figure(dimension: Dimension, value: Decimal) -> Item:
+    return _value(literals.money(value))
+
+
+def _ltv_table(journal: Journal, year: int) -> Table:
+    start = journal.running_score(date(year - 1, 12, 31))
+    end = journal.running_score(date(year, 12, 31))
+    table = tomlkit.table(is_super_table=True)
+    table.add(tomlkit.comment("Lifetime value per dimension: `start` counts the decisions up to"))
+    table.add(tomlkit.comment(f"31 December {year - 1}, `end` those up to 31 December {year}"))
+    table.add(tomlkit.comment("(money includes the baseline: income over the working years)."))
+    for dim in DIMENSIONS:
+        row = tomlkit.table()
+        row.add("start", _figure(dim, start.ltv[dim]))
+        row.add("end", _figure(dim, end.ltv[dim]))
+        row.add("change", _figure(dim, end.ltv[dim] - start.ltv[dim]))
+        table.add(str(dim), row)
+    return table
+
+
+def _totals_table(rows: list[DecisionSummary]) -> Table:
+    spent = sum((r.amount for r in rows if r.kind is Kind.EXPENSE), Decimal(0))
+    invested = sum((r.amount for r in rows if r.kind is Kind.INVESTMENT), Decimal(0))
+    kinds = Counter(str(r.kind) for r in rows)
+    categories = Counter(r.category or NO_CATEGORY for r in rows)
+    table = tomlkit.table()
+    table.add(tomlkit.comment("The year's decisions: how many, the money spent on expenses and"))
+    table.add(
+        tomlkit.comment("put into investments (one-off amounts), counts by kind and category.")
+    )
+    table.add("decisions", len(rows))
+    table.add("spent", _value(literals.money(spent)))
+    table.add("invested", _value(literals.money(invested)))
+    by_kind = tomlkit.table()
+    for kind in Kind:
+        by_kind.add(str(kind), kinds[str(kind)])
+    table.add("by_kind", by_kind)
+    by_category = tomlkit.table()
+    for name in sorted(categories):
+        by_category.add(name, categories[name])
+    table.add("by_category", by_category)
+    return table
+
+
+def _top_table(rows: list[DecisionSummary]) -> Table:
+    table = tomlkit.table(is_super_table=True)
+    table.add(
+        tomlkit.comment(f"Per dimension, the {TOP_COUNT} decisions of the year with the largest")
+    )
+    table.add(tomlkit.comment("lifetime value, by size (a large loss counts as much as a gain);"))
+    table.add(
+        tomlkit.comment("money includes the one-off amount. Dimensions nothing moved are left out.")
+    )
+    for dim in DIMENSIONS:
+        moved = [r for r in rows if r.values[dim] != 0]
+        moved.sort(key=lambda r: (-abs(r.values[dim]), r.date, r.id))
+        if not moved:
+            continue
+        entries = tomlkit.aot()
+        for row in moved[:TOP_COUNT]:
+            entry = tomlkit.table()
+            entry.add("title", row.title)
+            entry.add("id", row.id)
+            entry.add("date", row.date)
+            entry.add("value", _figure(dim, row.values[dim]))
+            entries.append(entry)
+        table.add(str(dim), entries)
+    return table
+
+
+def _calibration_table(journal: Journal, year: int) -> Table:
+    results = calibrate(journal.calibration_samples())
+    table = tomlkit.table()
+    table.add(
+        tomlkit.comment(f"Reviews recorded in {year}, then how well expectations have matched")
+    )
+    table.add(
+        tomlkit.comment("what happened, over the latest review of every reviewed decision so")
+    )
+    table.add(tomlkit.comment("far: mean_error = mean(actual − expected) a year (negative: you"))
+    table.add(tomlkit.comment("expected too much), mean_abs_error its size, brier = mean of"))
+    table.add(tomlkit.comment("(confidence − materialised)², 0 is perfect. Figures without data"))
+    table.add(tomlkit.comment("are left out."))
+    table.add("reviews_in_year", journal.reviews_between(date(year, 1, 1), date(year, 12, 31)))
+    for dim, result in results.items():
+        row = tomlkit.table()
+        row.add("reviews", result.reviews)
+        for key in ("mean_error", "mean_abs_error", "brier"):
+            figure = getattr(result, key)
+            if figure is not None:
+                row.add(key, _value(literals.rate(figure)))
+        table.add(str(dim), row)
+    return table
