@@ -26,18 +26,19 @@ from .output import VERDICT_WORDS, echo_json, value_lines
 F = TypeVar("F", bound=Callable[..., Any])
 
 EFFECT_HELP = (
-    "An expected effect, repeatable (one per dimension): "
-    f"{parsing.EFFECT_SYNTAX}. VALUE is per year, /m per month; delay in months (or 1y); "
-    "confidence 0.7 or 70%. Money lasts until retirement and points until death unless "
-    'years= or until= says otherwise. Example: --effect "money 6000/y delay=12" '
-    '--effect "happiness 1 years=5 half-life=2 confidence=0.7".'
+    'An expected effect, repeatable, one per dimension: "DIMENSION VALUE [KEY=VALUE]..." '
+    "(see the syntax above)."
 )
 
 
 def decision_options(function: F) -> F:
     """The options `add` and `edit` share."""
     options = [
-        click.option("--kind", type=click.Choice([str(k) for k in Kind]), help="Default: expense."),
+        click.option(
+            "--kind",
+            type=click.Choice([str(k) for k in Kind]),
+            help="expense (default) or investment.",
+        ),
         click.option("--amount", metavar="AMOUNT", help="One-off money out, e.g. 1.234,56."),
         click.option("--date", "day", metavar="YYYY-MM-DD", help="When it was decided."),
         click.option("--category", metavar="TEXT", help="A word or short phrase."),
@@ -132,12 +133,23 @@ def print_decision(decision: Decision, profile: Profile, as_json: bool, verb: st
 @click.argument("title")
 @decision_options
 def add(title: str, as_json: bool, **typed: Any) -> None:
-    """Log a decision and print its lifetime value.
+    """Log a decision and print its lifetime value and verdict.
+
+    \b
+    Effects (--effect):
+      DIMENSION VALUE[/y|/m] [delay=MONTHS] [years=N | until=retirement|death]
+                [half-life=YEARS] [confidence=P]
+      money 6000/y delay=12             6,000 a year after 12 months, to retirement
+      money=500/m delay=1y              the same, written per month
+      happiness 1 years=5 half-life=2 confidence=70%
+    VALUE is per year (/m: per month) and may be negative; delay is in months (12, 12m)
+    or years (1y); confidence is 0.7 or 70%. Money lasts until retirement and points
+    until death unless years= or until= says otherwise.
 
     \b
     Example:
       ltv-journal add "Build an online business" --kind investment \\
-        --date 2025-01-01 --effect "money 6000/y delay=12 until=retirement"
+        --date 2025-01-01 --effect "money 6000/y delay=12"
     """
     given = DecisionInput(**typed)
     fields = given.changes()
@@ -169,8 +181,10 @@ def edit(
 ) -> None:
     """Change a decision: only the options given change.
 
-    An --effect replaces that dimension's effect; --no-effect removes one.
-    ID may be a unique prefix of at least 4 characters.
+    An --effect replaces that dimension's effect (syntax: ltv-journal add --help);
+    --no-effect removes one. ID may be a unique prefix of at least 4 characters.
+
+    Example: ltv-journal edit 6f1c --amount 250 --effect "love 1 years=2"
     """
     given = DecisionInput(**typed)
     fields = given.changes()
