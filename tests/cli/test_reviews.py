@@ -122,3 +122,13 @@ def test_calibration_text_says_it_in_words(max_journal: Run) -> None:
 def test_calibration_with_no_reviews(max_journal: Run) -> None:
     out = max_journal("calibration").stdout
     assert out.splitlines()[1].split() == ["money", "0", "—", "—", "—"]
+
+
+def test_calibration_words_break_down_by_kind(max_journal: Run) -> None:
+    business = exact_json(max_journal("list", "--json").stdout)["decisions"][0]["id"]
+    gadget = add(max_journal, "Gadget", "--date", "2025-03-01", "--effect", "happiness 2 years=3")
+    max_journal("review", business, "--actual", "money=4800")
+    max_journal("review", gadget, "--actual", "happiness=0.2")
+    out = max_journal("calibration").stdout
+    assert "you expect about 1.8 happiness points a year more from purchases than you get" in out
+    assert "you expect about 1,200.00 EUR a year more from investments than you get" in out
