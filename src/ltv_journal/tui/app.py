@@ -1,0 +1,164 @@
+"""The Textual app: start-up, the journal, what the list shows, themes, the palette.
+
+Start-up is built for speed: the first frame shows the score read with the standard
+library (`store.quick`); the full `Journal` (SQLAlchemy) opens in a thread after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from ltv_journal.core import clock
+from ltv_journal.core.dimensions import DIMENSIONS
+
+from .keys import KEYS
+from .main_screen import MainScreen
+from .messages import JournalFailed, JournalOpened, OverviewLoaded
+from .overview import Overview
+
+if TYPE_CHECKING:
+    from ltv_journal.store.journal import Journal
+    from ltv_journal.store.queries import DecisionFilter
+
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+class LtvJournalApp(App[None]):
+    """The journal at `journal_location`; tests pass an open `journal` to use instead."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "LTV Journal"
+    ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    THEMES: ClassVar[tuple[str, str]] = (DARK, LIGHT)
+
+    def __init__(self, journal_location: str, journal: Journal | None = None) -> None:
+        super().__init__()
+        self.journal_location = journal_location
+        self.journal: Journal | None = journal
+        self._owns_journal = journal is None
+        self.list_filter: DecisionFilter | None = None
+        """What the list shows; None: everything."""
+        self.overview: Overview | None = None
+        """The latest figures from the full journal (None until it is open)."""
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen()
+
+    @property
+    def main(self) -> MainScreen:
+        return cast(MainScreen, self.screen_stack[0])
+
+    # -- start-up ------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Called by the main screen once its widgets exist."""
+        if self.journal is None:
+            self._show_quick_score()
+        self._open_journal(self.journal)
+
+    def _show_quick_score(self) -> None:
+        """The score straight from the file, before SQLAlchemy is imported."""
+        from ltv_journal.store.location import sqlite_path
+        from ltv_journal.store.quick import quick_score
+
+        path = sqlite_path(self.journal_location)
+        found = quick_score(path, clock.today()) if path is not None else None
+        if found is None:
+            return
+        profile, score = found
+        empty: dict = {dim: [] for dim in DIMENSIONS}  # type: ignore[type-arg]
+        self.main.show_overview(Overview(profile, score, None, empty))
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_journal(self, journal: Journal | None) -> None:
+        if journal is None:
+            from ltv_journal.store.errors import JournalError
+            from ltv_journal.store.journal import Journal
+
+            try:
+                journal = Journal(self.journal_location)
+            except (JournalError, OSError) as error:
+                self.post_message(JournalFailed(f"Cannot open {self.journal_location}: {error}"))
+                return
+        due = journal.review_due_count(clock.today())
+        self.post_message(JournalOpened(journal, journal.has_profile(), due))
+
+    def on_journal_opened(self, message: JournalOpened) -> None:
+        self.journal = message.journal
+        self.reload()
+        if not message.has_profile:
+            self.main.action_profile(first_run=True)
+        elif message.due:
+            many = message.due != 1
+            self.notify(
+                f"{message.due} decision{'s' if many else ''} {'are' if many else 'is'} "
+                "due for review. Press r to review.",
+                title="Reviews",
+            )
+
+    def on_journal_failed(self, message: JournalFailed) -> None:
+        self.exit(message=message.reason, return_code=2)
+
+    def on_unmount(self) -> None:
+        if self._owns_journal and self.journal is not None:
+            self.journal.close()
+
+    # -- what is shown -------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read everything again after a change: list, figures, detail."""
+        journal = self.journal
+        if journal is None:
+            return
+        self.main.decisions.load(journal, self.list_filter, clock.today())
+        self.main.show_filter(self.list_filter)
+        self._load_overview(journal)
+        self.main.reload_detail()
+
+    @work(thread=True, exclusive=True, group="overview")
+    def _load_overview(self, journal: Journal) -> None:
+        from .overview import load_overview
+
+        self.post_message(OverviewLoaded(load_overview(journal, clock.today())))
+
+    def on_overview_loaded(self, message: OverviewLoaded) -> None:
+        self.overview = message.overview
+        self.main.show_overview(message.overview)
+
+    def apply_filter(self, flt: DecisionFilter) -> None:
+        """Show only what `flt` lets through (an empty filter shows everything)."""
+        self.list_filter = flt if flt.active else None
+        self.main.decisions.move_cursor(0)
+        self.reload()
+
+    def apply_year(self, year: int | None) -> None:
+        """Show one year (None: all years), keeping the rest of the filter."""
+        from ltv_journal.store.queries import DecisionFilter
+
+        self.apply_filter(replace(self.list_filter or DecisionFilter(), year=year))
+
+    def toggle_theme(self) -> None:
+        self.theme = LIGHT if self.current_theme.dark else DARK
+
+    # -- the command palette ---------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        if isinstance(screen, MainScreen):
+            for key in KEYS:
+                action = getattr(screen, f"action_{key.action}")
+                yield SystemCommand(f"{key.label} ({key.display})", key.help, action)
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":  # ours says which key quits
+                yield command
+
+
+def run_app(location: str) -> None:
+    """Open the journal at `location` in the terminal until the person quits."""
+    LtvJournalApp(location).run()

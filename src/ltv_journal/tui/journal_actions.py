@@ -1,0 +1,306 @@
+"""What the main screen's keys do: modal screens for input, the journal in threads.
+
+Every write runs in a thread worker and answers with `JournalChanged`, whose note is
+said in a notification; then the app reads everything again.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ltv_journal.core import clock
+
+from .keys import KEYS
+from .messages import JournalChanged
+from .widgets.busy_line import BusyLine
+from .widgets.decision_list import DecisionList
+
+if TYPE_CHECKING:
+    from ltv_journal.core.decision import Decision, Review
+    from ltv_journal.core.profile import Profile
+    from ltv_journal.store.journal import Journal
+    from ltv_journal.store.queries import DecisionFilter, DecisionSummary
+
+    from .app import LtvJournalApp
+
+
+def modal(module: str, name: str) -> Any:
+    """A screen class from `tui/screens/<module>.py`, or None when it is not there."""
+    path = f"ltv_journal.tui.screens.{module}"
+    try:
+        return getattr(importlib.import_module(path), name)
+    except ModuleNotFoundError as error:
+        if error.name != path:
+            raise  # the screen is there but something it needs is not: a real bug
+        return None
+
+
+class JournalActions(Screen[None]):
+    """The keys' actions; `MainScreen` adds the layout."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.selected_id: str | None = None
+        self.current: Decision | None = None
+        """The selected decision in full, once loaded."""
+
+    @property
+    def ltv_app(self) -> LtvJournalApp:
+        return cast("LtvJournalApp", self.app)
+
+    @property
+    def decisions(self) -> DecisionList:
+        return self.query_one(DecisionList)
+
+    # -- doing ---------------------------------------------------------------------
+
+    def in_background(self, job: Callable[[Journal], str], *, group: str = "write") -> None:
+        """Run `job` on the journal in a thread; its answer is said when it is done."""
+        journal = self.ltv_app.journal
+        if journal is None:
+            self.notify("The journal is still opening…")
+            return
+
+        def run() -> None:
+            from ltv_journal.store.errors import JournalError
+
+            try:
+                note = job(journal)
+            except JournalError as error:
+                self.post_message(JournalChanged(str(error), error=True))
+            else:
+                self.post_message(JournalChanged(note))
+
+        self.run_worker(run, thread=True, group=group)
+
+    def on_journal_changed(self, message: JournalChanged) -> None:
+        if message.note:
+            self.notify(message.note, severity="error" if message.error else "information")
+        if not message.error:
+            self.ltv_app.reload()
+
+    def _ready(self) -> Journal | None:
+        journal = self.ltv_app.journal
+        if journal is None or self.ltv_app.overview is None:
+            self.notify("The journal is still opening…")
+            return None
+        return journal
+
+    def _push(self, module: str, name: str, what: str, *args: Any, **kwargs: Any) -> Any:
+        """Build and push a modal screen; returns it, or None when it is not available."""
+        screen_class = modal(module, name)
+        if screen_class is None:
+            self.notify(f"The {what} is not available yet.", severity="warning")
+            return None
+        callback = kwargs.pop("callback", None)
+        screen = screen_class(*args, **kwargs)
+        self.app.push_screen(screen, callback=callback)
+        return screen
+
+    @property
+    def profile(self) -> Profile:
+        overview = self.ltv_app.overview
+        assert overview is not None
+        return overview.profile
+
+    def action_add(self) -> None:
+        if self._ready() is None:
+            return
+        categories = self.ltv_app.overview.categories  # type: ignore[union-attr]
+        self._push(
+            "decision_form", "DecisionForm", "decision form", self.profile, None, categories,
+            callback=self._save_new,
+        )  # fmt: skip
+
+    def _save_new(self, decision: Decision | None) -> None:
+        if decision is not None:
+            self.in_background(lambda j: f"Added {j.add(decision).title!r}.")
+
+    def action_edit(self) -> None:
+        if self._ready() is None:
+            return
+        if self.current is None or self.current.id != self.selected_id:
+            self.notify("Select a decision to edit first.")
+            return
+        categories = self.ltv_app.overview.categories  # type: ignore[union-attr]
+        self._push(
+            "decision_form", "DecisionForm", "decision form", self.profile, self.current,
+            categories, callback=self._save_edit,
+        )  # fmt: skip
+
+    def _save_edit(self, decision: Decision | None) -> None:
+        if decision is not None:
+            self.in_background(lambda j: f"Saved {j.update(decision).title!r}.")
+
+    def action_delete(self) -> None:
+        summary = self.decisions.selected
+        if summary is None:
+            self.notify("Select a decision to delete first.")
+            return
+        self.in_background(lambda j: f"Deleted {j.delete(summary.id).title!r}. Press u to undo.")
+
+    def action_undo(self) -> None:
+        self.in_background(lambda j: (j.undo() or "Nothing to undo") + ".")
+
+    def action_profile(self, first_run: bool = False) -> None:
+        journal = self.ltv_app.journal
+        if journal is None:
+            self.notify("The journal is still opening…")
+            return
+        profile = self.ltv_app.overview.profile if self.ltv_app.overview else journal.profile()
+        self._push(
+            "profile_form", "ProfileForm", "profile form", profile, first_run=first_run,
+            callback=lambda p: self._save_profile(p, first_run),
+        )  # fmt: skip
+
+    def _save_profile(self, profile: Profile | None, first_run: bool) -> None:
+        if profile is None:
+            if first_run:
+                self.notify("No profile yet: the score needs your income and ages. Press p.")
+            return
+
+        def save(journal: Journal) -> str:
+            journal.save_profile(profile)
+            return "Profile saved; every decision rescored."
+
+        self.in_background(save)
+
+    def action_filter(self) -> None:
+        if self._ready() is None:
+            return
+        from ltv_journal.store.queries import DecisionFilter
+
+        self._push(
+            "filter_form", "FilterForm", "filter form",
+            self.ltv_app.list_filter or DecisionFilter(),
+            self.ltv_app.overview.categories,  # type: ignore[union-attr]
+            (), callback=self._filtered,
+        )  # fmt: skip
+
+    def _filtered(self, flt: DecisionFilter | None) -> None:
+        if flt is not None:
+            self.ltv_app.apply_filter(flt)
+
+    def action_year(self) -> None:
+        if self._ready() is None:
+            return
+        current = self.ltv_app.list_filter.year if self.ltv_app.list_filter else None
+        years = self.ltv_app.overview.years  # type: ignore[union-attr]
+        self._push(
+            "year_picker", "YearPicker", "year picker", years, current,
+            callback=self._year_picked,
+        )  # fmt: skip
+
+    def _year_picked(self, choice: Any) -> None:
+        if choice is not None:
+            self.ltv_app.apply_year(choice.year)
+
+    def action_insights(self) -> None:
+        journal = self._ready()
+        if journal is not None:
+            self._push("insights", "InsightsScreen", "insights screen", journal)
+
+    def action_help(self) -> None:
+        bindings = [(k.display, k.help) for k in KEYS]
+        bindings += [("↑ ↓ PgUp PgDn Home End", "Move in the list"), ("ctrl+p", "All commands")]
+        self._push("help", "HelpScreen", "help screen", bindings)
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+    # -- reviews -------------------------------------------------------------------
+
+    def action_review(self) -> None:
+        journal = self._ready()
+        if journal is None:
+            return
+        today = clock.today()
+        self.run_worker(
+            lambda: self.app.call_from_thread(self._choose_review, journal.review_queue(today)),
+            thread=True,
+            group="review",
+        )
+
+    def _choose_review(self, due: list[DecisionSummary]) -> None:
+        if not due:
+            if self.current is None:
+                self.notify("No reviews are due.")
+                return
+            self.notify("No reviews are due; reviewing the selected decision.")
+            self._review(self.current)
+            return
+        self._push(
+            "review_queue", "ReviewQueue", "review queue", due, clock.today(),
+            callback=self._picked_for_review,
+        )  # fmt: skip
+
+    def _picked_for_review(self, decision_id: str | None) -> None:
+        journal = self.ltv_app.journal
+        if decision_id is None or journal is None:
+            return
+        self.run_worker(
+            lambda: self.app.call_from_thread(self._review, journal.get(decision_id)),
+            thread=True,
+            group="review",
+        )
+
+    def _review(self, decision: Decision) -> None:
+        self._push(
+            "review_form", "ReviewForm", "review form", decision, self.profile, clock.today(),
+            callback=lambda review: self._save_review(decision, review),
+        )  # fmt: skip
+
+    def _save_review(self, decision: Decision, review: Review | None) -> None:
+        if review is not None:
+            self.in_background(
+                lambda j: f"Review of {j.add_review(decision.id, review).title!r} saved."
+            )
+
+    # -- export --------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        if self._ready() is None:
+            return
+        overview = self.ltv_app.overview
+        assert overview is not None
+        flt = self.ltv_app.list_filter
+        year = flt.year if flt and flt.year else clock.today().year
+        years = sorted({*overview.years, year}, reverse=True)
+        self._push(
+            "export_dialog", "ExportDialog", "export dialog", years, year, Path.cwd(),
+            callback=self._export,
+        )  # fmt: skip
+
+    def _export(self, request: Any) -> None:
+        if request is None:
+            return
+        busy = BusyLine(f"Exporting {request.year} to {request.path}…")
+        self.mount(busy, before=self.query_one(Footer))
+
+        def run(journal: Journal) -> str:
+            try:
+                from ltv_journal.exchange.files import write_atomically
+                from ltv_journal.exchange.summary import yearly_summary
+            except ImportError:
+                return "Exporting a yearly summary is not available yet."
+            from ltv_journal.exchange.errors import ExchangeError
+            from ltv_journal.store.errors import JournalError
+
+            try:
+                write_atomically(request.path, yearly_summary(journal, request.year))
+            except ExchangeError as error:
+                raise JournalError(str(error)) from None
+            finally:
+                self.app.call_from_thread(self._done, busy)
+            return f"Exported {request.year} to {request.path}"
+
+        self.in_background(run, group="export")
+
+    def _done(self, busy: BusyLine) -> None:
+        busy.remove()

@@ -1,0 +1,142 @@
+"""The main screen: score cards, the decision list and the detail pane.
+
+The keys' actions live in `journal_actions.py`; reads run in thread workers and
+their results come back as messages.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.widgets import Footer
+
+from ltv_journal.core import clock
+
+from .journal_actions import JournalActions
+from .keys import KEYS
+from .messages import DetailLoaded
+from .widgets.decision_list import DecisionList
+from .widgets.detail_pane import DetailPane
+from .widgets.score_cards import ScoreCards
+from .widgets.top_bar import TopBar
+
+if TYPE_CHECKING:
+    from ltv_journal.core.decision import Decision
+    from ltv_journal.store.journal import Journal
+    from ltv_journal.store.queries import DecisionFilter
+
+    from .overview import Overview
+
+NARROW = 110
+"""Below this width the detail pane sits under the list."""
+SHORT = 22
+"""Below this height (when narrow) the detail pane starts hidden; `v` shows it."""
+
+
+class MainScreen(JournalActions):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(k.key, k.action, k.label, show=k.show, tooltip=k.help) for k in KEYS
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.detail_wanted: bool | None = None
+        """None: the layout decides; True/False: the person chose with `v`."""
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="top")
+        yield ScoreCards(id="cards")
+        with Container(id="body"):
+            yield DecisionList(id="decisions")
+            yield DetailPane(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.decisions.border_title = "Decisions"
+        self.query_one(TopBar).show_owner("", clock.today())
+        self.ltv_app.start()
+
+    # -- layout --------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._arrange()
+
+    def _arrange(self) -> None:
+        narrow = self.size.width < NARROW
+        short = self.size.height < SHORT
+        shown = self.detail_wanted if self.detail_wanted is not None else not (narrow and short)
+        self.set_class(narrow, "-narrow")
+        self.query_one(Footer).compact = narrow
+        self.set_class(not shown, "-hide-detail")
+
+    def action_toggle_detail(self) -> None:
+        self.detail_wanted = self.has_class("-hide-detail")
+        self._arrange()
+
+    def action_toggle_theme(self) -> None:
+        self.ltv_app.toggle_theme()
+
+    # -- showing -------------------------------------------------------------------
+
+    def show_overview(self, overview: Overview) -> None:
+        self.query_one(TopBar).show_owner(overview.profile.name, clock.today())
+        self.query_one(ScoreCards).show(overview)
+        due = overview.due
+        self.query_one(TopBar).show_status(
+            f"{due} review{'s' if due != 1 else ''} due · r" if due else ""
+        )
+
+    def show_filter(self, flt: DecisionFilter | None) -> None:
+        self.decisions.border_subtitle = f"filter: {flt.describe()}" if flt else ""
+
+    @on(DecisionList.Counted)
+    def _counted(self, message: DecisionList.Counted) -> None:
+        total = message.total
+        self.decisions.border_title = f"Decisions · {total:,}"
+        flt = self.ltv_app.list_filter
+        self.decisions.empty_text = (
+            "No decision matches the filter. Press / to change it."
+            if flt
+            else "No decisions yet. Press a to log one."
+        )
+
+    @on(DecisionList.Selected)
+    def _selected(self, message: DecisionList.Selected) -> None:
+        self.selected_id = message.decision_id
+        self.reload_detail()
+
+    def reload_detail(self) -> None:
+        journal = self.ltv_app.journal
+        decision_id = self.selected_id
+        if journal is None or decision_id is None:
+            self.post_message(DetailLoaded(None))
+            return
+        self.run_worker(
+            lambda: self._read_detail(journal, decision_id),
+            thread=True,
+            exclusive=True,
+            group="detail",
+        )
+
+    def _read_detail(self, journal: Journal, decision_id: str) -> None:
+        from ltv_journal.store.errors import NotFound
+
+        try:
+            decision: Decision | None = journal.get(decision_id)
+        except NotFound:
+            decision = None
+        journal.profile()  # read here so the main thread finds it cached
+        self.post_message(DetailLoaded(decision))
+
+    def on_detail_loaded(self, message: DetailLoaded) -> None:
+        decision = message.decision
+        if decision is not None and decision.id != self.selected_id:
+            return  # an older selection
+        self.current = decision
+        journal = self.ltv_app.journal
+        if journal is not None:
+            self.query_one(DetailPane).show(decision, journal.profile())

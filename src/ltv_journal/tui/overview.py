@@ -1,0 +1,70 @@
+"""The figures around the list: the score, its change this year, the monthly series,
+and what the pickers offer. Read in one worker after every change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.profile import Profile
+from ltv_journal.core.score import Score
+
+if TYPE_CHECKING:
+    from ltv_journal.store.journal import Journal
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    profile: Profile
+    score: Score
+    """The LTV today."""
+    change: dict[Dimension, Decimal] | None
+    """Running score today minus the running score at 31 December of last year
+    (None until the full journal is open)."""
+    months: dict[Dimension, list[Decimal]]
+    """Per dimension: the running score from decisions at the end of each month."""
+    categories: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    due: int = 0
+
+
+def load_overview(journal: Journal, today: date) -> Overview:
+    """Everything the cards and pickers show, from the journal (call in a thread)."""
+    now = journal.running_score(today)
+    start = journal.running_score(date(today.year - 1, 12, 31))
+    return Overview(
+        profile=journal.profile(),
+        score=journal.score(today),
+        change={dim: now.ltv[dim] - start.ltv[dim] for dim in DIMENSIONS},
+        months=monthly_running(journal.running_series(), today),
+        categories=tuple(journal.categories()),
+        years=tuple(journal.years()),
+        due=journal.review_due_count(today),
+    )
+
+
+def monthly_running(
+    series: list[tuple[int, dict[Dimension, Decimal]]], today: date
+) -> dict[Dimension, list[Decimal]]:
+    """The running series with one point per calendar month, from the first month with
+    a decision to this month (months without decisions repeat the previous value), so
+    the sparkline's x axis is time."""
+    months: dict[Dimension, list[Decimal]] = {dim: [] for dim in DIMENSIONS}
+    if not series:
+        return months
+    last = today.year * 100 + today.month
+    values = dict.fromkeys(DIMENSIONS, Decimal(0))
+    pending = iter(series)
+    upcoming = next(pending, None)
+    month = series[0][0]
+    while month <= max(last, series[-1][0]):
+        while upcoming is not None and upcoming[0] <= month:
+            values = upcoming[1]
+            upcoming = next(pending, None)
+        for dim in DIMENSIONS:
+            months[dim].append(values[dim])
+        month = month + 1 if month % 100 < 12 else (month // 100 + 1) * 100 + 1
+    return months

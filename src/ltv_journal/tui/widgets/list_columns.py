@@ -1,0 +1,100 @@
+"""The columns of the decision list: which fit at a width, and what each cell says.
+
+A narrow list keeps date, title, amount, verdict and the money effect; the other
+dimensions, the review state and the kind join as room allows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+
+from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.money import format_amount, format_compact
+
+from .fitting import first_fitting
+
+if TYPE_CHECKING:
+    from ltv_journal.store.queries import DecisionSummary
+
+MIN_TITLE = 16
+GAP = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    width: int
+    """Cells; 0 for the title, which takes what is left."""
+    rank: int
+    """Columns join in rank order as the width allows (0 always shown)."""
+    right: bool = False
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("date", "Date", 10, 0),
+    Column("title", "Title", 0, 0),
+    Column("kind", "Kind", 10, 5),
+    Column("amount", "Amount", 11, 1, right=True),
+    Column("money", "Money", 8, 2, right=True),
+    Column("happiness", "Happy", 7, 4, right=True),
+    Column("love", "Love", 7, 4, right=True),
+    Column("meaning", "Meaning", 7, 4, right=True),
+    Column("verdict", "Verdict", 9, 1),
+    Column("review", "Review", 8, 3),
+)
+"""In display order."""
+
+
+def layout(width: int) -> list[tuple[Column, int]]:
+    """The columns shown at `width` cells with their widths, in display order."""
+    chosen: set[int] = {0}
+    for rank in sorted({c.rank for c in COLUMNS} - {0}):
+        trial = chosen | {rank}
+        if _title_width(width, trial) >= MIN_TITLE:
+            chosen = trial
+    title = _title_width(width, chosen)
+    return [(c, c.width or title) for c in COLUMNS if c.rank in chosen]
+
+
+def _title_width(width: int, ranks: set[int]) -> int:
+    fixed = [c.width for c in COLUMNS if c.rank in ranks and c.width]
+    return width - sum(fixed) - GAP * len(fixed)
+
+
+Cell = tuple[tuple[str, ...], str]
+"""Wordings from longest to shortest, and a style name: one of the list's component
+classes without its prefix (`positive`, `negative`, `due`, …)."""
+
+
+def cells(summary: DecisionSummary, today: date) -> dict[str, Cell]:
+    """What each column says for one decision."""
+    amount = summary.amount
+    found: dict[str, Cell] = {
+        "date": ((summary.date.isoformat(),), "dim"),
+        "title": ((summary.title,), ""),
+        "kind": ((str(summary.kind),), "dim"),
+        "amount": ((format_amount(amount), format_compact(amount)), "" if amount else "dim"),
+        "verdict": ((str(summary.verdict),), f"verdict-{summary.verdict}"),
+    }
+    for dim in Dimension:
+        value = summary.values.get(dim)
+        if not value:
+            found[str(dim)] = (("·",), "dim")
+        else:
+            style = "positive" if value > 0 else "negative"
+            found[str(dim)] = ((format_compact(value, signed=True),), style)
+    state = summary.review_state(today)
+    found["review"] = ((state,), {"due": "due", "reviewed": "reviewed"}.get(state, "dim"))
+    return found
+
+
+def fit_cell(wordings: tuple[str, ...], width: int, column: Column) -> str:
+    """The longest wording that fits, cut or padded to exactly `width` cells."""
+    text = first_fitting(wordings, width)
+    pad = " " * (width - cell_len(text))
+    return pad + text if column.right else text + pad
