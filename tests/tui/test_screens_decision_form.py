@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from screen_host import Host, pilot_test
 from textual.widgets import Input, Static
 
 from ltv_journal.core.decision import Decision, Kind, Observation, Review
@@ -13,6 +12,8 @@ from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.profile import Profile
 from ltv_journal.tui.screens.decision_form import DecisionForm
+
+from .screen_host import Host, pilot_test
 
 TODAY = date(2026, 11, 25)
 

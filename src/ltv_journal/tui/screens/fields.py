@@ -89,7 +89,7 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
         }
         & .form-intro { color: $text-muted; margin-bottom: 1; }
         & .form-keys { color: $text-muted; height: 1; margin-top: 1; }
-        & Input { width: 1fr; }
+        & Input { width: 1fr; background: $boost; }
     }
     """
 

@@ -1,0 +1,96 @@
+"""Choose the year to export and the file to write its TOML summary to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Select, Static
+
+from .fields import Field, FormScreen, Problems
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """Write the summary of `year` to `path`."""
+
+    year: int
+    path: Path
+
+
+def default_path(folder: Path, year: int) -> Path:
+    return folder / f"ltv-journal-{year}.toml"
+
+
+def path_problem(path: Path) -> str | None:
+    """Why the summary cannot be written to `path`, or None."""
+    if path.is_dir():
+        return "is a folder; give a file name"
+    if not path.parent.is_dir():
+        return f"folder {path.parent} does not exist"
+    return None
+
+
+class ExportDialog(FormScreen[ExportRequest]):
+    """Dismisses an ExportRequest or None; the app writes the file in a worker."""
+
+    AUTO_FOCUS = "#path"
+
+    DEFAULT_CSS = """
+    ExportDialog {
+        & > .form-box { height: auto; max-width: 90; }
+        & Select { width: 20; }
+    }
+    """
+
+    def __init__(self, years: Sequence[int], year: int, folder: Path) -> None:
+        super().__init__()
+        self.years = sorted(set(years) | {year}, reverse=True)
+        self.year = year
+        self.folder = folder
+        self._path_typed = False
+        """True once the person edits the path: then a year change leaves it alone."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box") as box:
+            box.border_title = "Export a year"
+            box.border_subtitle = "enter export · esc cancel"
+            yield Static(
+                "Writes the year's summary and its decisions as TOML; the file can be read "
+                "in any editor and imported back.",
+                classes="form-intro",
+            )
+            years = Select(
+                [(str(y), y) for y in self.years],
+                value=self.year,
+                allow_blank=False,
+                id="year",
+                compact=True,
+            )
+            yield Field("year", years, key="year")
+            path = str(default_path(self.folder, self.year))
+            yield Field("file", Input(path, id="path", compact=True), key="path")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, int) and not self._path_typed:
+            path = self.query_one("#path", Input)
+            path.value = str(default_path(self.folder, event.value))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.has_focus:
+            self._path_typed = True
+        super().on_input_changed(event)
+
+    def read_form(self) -> tuple[ExportRequest | None, Problems]:
+        year = self.query_one("#year", Select).value
+        text = self.query_one("#path", Input).value.strip()
+        if not text:
+            return None, {"path": "give a file to write"}
+        path = Path(text).expanduser()
+        problem = path_problem(path)
+        if problem or not isinstance(year, int):
+            return None, {"path": problem or "pick a year"}
+        return ExportRequest(year=year, path=path), {}

@@ -1,0 +1,117 @@
+"""Search and filter the decision list: text, tag, category, kind and a date range."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, RadioButton, RadioSet
+
+from ltv_journal.core.decision import Kind
+from ltv_journal.store.queries import DecisionFilter
+
+from .fields import Field, FormScreen, Problems, add_problem
+from .typed_values import read_optional_date
+
+_KINDS: tuple[Kind | None, ...] = (None, *Kind)
+
+
+class FilterForm(FormScreen[DecisionFilter]):
+    """Dismisses the new filter (keeping the current year), `DecisionFilter()` when
+    cleared, or None when cancelled."""
+
+    AUTO_FOCUS = "#text"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+r", "clear", "Clear filter"),
+    ]
+
+    DEFAULT_CSS = """
+    FilterForm {
+        & > .form-box { height: auto; max-width: 76; }
+        & RadioSet { layout: horizontal; width: auto; }
+        & RadioSet > RadioButton { width: auto; margin-right: 2; }
+        & #buttons { height: auto; align-horizontal: right; margin-top: 1; }
+        & Button { margin-left: 1; }
+    }
+    """
+
+    def __init__(
+        self, current: DecisionFilter, categories: Sequence[str] = (), tags: Sequence[str] = ()
+    ) -> None:
+        super().__init__()
+        self.current = current
+        self._categories = list(categories)
+        self._tags = list(tags)
+
+    def compose(self) -> ComposeResult:
+        c = self.current
+        with Vertical(classes="form-box") as box:
+            box.border_title = "Search and filter"
+            box.border_subtitle = "enter apply · ctrl+r clear · esc cancel"
+            yield Field("text", _input(c.text, "text", "in title, notes, category"), key="text")
+            yield Field("tag", _input(c.tag, "tag", "", self._tags), key="tag")
+            yield Field(
+                "category", _input(c.category, "category", "", self._categories), key="category"
+            )
+            kinds = RadioSet(
+                *(RadioButton(str(k or "any"), value=k == c.kind) for k in _KINDS),
+                id="kind",
+                compact=True,
+            )
+            yield Field("kind", kinds, key="kind")
+            start = c.start.isoformat() if c.start else ""
+            end = c.end.isoformat() if c.end else ""
+            yield Field("from", _input(start, "start", "YYYY-MM-DD"), key="start")
+            yield Field("to", _input(end, "end", "YYYY-MM-DD"), key="end")
+            with Horizontal(id="buttons"):
+                yield Button("Clear", id="clear")
+                yield Button("Apply", id="apply", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "clear":
+            self.action_clear()
+        else:
+            self.action_save()
+
+    def action_clear(self) -> None:
+        self.dismiss(DecisionFilter())
+
+    def text(self, key: str) -> str:
+        return self.query_one(f"#{key}", Input).value.strip()
+
+    def read_form(self) -> tuple[DecisionFilter | None, Problems]:
+        found: Problems = {}
+        dates = {}
+        for key in ("start", "end"):
+            try:
+                dates[key] = read_optional_date(self.text(key))
+            except ValueError as error:
+                add_problem(found, key, str(error))
+        start, end = dates.get("start"), dates.get("end")
+        if start and end and end < start:
+            add_problem(found, "end", "must not be before the from date")
+        if found:
+            return None, found
+        pressed = self.query_one("#kind", RadioSet).pressed_index
+        result = replace(
+            self.current,
+            text=self.text("text"),
+            tag=self.text("tag").lower(),
+            category=self.text("category"),
+            kind=_KINDS[pressed] if pressed >= 0 else None,
+            start=start,
+            end=end,
+        )
+        return result, found
+
+
+def _input(value: str, key: str, placeholder: str, suggestions: Sequence[str] = ()) -> Input:
+    suggester = SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
+    return Input(value, placeholder=placeholder, id=key, compact=True, suggester=suggester)

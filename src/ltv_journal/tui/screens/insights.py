@@ -1,0 +1,166 @@
+"""How well you predict: calibration per dimension, by kind and by category."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ltv_journal.core.calibration import (
+    DimensionCalibration,
+    Sample,
+    breakdown,
+    calibrate,
+    describe,
+)
+from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.explain import format_value
+from ltv_journal.store.journal import Journal
+
+Calibrations = Mapping[Dimension, DimensionCalibration]
+
+EXPLAIN = (
+    "Each reviewed decision counts once per dimension (its latest review). "
+    "Mean error = actual − expected per year: negative means you were optimistic. "
+    "Brier score = (confidence − it happened)², 0 is perfect, 0.25 is a coin toss."
+)
+_KIND_WORDS = {"expense": "purchases", "investment": "investments"}
+
+
+@dataclass(frozen=True)
+class InsightsData:
+    """Everything the screen shows, computed off the UI thread."""
+
+    currency: str
+    overall: Calibrations
+    by_kind: Mapping[str, Calibrations]
+    by_category: Mapping[str, Calibrations]
+
+
+def insights_of(samples: list[Sample], currency: str) -> InsightsData:
+    return InsightsData(
+        currency=currency,
+        overall=calibrate(samples),
+        by_kind=breakdown(samples, "kind"),
+        by_category=breakdown(samples, "category"),
+    )
+
+
+def calibration_table(
+    groups: Mapping[str, Calibrations], currency: str, group_heading: str = ""
+) -> Table:
+    """One row per group and dimension that has reviews."""
+    table = Table(box=None, padding=(0, 1), header_style="bold", expand=False)
+    if group_heading:
+        table.add_column(group_heading)
+    table.add_column("dimension")
+    for heading in ("reviews", "mean error", "mean abs. error", "Brier"):
+        table.add_column(heading, justify="right")
+    for group, results in groups.items():
+        for dim in DIMENSIONS:
+            result = results[dim]
+            if group_heading and not result.reviews:
+                continue
+            row = [str(dim), str(result.reviews)]
+            row += [
+                _figure(dim, result.mean_error, currency, signed=True),
+                _figure(dim, result.mean_abs_error, currency),
+                "—" if result.brier is None else f"{result.brier:.3f}",
+            ]
+            table.add_row(*([group] if group_heading else []), *row)
+    return table
+
+
+def _figure(dim: Dimension, value: Decimal | None, currency: str, *, signed: bool = False) -> str:
+    return "—" if value is None else format_value(dim, value, currency, signed=signed)
+
+
+def sentences(data: InsightsData) -> list[str]:
+    """The calibration in words: overall, then where it differs by kind and category."""
+    lines = [
+        describe(dim, data.overall[dim], data.currency)
+        for dim in DIMENSIONS
+        if data.overall[dim].reviews
+    ]
+    for groups, subject in ((data.by_kind, _kind_subject), (data.by_category, _category_subject)):
+        for name, results in groups.items():
+            for dim in DIMENSIONS:
+                if results[dim].reviews:
+                    lines.append(describe(dim, results[dim], data.currency, subject(name)))
+    return lines
+
+
+def _kind_subject(kind: str) -> str:
+    return _KIND_WORDS.get(kind, kind)
+
+
+def _category_subject(category: str) -> str:
+    return f"{category} decisions" if category != "(none)" else "decisions without a category"
+
+
+class InsightsScreen(Screen[None]):
+    """Calibration of the whole journal; esc or q closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Close")]
+
+    DEFAULT_CSS = """
+    InsightsScreen {
+        & > VerticalScroll { padding: 0 1; }
+        & .title { text-style: bold; color: $text-primary; margin-top: 1; }
+        & #explain { color: $text-muted; }
+    }
+    """
+
+    def __init__(self, journal: Journal) -> None:
+        super().__init__()
+        self.journal = journal
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static("Insights: how well do you predict?", classes="title")
+            yield Static(EXPLAIN, id="explain")
+            yield Static("Loading reviews…", id="body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="insights")
+    def load(self) -> None:
+        samples = self.journal.calibration_samples()
+        data = insights_of(samples, self.journal.profile().currency)
+        self.app.call_from_thread(self.show, data)
+
+    def show(self, data: InsightsData) -> None:
+        body = self.query_one("#body", Static)
+        if not any(r.reviews for r in data.overall.values()):
+            body.update(
+                "No reviews yet. Review a decision (r) to see how your expectations hold up."
+            )
+            return
+        body.update(
+            Group(
+                Text("\nIn words", style="bold"),
+                *(Text(f"  • {line}") for line in sentences(data)),
+                Text("\nOverall", style="bold"),
+                calibration_table({"all": data.overall}, data.currency),
+                Text("\nBy kind", style="bold"),
+                calibration_table(data.by_kind, data.currency, "kind"),
+                Text("\nBy category", style="bold"),
+                calibration_table(data.by_category, data.currency, "category"),
+            )
+        )
+
+    def action_close(self) -> None:
+        self.dismiss(None)

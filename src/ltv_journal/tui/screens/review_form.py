@@ -1,0 +1,189 @@
+"""Record a review: what happened on each dimension beside what was expected."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
+
+from ltv_journal.core.decision import Decision, Observation, Review, WouldRepeat
+from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.explain import format_value
+from ltv_journal.core.money import format_amount
+from ltv_journal.core.profile import Profile
+
+from .fields import Field, FormScreen, Problems, add_problem
+from .typed_values import percent_text, read_amount, read_date, read_optional_date
+
+HINDSIGHT = "What do I know now that I could have known then?"
+_REPEAT = tuple(WouldRepeat)
+
+
+class ObservationRow(Vertical):
+    """One dimension: the expectation, the actual value per year, and whether it happened."""
+
+    DEFAULT_CSS = """
+    ObservationRow {
+        height: auto;
+        & > Horizontal { height: 1; }
+        & .obs-name { width: 10; margin-right: 1; }
+        & .obs-expected { width: 34; color: $text-muted; }
+        & Input { width: 14; margin-right: 1; }
+        & Checkbox { width: auto; }
+        & .obs-error { display: none; color: $text-error; padding-left: 45; }
+        & .obs-error.-shown { display: block; }
+    }
+    """
+
+    def __init__(self, dimension: Dimension, decision: Decision, currency: str) -> None:
+        super().__init__(id=f"obs-{dimension}")
+        self.dimension = dimension
+        self.expected = decision.effects.get(dimension)
+        self._currency = currency
+
+    def compose(self) -> ComposeResult:
+        dim, effect = self.dimension, self.expected
+        if effect is None:
+            expected = "nothing expected"
+        else:
+            expected = f"expected {format_value(dim, effect.per_year, self._currency, signed=True)}"
+            expected += " a year"
+            if effect.confidence != 1:
+                expected += f" ({percent_text(effect.confidence)} sure)"
+        unit = self._currency if dim.is_money else "pts"
+        with Horizontal():
+            yield Label(str(dim), classes="obs-name")
+            yield Label(expected, classes="obs-expected")
+            yield Input(
+                placeholder=f"actual {unit}/yr",
+                name=f"{dim}.actual",
+                id=f"{dim}-actual",
+                compact=True,
+            )
+            yield Checkbox("it happened", True, id=f"{dim}-happened", compact=True)
+        yield Static("", classes="obs-error")
+
+    def read(self) -> tuple[Observation | None, Problems]:
+        """The observation (None when nothing was recorded), or the reason it cannot be read.
+
+        A dimension with an expected effect is always recorded; another only when an
+        actual value is typed."""
+        text = self.query_one(Input).value
+        try:
+            actual = read_amount(text, allow_negative=True)
+        except ValueError as error:
+            return None, {f"{self.dimension}.actual": str(error)}
+        if actual is None and self.expected is None:
+            return None, {}
+        return Observation(actual, self.query_one(Checkbox).value), {}
+
+    def show_problem(self, reason: str | None) -> None:
+        self.query_one(Input).set_class(bool(reason), "-invalid")
+        error = self.query_one(".obs-error", Static)
+        error.update(f"↑ {reason}" if reason else "")
+        error.set_class(bool(reason), "-shown")
+
+
+class ReviewForm(FormScreen[Review]):
+    """Dismisses the new Review (never changing the expected effects) or None."""
+
+    AUTO_FOCUS = "#obs-money Input"
+
+    DEFAULT_CSS = """
+    ReviewForm {
+        & > .form-box { height: 100%; max-height: 40; }
+        & #form-scroll { height: 1fr; }
+        & RadioSet { layout: horizontal; width: auto; }
+        & RadioSet > RadioButton { width: auto; margin-right: 2; }
+        & .section { color: $text-primary; text-style: bold; margin-top: 1; }
+        & .field-prompt { color: $text-muted; }
+    }
+    """
+
+    def __init__(self, decision: Decision, profile: Profile, today: date) -> None:
+        super().__init__()
+        self.decision = decision
+        self.profile = profile
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        d = self.decision
+        with Vertical(classes="form-box") as box:
+            box.border_title = f"Review: {d.title}"
+            box.border_subtitle = "enter save · esc cancel · space ticks a box"
+            with VerticalScroll(id="form-scroll"):
+                yield Static(self._intro(), classes="form-intro")
+                yield Field("review date", _input(self.today.isoformat(), "date"), key="date")
+                yield Label("What happened, per year (blank = not observed)", classes="section")
+                for dim in DIMENSIONS:
+                    yield ObservationRow(dim, d, self.profile.currency)
+                yield Label("Looking back", classes="section")
+                repeat = RadioSet(
+                    *(RadioButton(str(r)) for r in _REPEAT), id="repeat", compact=True
+                )
+                yield Field("same again?", repeat, key="would_repeat")
+                yield Field("lessons", _input("", "notes", "what you learned"), key="notes")
+                yield Label(HINDSIGHT, classes="field-prompt")
+                yield Field("", _input("", "hindsight", "your answer"), key="hindsight")
+                yield Field(
+                    "next review",
+                    _input("", "next_review_on", "YYYY-MM-DD, or blank for none"),
+                    key="next_review_on",
+                )
+
+    def _intro(self) -> str:
+        d = self.decision
+        parts = [f"decided {d.date.isoformat()}", str(d.kind)]
+        if d.amount:
+            parts.append(format_amount(d.amount, self.profile.currency))
+        intro = " · ".join(parts)
+        for label, text in (("you expected", d.expectation), ("you felt", d.feeling)):
+            if text:
+                intro += f"\n{label}: {text}"
+        return intro
+
+    def text(self, key: str) -> str:
+        return self.query_one(f"#{key}", Input).value
+
+    def read_form(self) -> tuple[Review | None, Problems]:
+        found: Problems = {}
+        day = self._date(found, "date", lambda t: read_date(t, self.today)) or self.today
+        next_review = self._date(found, "next_review_on", read_optional_date)
+        actual: dict[Dimension, Observation] = {}
+        for row in self.query(ObservationRow):
+            observation, reasons = row.read()
+            found.update(reasons)
+            if observation is not None:
+                actual[row.dimension] = observation
+        pressed = self.query_one("#repeat", RadioSet).pressed_index
+        review = Review(
+            date=day,
+            actual=actual,
+            would_repeat=_REPEAT[pressed] if pressed >= 0 else None,
+            notes=self.text("notes").strip(),
+            hindsight=self.text("hindsight").strip(),
+            next_review_on=next_review,
+        )
+        for key, reason in review.problems(self.decision.date):
+            add_problem(found, key, reason)
+        return (None if found else review), found
+
+    def _date(self, found: Problems, key: str, reader):  # type: ignore[no-untyped-def]
+        try:
+            return reader(self.text(key))
+        except ValueError as error:
+            add_problem(found, key, str(error))
+            return None
+
+    def show_problems(self, problems: Mapping[str, str]) -> None:
+        super().show_problems(problems)
+        for row in self.query(ObservationRow):
+            key = f"{row.dimension}.actual"
+            row.show_problem(problems.get(key) if self.problem_shown(key) else None)
+
+
+def _input(value: str, key: str, placeholder: str = "") -> Input:
+    return Input(value, placeholder=placeholder, id=key, compact=True)

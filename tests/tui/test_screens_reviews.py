@@ -1,0 +1,173 @@
+"""Reviewing: the queue, the review form, and the insights it feeds."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from textual.widgets import Checkbox, Input, Static
+
+from ltv_journal.core.decision import Decision, Kind, Observation, Review, WouldRepeat
+from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.effects import Effect
+from ltv_journal.core.profile import Profile
+from ltv_journal.tui.screens.insights import InsightsScreen
+from ltv_journal.tui.screens.review_form import ReviewForm
+from ltv_journal.tui.screens.review_queue import ReviewQueue
+
+from .screen_host import Host, pilot_test
+
+TODAY = date(2026, 11, 25)
+
+
+def course() -> Decision:
+    return Decision(
+        title="Online course",
+        date=date(2026, 1, 10),
+        kind=Kind.INVESTMENT,
+        amount=Decimal(499),
+        category="education",
+        effects={
+            Dimension.MONEY: Effect(per_year=Decimal(6000), delay_months=12),
+            Dimension.HAPPINESS: Effect(per_year=Decimal(1), years=Decimal(5)),
+        },
+    )
+
+
+def headphones() -> Decision:
+    return Decision(
+        title="Headphones",
+        date=date(2026, 2, 1),
+        amount=Decimal(300),
+        category="gadgets",
+        effects={
+            Dimension.HAPPINESS: Effect(
+                per_year=Decimal(3), years=Decimal(3), confidence=Decimal("0.8")
+            )
+        },
+    )
+
+
+async def type_into(pilot, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    field = pilot.app.screen.query_one(selector, Input)
+    field.focus()
+    field.value = ""
+    await pilot.press(*text)
+
+
+@pilot_test
+async def test_review_form_dismisses_the_typed_observations(max_muster: Profile) -> None:
+    app = Host(ReviewForm(course(), max_muster, TODAY))
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = str(app.screen.query_one("#obs-money").query_one(".obs-expected", Static).render())
+        assert text == "expected +6,000.00 EUR a year"
+        await pilot.press(*"4.800,00")  # the money row has focus first
+        app.screen.query_one("#happiness-happened", Checkbox).focus()
+        await pilot.press("space")
+        await type_into(pilot, "#love-actual", "1")
+        app.screen.query_one("#repeat").focus()
+        await pilot.press("enter")  # yes
+        await type_into(pilot, "#notes", "took longer than planned")
+        await type_into(pilot, "#hindsight", "the first customers always take a year")
+        await type_into(pilot, "#next_review_on", "2027-05-01")
+        await pilot.press("enter")
+    assert app.result == [
+        Review(
+            date=TODAY,
+            actual={
+                Dimension.MONEY: Observation(Decimal("4800.00"), True),
+                Dimension.HAPPINESS: Observation(None, False),
+                Dimension.LOVE: Observation(Decimal(1), True),
+            },
+            would_repeat=WouldRepeat.YES,
+            notes="took longer than planned",
+            hindsight="the first customers always take a year",
+            next_review_on=date(2027, 5, 1),
+        )
+    ]
+
+
+@pilot_test
+async def test_review_dates_are_checked_beside_their_fields(max_muster: Profile) -> None:
+    app = Host(ReviewForm(course(), max_muster, TODAY))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_into(pilot, "#date", "2025-12-31")
+        await type_into(pilot, "#next_review_on", "2025-06-01")
+        await type_into(pilot, "#money-actual", "1,234")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == []
+        screen = app.screen
+
+        def error(selector: str) -> str:
+            return str(screen.query_one(selector, Static).render())
+
+        assert "must not be before the decision's date" in error("#field-date .field-error")
+        assert "must be after the review date" in error("#field-next_review_on .field-error")
+        assert "ambiguous" in error("#obs-money .obs-error")
+        await pilot.press("escape")
+    assert app.result == [None]
+
+
+@pilot_test
+async def test_review_queue_picks_the_oldest_due_first(journal) -> None:  # type: ignore[no-untyped-def]
+    first = journal.add(course())
+    second = journal.add(headphones())
+    due = journal.review_queue(TODAY)
+    app = Host(ReviewQueue(due, TODAY))
+    async with app.run_test(size=(80, 24)) as pilot:
+        lines = [str(o.prompt) for o in app.screen.query_one("#due").options]
+        assert lines[0].startswith("due 2026-04-10 (229 days ago) · 2026-01-10 Online course")
+        assert "Headphones" in lines[1]
+        await pilot.press("down", "enter")
+    assert app.result == [second.id]
+    assert first.id != second.id
+
+
+@pilot_test
+async def test_empty_review_queue_says_so() -> None:
+    app = Host(ReviewQueue([], TODAY))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Nothing is due" in str(app.screen.query_one(".intro", Static).render())
+        await pilot.press("escape")
+    assert app.result == [None]
+
+
+def reviewed_journal(journal):  # type: ignore[no-untyped-def]
+    a = journal.add(headphones())
+    b = journal.add(course())
+    journal.add_review(
+        a.id,
+        Review(date=date(2026, 6, 1), actual={Dimension.HAPPINESS: Observation(Decimal(1), True)}),
+    )
+    journal.add_review(
+        b.id,
+        Review(date=date(2026, 6, 1), actual={Dimension.MONEY: Observation(Decimal(4800), True)}),
+    )
+    return journal
+
+
+@pilot_test
+async def test_insights_show_calibration_in_numbers_and_words(journal) -> None:  # type: ignore[no-untyped-def]
+    app = Host(InsightsScreen(reviewed_journal(journal)))
+    async with app.run_test(size=(120, 48)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        body = app.screen.query_one("#body", Static)
+        text = "\n".join(line.text for line in body.render_lines(body.region.reset_offset))
+        assert "you expect about 2 happiness points a year more than you get (1 review)" in text
+        assert "more from purchases than you get" in text
+        assert "you expect about 1,200.00 EUR a year more than you get (1 review)" in text
+        assert "-1,200.00 EUR" in text and "0.040" in text
+        assert "gadgets" in text and "education" in text
+        await pilot.press("q")
+    assert app.result == [None]
+
+
+@pilot_test
+async def test_insights_without_reviews(journal) -> None:  # type: ignore[no-untyped-def]
+    app = Host(InsightsScreen(journal))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "No reviews yet" in str(app.screen.query_one("#body", Static).render())
