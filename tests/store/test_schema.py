@@ -82,3 +82,19 @@ def test_quick_score_gives_up_quietly(tmp_path: Path) -> None:
     other = tmp_path / "other.db"
     sqlite3.connect(other).close()
     assert quick_score(other, date(2026, 1, 1)) is None
+
+
+def test_something_else_is_refused_untouched(tmp_path: Path) -> None:
+    from ltv_journal.store.errors import NotAJournal
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a journal\n")
+    notes.chmod(0o644)
+    with pytest.raises(NotAJournal, match="not a journal database"):
+        Journal(str(notes))
+    with pytest.raises(NotAJournal, match="folder"):
+        Journal(str(tmp_path))
+    assert notes.stat().st_mode & 0o777 == 0o644
+    assert notes.read_text() == "not a journal\n"
+    assert tmp_path.stat().st_mode & 0o777 != 0o600
+    assert not (tmp_path / "notes.txt-wal").exists()

@@ -72,7 +72,6 @@ def open_journal(location: str | None = None) -> Iterator[Journal]:
     from ltv_journal.store.journal import Journal
 
     where = location or settings().location
-    refuse_non_journal(where)
     try:
         journal = Journal(where)
     except JournalError:
@@ -89,25 +88,3 @@ def open_journal(location: str | None = None) -> Iterator[Journal]:
         yield journal
     finally:
         journal.close()
-
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def refuse_non_journal(location: str) -> None:
-    """Refuse a path that holds something else (a folder, a text file) before the store
-    opens it: opening would tighten its permissions and fail anyway."""
-    from ltv_journal.store.location import sqlite_path
-
-    path = sqlite_path(location)
-    if path is None or not path.exists():
-        return
-    if path.is_dir():
-        raise UserError(f"cannot open the journal at {location}: it is a folder, not a file")
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise UserError(f"cannot open the journal at {location}: {error.strerror}") from None
-    if head and head != SQLITE_HEADER:
-        raise UserError(f"cannot open the journal at {location}: it is not a journal database")

@@ -14,14 +14,22 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 
+from .errors import NotAJournal
 from .location import sqlite_path
 
 BUSY_TIMEOUT_MS = 5000
 WRITE = "ltv_write"
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def prepare_sqlite_file(path: Path) -> None:
-    """Create the folder (0700) and an empty database file (0600) if missing."""
+    """Create the folder (0700) and an empty database file (0600) if missing.
+
+    A path that holds something else (a folder, a text file) is refused untouched.
+    """
+    refuse_non_journal(path)
     folder = path.parent
     if not folder.exists():
         folder.mkdir(parents=True, mode=0o700)
@@ -32,6 +40,21 @@ def prepare_sqlite_file(path: Path) -> None:
         sibling = Path(f"{path}{suffix}")
         if sibling.exists() and sibling.stat().st_mode & 0o077:
             sibling.chmod(0o600)
+
+
+def refuse_non_journal(path: Path) -> None:
+    """Raise NotAJournal when `path` exists but is not a SQLite database file."""
+    if not path.exists():
+        return
+    if not path.is_file():
+        raise NotAJournal(f"cannot open the journal at {path}: it is a folder, not a file")
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise NotAJournal(f"cannot open the journal at {path}: {error.strerror}") from None
+    if head and head != SQLITE_HEADER:
+        raise NotAJournal(f"cannot open the journal at {path}: it is not a journal database")
 
 
 def make_engine(location: str) -> Engine:

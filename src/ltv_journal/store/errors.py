@@ -24,6 +24,10 @@ class Invalid(JournalError):
         super().__init__(f"invalid {what}: {detail}")
 
 
+class NotAJournal(JournalError):
+    """The location holds something that is not a journal (a folder, another file)."""
+
+
 class Busy(JournalError):
     """Another connection holds the write lock beyond the busy timeout."""
 
