@@ -103,10 +103,22 @@ def lifetime_effect(
         if half_life is None and rate == 0:
             # Multiply before dividing so whole-year sums stay exact (6000/12 × 240).
             return effect.confidence * effect.per_year * months / 12
+        lead, series = _lead_and_series(half_life, rate, months, effect.delay_months if rate else 0)
+        return +(effect.confidence * effect.per_year / 12 * lead * series)
+
+
+@lru_cache(maxsize=16384)
+def _lead_and_series(
+    half_life: Decimal | None, rate: Decimal, months: int, delay_months: int
+) -> tuple[Decimal, Decimal]:
+    """(v^delay, Σ_{j<months} q^j): the discount until the effect starts and the sum of
+    its monthly weights. Journals repeat these few inputs, and the 40-digit exp is the
+    dearest step of an effect, so each combination is computed once."""
+    with localcontext(MATH_CONTEXT):
         log_q, log_v, q = _monthly_factors(half_life, rate)
         series = Decimal(months) if log_q == 0 else (1 - (log_q * months).exp()) / (1 - q)
-        lead = (log_v * effect.delay_months).exp() if log_v and effect.delay_months else 1
-        return +(effect.confidence * effect.per_year / 12 * lead * series)
+        lead = (log_v * delay_months).exp() if log_v and delay_months else Decimal(1)
+        return lead, series
 
 
 @lru_cache(maxsize=1024)
