@@ -51,8 +51,8 @@ class ExportDialog(FormScreen[ExportRequest]):
         self.years = sorted(set(years) | {year}, reverse=True)
         self.year = year
         self.folder = folder
-        self._path_typed = False
-        """True once the person edits the path: then a year change leaves it alone."""
+        self._year_shown = year
+        """The year the default file name was last written for."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box") as box:
@@ -75,14 +75,13 @@ class ExportDialog(FormScreen[ExportRequest]):
             yield Field("file", Input(path, id="path", compact=True), key="path")
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if isinstance(event.value, int) and not self._path_typed:
-            path = self.query_one("#path", Input)
+        """Follow the year in the file name unless the person wrote a path of their own."""
+        if not isinstance(event.value, int):
+            return
+        path = self.query_one("#path", Input)
+        if path.value.strip() == str(default_path(self.folder, self._year_shown)):
             path.value = str(default_path(self.folder, event.value))
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.has_focus:
-            self._path_typed = True
-        super().on_input_changed(event)
+        self._year_shown = event.value
 
     def read_form(self) -> tuple[ExportRequest | None, Problems]:
         year = self.query_one("#year", Select).value
