@@ -69,4 +69,7 @@ def line_of(text: str, path: Path) -> int | None:
         found = _key_line(lines, best_start, best_end, rest[0])
         if found is not None:
             return found + 1
+        for number, concrete in tables:  # a table below the key, e.g. [decisions.effects.x]
+            if concrete[: len(path)] == path:
+                return number + 1
     return None if best_line is None else best_line + 1

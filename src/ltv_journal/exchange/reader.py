@@ -108,7 +108,9 @@ def _read(text: str, source: str) -> Interchange:
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(source, str(error)) from None
     except RecursionError:
-        raise ExchangeError(f"{source}: {_TOO_DEEP}") from None
+        line = deep_line(text)
+        where = source if line is None else f"{source}, line {line}"
+        raise ExchangeError(f"{where}: {_TOO_DEEP}") from None
     try:
         return _convert(data)
     except FieldError as error:
@@ -198,6 +200,21 @@ def depth(value: object) -> int:
             return deepest
         stack.extend((child, level + 1) for child in children)
     return deepest
+
+
+def deep_line(text: str) -> int | None:
+    """The first line where brackets and braces nest deeper than allowed (roughly:
+    brackets inside strings count too), for the error message."""
+    level = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        for char in line:
+            if char in "[{":
+                level += 1
+                if level > MAX_DEPTH:
+                    return number
+            elif char in "]}":
+                level -= 1
+    return None
 
 
 def format_path(path: KeyPath) -> str:
