@@ -1,0 +1,140 @@
+"""Figures of the terminal UI, measured in a real (pseudo-)terminal in the same run.
+
+Baseline: a bare Textual app that shows one Static (`bare_app.py`). For ltv-journal on a
+journal of N decisions and on an empty one: the first frame (anything drawn), the moment
+the money score is on screen, the peak resident memory, and page-down in the list.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from ltv_journal.core.clock import ENV_TODAY
+from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.explain import format_value
+from ltv_journal.store.journal import Journal
+from ltv_journal.store.quick import quick_score
+
+from .registry import Bench, Figure, benchmark, ms
+from .synthetic import synthetic_profile
+from .terminal import Terminal, has_content
+
+RUNS = 5
+PAGE_DOWNS = 12
+TODAY = date(2026, 11, 25)
+PAGE_DOWN = b"\x1b[6~"
+SCORE_VS_BARE = 2.0
+FRAME_VS_BARE = 1.3
+SCORE_GROWTH = 1.1
+MEMORY_GROWTH = 1.5
+FRAME = 0.016
+ENV = {ENV_TODAY: TODAY.isoformat()}
+
+
+def _app(path: Path) -> list[str]:
+    return [sys.executable, "-m", "ltv_journal", "--db", str(path)]
+
+
+def _bare() -> list[str]:
+    return [sys.executable, str(Path(__file__).with_name("bare_app.py"))]
+
+
+def _money_text(path: Path) -> str:
+    found = quick_score(path, TODAY)
+    assert found is not None, f"{path} has no score"
+    profile, score = found
+    return format_value(Dimension.MONEY, score.ltv[Dimension.MONEY], profile.currency)
+
+
+def _empty_journal(bench: Bench) -> Path:
+    path = bench.folder / "empty.db"
+    if not path.exists():
+        with Journal(str(path)) as journal:
+            journal.save_profile(synthetic_profile())
+    return path
+
+
+def _start_up(argv: list[str], ready: str) -> tuple[float, float, int]:
+    """(first frame, `ready` on screen, peak RSS KiB after the list has loaded), medians."""
+    frames, readies, memory = [], [], []
+    for _ in range(RUNS):
+        with Terminal(argv, env=ENV) as term:
+            frames.append(term.wait_for(has_content))
+            readies.append(term.wait_for(lambda text: ready in text))
+            term.settle(1.0)
+            memory.append(term.peak_rss_kib())
+    return statistics.median(frames), statistics.median(readies), int(statistics.median(memory))
+
+
+@benchmark("tui-start")
+def start_up(bench: Bench) -> list[Figure]:
+    big, empty = bench.journal(bench.n), _empty_journal(bench)
+    bare_frame, bare_ready, _ = _start_up(_bare(), "bare app ready")
+    frame, score, memory = _start_up(_app(big), _money_text(big))
+    _, score_empty, memory_empty = _start_up(_app(empty), _money_text(empty))
+    n = f"{bench.n:,}"
+    return [
+        Figure(
+            f"score on screen, {n} journal, vs bare app's Static",
+            f"ratio ≤ {SCORE_VS_BARE}",
+            ms(score),
+            score / bare_ready,
+            score / bare_ready <= SCORE_VS_BARE,
+            f"bare Textual app shows its Static at {ms(bare_ready)}",
+        ),
+        Figure(
+            "first frame vs bare app's",
+            f"ratio ≤ {FRAME_VS_BARE}",
+            ms(frame),
+            frame / bare_frame,
+            frame / bare_frame <= FRAME_VS_BARE,
+            f"bare app's first frame at {ms(bare_frame)}",
+        ),
+        Figure(
+            f"score on screen at {n} vs at 0",
+            f"ratio ≤ {SCORE_GROWTH}",
+            ms(score),
+            score / score_empty,
+            score / score_empty <= SCORE_GROWTH,
+            f"empty journal: {ms(score_empty)}",
+        ),
+        Figure(
+            f"peak memory at {n} vs at 0",
+            f"ratio ≤ {MEMORY_GROWTH}",
+            f"{memory / 1024:.1f} MiB",
+            memory / memory_empty,
+            memory / memory_empty <= MEMORY_GROWTH,
+            f"empty journal: {memory_empty / 1024:.1f} MiB",
+        ),
+    ]
+
+
+@benchmark("tui-page-down")
+def page_down(bench: Bench) -> list[Figure]:
+    """Seconds from a PageDown key to the changed list on screen, median of several."""
+    big = bench.journal(bench.n)
+    times = []
+    with Terminal(_app(big), env=ENV) as term:
+        term.wait_for(lambda text: _money_text(big) in text)
+        term.settle(1.5)
+        for _ in range(PAGE_DOWNS):
+            before = term.text()
+            sent = term.send(PAGE_DOWN)
+            term.wait_for(lambda text, before=before: text != before, timeout=5)
+            times.append(time.perf_counter() - sent)
+            term.settle(0.2)
+    median = statistics.median(times)
+    return [
+        Figure(
+            f"page-down in the list, {bench.n:,} journal",
+            f"< {ms(FRAME)}",
+            ms(median),
+            None,
+            median < FRAME,
+            f"key to changed screen in a pseudo-terminal; worst {ms(max(times))}",
+        )
+    ]
