@@ -13,10 +13,12 @@ D = Decimal
 
 
 def small_decisions() -> list[Decision]:
-    """Six decisions, newest last; the bike's review is due on 2026-11-25."""
+    """Six decisions with fixed ids, newest last; on 2026-11-25 the bike's and the
+    dinners' reviews are due."""
     return [
         Decision(
             title="Build an online business",
+            id="00000000-0000-4000-8000-000000000001",
             date=date(2025, 1, 1),
             kind=Kind.INVESTMENT,
             category="business",
@@ -30,6 +32,7 @@ def small_decisions() -> list[Decision]:
         ),
         Decision(
             title="Weekly dinner with my parents",
+            id="00000000-0000-4000-8000-000000000002",
             date=date(2025, 3, 9),
             amount=D("40.00"),
             category="family",
@@ -37,6 +40,7 @@ def small_decisions() -> list[Decision]:
         ),
         Decision(
             title="Language course: Italian",
+            id="00000000-0000-4000-8000-000000000003",
             date=date(2025, 9, 15),
             amount=D("480.00"),
             category="learning",
@@ -55,6 +59,7 @@ def small_decisions() -> list[Decision]:
         ),
         Decision(
             title="New road bike",
+            id="00000000-0000-4000-8000-000000000004",
             date=date(2026, 8, 25),
             amount=D("1899.00"),
             category="sport",
@@ -66,12 +71,14 @@ def small_decisions() -> list[Decision]:
         ),
         Decision(
             title="Streaming subscription, cancelled",
+            id="00000000-0000-4000-8000-000000000005",
             date=date(2026, 10, 2),
             category="household",
             effects={Dimension.MONEY: Effect(D(156), years=D(3))},
         ),
         Decision(
             title="Index fund savings plan",
+            id="00000000-0000-4000-8000-000000000006",
             date=date(2026, 11, 3),
             kind=Kind.INVESTMENT,
             amount=D("2400.00"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
@@ -32,7 +33,7 @@ DARK, LIGHT = "textual-dark", "textual-light"
 class LtvJournalApp(App[None]):
     """The journal at `journal_location`; tests pass an open `journal` to use instead."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "LTV Journal"
     ENABLE_COMMAND_PALETTE = True
     COMMAND_PALETTE_BINDING = "ctrl+p"
