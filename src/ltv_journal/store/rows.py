@@ -216,16 +216,13 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
         f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.quote(n) for n in names)}) "
         f"VALUES ({', '.join('?' * len(names))})"
     )
-    if all(convert is None for convert in converters):
-        params = [tuple(row[n] for n in names) for row in rows]
-    else:
-        params = [
-            tuple(
-                row[n] if convert is None else convert(row[n])
-                for n, convert in zip(names, converters, strict=True)
-            )
-            for row in rows
-        ]
+    converting = [(i, convert) for i, convert in enumerate(converters) if convert is not None]
+    params: list[tuple[Any, ...]] = []
+    for row in rows:
+        values = [row[n] for n in names]
+        for i, convert in converting:
+            values[i] = convert(values[i])
+        params.append(tuple(values))
     conn.exec_driver_sql(sql, params)
 
 
