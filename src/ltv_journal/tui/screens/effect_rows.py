@@ -157,8 +157,10 @@ class EffectRow(Vertical):
             reason = problems.get(key) or problems.get(core_key)
             shown = reason is not None and (visible is None or key in visible)
             self.query_one(f"#{self.dimension}-{name}", Input).set_class(shown, "-invalid")
-            if shown:
-                reasons.append(f"{heading}: {reason}")
+            if shown and reason is not None:
+                # Readers already name the field ("confidence '2 0' is not a number").
+                named = reason.split()[0] == heading.split()[0]
+                reasons.append(reason if named else f"{heading}: {reason}")
         error = self.query_one(".effect-error", Static)
         error.update(f"↑ {self.dimension} — " + "; ".join(reasons) if reasons else "")
         error.set_class(bool(reasons), "-shown")

@@ -90,6 +90,8 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
         & .form-intro { color: $text-muted; margin-bottom: 1; }
         & .form-keys { color: $text-muted; height: 1; margin-top: 1; }
         & Input { width: 1fr; background: $boost; }
+        /* An unfocused choice shows only what is picked, not where the cursor was. */
+        & RadioSet:blur > RadioButton.-selected > .toggle--label { background: transparent; }
     }
     """
 
