@@ -1,0 +1,85 @@
+"""Hypothesis strategies for whole decisions, shared by the round-trip tests."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from ltv_journal.core.decision import Decision, Kind, Observation, Review, WouldRepeat
+from ltv_journal.core.dimensions import Dimension, Until
+from ltv_journal.core.effects import Effect
+
+# Any text a person might type, including quotes, backslashes, tabs and control
+# characters; one-line fields exclude the line break.
+ANY_CHAR = st.characters(blacklist_categories=("Cs",))
+line = st.text(ANY_CHAR.filter(lambda c: c != "\n"), max_size=30)
+title = line.filter(lambda t: t.strip() != "")
+notes = st.text(ANY_CHAR, max_size=60)
+
+
+def hundredths(limit: int) -> st.SearchStrategy[Decimal]:
+    return st.integers(-limit, limit).map(lambda n: Decimal(n) / 100)
+
+
+@st.composite
+def effects(draw: st.DrawFn, dimension: Dimension) -> Effect:
+    horizon = draw(st.sampled_from(["years", "until", "default"]))
+    return Effect(
+        per_year=draw(hundredths(10_000_000 if dimension.is_money else 1_000)),
+        delay_months=draw(st.integers(0, 24)),
+        years=Decimal(draw(st.integers(0, 80))) / 4 if horizon == "years" else None,
+        until=draw(st.sampled_from(list(Until))) if horizon == "until" else None,
+        half_life_years=draw(st.none() | st.integers(1, 400).map(lambda n: Decimal(n) / 8)),
+        confidence=Decimal(draw(st.integers(1, 100))) / 100,
+    )
+
+
+@st.composite
+def reviews(draw: st.DrawFn, after: date) -> tuple[Review, ...]:
+    found = []
+    day = after
+    for _ in range(draw(st.integers(0, 2))):
+        day += timedelta(days=draw(st.integers(1, 400)))
+        dims = draw(st.sets(st.sampled_from(list(Dimension))))
+        found.append(
+            Review(
+                date=day,
+                actual={
+                    dim: Observation(
+                        per_year=draw(st.none() | hundredths(100_000)),
+                        materialised=draw(st.booleans()),
+                    )
+                    for dim in dims
+                },
+                would_repeat=draw(st.none() | st.sampled_from(list(WouldRepeat))),
+                notes=draw(notes),
+                hindsight=draw(notes),
+                next_review_on=draw(st.none() | st.just(day + timedelta(days=90))),
+            )
+        )
+    return tuple(found)
+
+
+@st.composite
+def decisions(draw: st.DrawFn, year: int | None = None) -> Decision:
+    start = date(year or 2000, 1, 1)
+    span = 364 if year else 365 * 30
+    day = start + timedelta(days=draw(st.integers(0, span)))
+    dims = draw(st.sets(st.sampled_from(list(Dimension))))
+    return Decision(
+        id=str(draw(st.uuids(version=4))),
+        title=draw(title),
+        date=day,
+        kind=draw(st.sampled_from(list(Kind))),
+        amount=Decimal(draw(st.integers(0, 10_000_000))) / 100,
+        category=draw(line),
+        tags=tuple(draw(st.lists(line, max_size=3))),
+        notes=draw(notes),
+        expectation=draw(notes),
+        feeling=draw(notes),
+        review_on=draw(st.none() | st.just(day + timedelta(days=30))),
+        effects={dim: draw(effects(dim)) for dim in dims},
+        reviews=draw(reviews(day)),
+    )
