@@ -76,6 +76,7 @@ async def test_ambiguous_amount_is_explained_and_blocks_saving(max_muster: Profi
         await pilot.pause()
         assert app.result == []
         assert "ambiguous" in error_text(app, "amount")
+        assert "fix the marked fields" in preview(app)
         assert app.screen.query_one("#amount", Input).has_class("-invalid")
         await type_into(pilot, "#amount", "1,234.00")
         await pilot.pause()

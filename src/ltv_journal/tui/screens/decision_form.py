@@ -161,6 +161,8 @@ class DecisionForm(FormScreen[Decision]):
         }
         draft = replace(original, **fields) if original else Decision(**fields)
         unreadable |= {Dimension(key.split(".")[0]) for key, _ in draft.problems() if "." in key}
+        if "amount" in found:
+            unreadable.add(Dimension.MONEY)  # the money figure would leave out the amount
         return draft, found, unreadable
 
     def _note(self, key: str) -> str:
