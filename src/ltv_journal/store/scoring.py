@@ -93,13 +93,22 @@ class EffectValues:
 
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
-        self._cache: dict[tuple[Effect, Dimension, date], Decimal] = {}
+        self._cache: dict[tuple[Effect, Dimension, date], tuple[Decimal, int]] = {}
 
     def value(self, effect: Effect, dim: Dimension, day: date) -> Decimal:
+        """The lifetime value rounded to the hundredth."""
+        return self._lookup(effect, dim, day)[0]
+
+    def cents(self, effect: Effect, dim: Dimension, day: date) -> int:
+        """The same value in integer hundredths, as the effect table stores it."""
+        return self._lookup(effect, dim, day)[1]
+
+    def _lookup(self, effect: Effect, dim: Dimension, day: date) -> tuple[Decimal, int]:
         key = (effect, dim, day)
         found = self._cache.get(key)
         if found is None:
-            found = round_cents(lifetime_effect(effect, dim, day, self.profile))
+            value = round_cents(lifetime_effect(effect, dim, day, self.profile))
+            found = (value, to_cents(value))
             if len(self._cache) < 200_000:
                 self._cache[key] = found
         return found
@@ -120,7 +129,7 @@ def rescore_all(conn: Connection, profile: Profile) -> None:
     for row in rows:
         m = row._mapping
         dim = Dimension(m["dimension"])
-        cents = to_cents(values.value(effect_from_columns(m), dim, m["decided_on"]))
+        cents = values.cents(effect_from_columns(m), dim, m["decided_on"])
         effect_updates.append({"d": m["decision_id"], "m": m["dimension"], "v": cents})
         totals.setdefault(m["decision_id"], {})[f"v_{dim}"] = cents
     if effect_updates:
@@ -160,7 +169,7 @@ def effect_rows(decision_id: str, decision: Decision, values: EffectValues) -> l
             "decision_id": decision_id,
             "dimension": str(dim),
             **effect_columns(effect),
-            "value": to_cents(values.value(effect, dim, decision.date)),
+            "value": values.cents(effect, dim, decision.date),
         }
         for dim, effect in decision.effects.items()
     ]
