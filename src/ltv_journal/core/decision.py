@@ -10,7 +10,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from .dates import add_months
-from .dimensions import Dimension
+from .dimensions import DIMENSIONS, Dimension
 from .effects import Effect
 
 DEFAULT_REVIEW_MONTHS = 3
@@ -30,7 +30,9 @@ class WouldRepeat(StrEnum):
 
 
 def _frozen(mapping: Mapping[Dimension, object] | None) -> Mapping[Dimension, object]:
-    ordered = {dim: mapping[dim] for dim in Dimension if mapping and dim in mapping}
+    # DIMENSIONS, not the enum class: iterating an Enum is slow, and this runs for
+    # every decision and review read or imported.
+    ordered = {dim: mapping[dim] for dim in DIMENSIONS if mapping and dim in mapping}
     return MappingProxyType(ordered)
 
 

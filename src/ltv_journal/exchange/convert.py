@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from ltv_journal.core.decision import MAX_AMOUNT, Decision, Kind, Observation, Review, WouldRepeat
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
+from ltv_journal.core.money import CENT
 from ltv_journal.core.profile import Profile
 
 from .keys import DECISION_KEYS, EFFECT_KEYS, OBSERVATION_KEYS, PROFILE_KEYS, REVIEW_KEYS
@@ -34,6 +35,7 @@ _OBSERVATION_KEYS = frozenset(OBSERVATION_KEYS)
 _PROFILE_KEYS = frozenset(PROFILE_KEYS)
 _DIMENSIONS = {str(d): d for d in Dimension}
 E = TypeVar("E", bound=StrEnum)
+_MEMBERS: dict[type[StrEnum], dict[str, StrEnum]] = {}
 
 
 class FieldError(ValueError):
@@ -64,6 +66,8 @@ def _wrong(path: Path, expected: str, value: object) -> FieldError:
 
 
 def check_keys(table: Mapping[str, Any], known: frozenset[str], path: Path) -> None:
+    if table.keys() <= known:
+        return
     for key in table:
         if key not in known:
             allowed = ", ".join(sorted(known))
@@ -107,11 +111,10 @@ def hundredths(table: Mapping[str, Any], key: str, path: Path) -> Decimal | None
     value = decimal(table, key, path)
     if value is None:
         return None
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2:
-        raise _wrong((*path, key), "a number with at most two decimals", table[key])
     if abs(value) > MAX_AMOUNT:
         raise _wrong((*path, key), f"a number no larger than {MAX_AMOUNT:,}", table[key])
+    if value != value.quantize(CENT):  # exact: the bound above keeps it within precision
+        raise _wrong((*path, key), "a number with at most two decimals", table[key])
     return value
 
 
@@ -128,11 +131,14 @@ def choice(table: Mapping[str, Any], key: str, path: Path, options: type[E]) -> 
     value = table.get(key)
     if value is None:
         return None
-    try:
-        return options(value)
-    except ValueError:
+    members = _MEMBERS.get(options)
+    if members is None:
+        members = _MEMBERS[options] = {str(member): member for member in options}
+    found = members.get(value) if type(value) is str else None
+    if found is None:
         names = " or ".join(f'"{o}"' for o in options)
-        raise _wrong((*path, key), names, value) from None
+        raise _wrong((*path, key), names, value)
+    return found  # type: ignore[return-value]
 
 
 def profile_from_table(value: object) -> Profile:

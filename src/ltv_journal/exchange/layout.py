@@ -33,6 +33,15 @@ _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _BAD_COMMENT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+_COMMENT = r"(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?"
+_PAIR = re.compile(
+    r"[ \t]*([A-Za-z_]+)[ \t]*=[ \t]*(?:"
+    rf'(?P<s>"{_CHAR}*")|(?P<f>-?(?:0|[1-9][0-9]*)\.[0-9]+)|(?P<i>-?(?:0|[1-9][0-9]*))'
+    r"|(?P<d>[0-9]{4}-[0-9]{2}-[0-9]{2})|(?P<b>true|false)"
+    rf'|(?P<a>\[[ \t]*(?:"{_CHAR}*"[ \t]*(?:,[ \t]*"{_CHAR}*"[ \t]*)*,?[ \t]*)?\])'
+    rf")[ \t]*{_COMMENT}"
+).fullmatch
+"""One `key = value` line of the common kinds, matched in one go."""
 _OWN_TABLES = ("profile", "decisions")
 _TOP_NAME = re.compile(r"\[\[?[ \t]*[\"']?([A-Za-z0-9_-]*)")
 
@@ -140,6 +149,13 @@ def parse(text: str) -> dict[str, Any]:
     state = _State()
     lines = iter(text.split("\n"))
     for raw in lines:
+        pair = _PAIR(raw)
+        if pair is not None and state.current is not None:
+            key, kind = pair.group(1), pair.lastgroup
+            if key not in state.allowed or key in state.current or kind is None:
+                raise NotLayout
+            state.current[key] = _converted(kind, pair.group(kind))
+            continue
         line = raw.strip(" \t")
         if line[:1] == "[":
             found = _HEADERS.get(line)
@@ -163,6 +179,23 @@ def parse(text: str) -> dict[str, Any]:
     if state.other:
         _merge(state.root, "\n".join(state.other))
     return state.root
+
+
+def _converted(kind: str, text: str) -> Any:
+    if kind == "f":
+        return Decimal(text)
+    if kind == "s":
+        return _string(text[1:-1])
+    if kind == "i":
+        return int(text)
+    if kind == "d":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise NotLayout from None
+    if kind == "b":
+        return text == "true"
+    return [_string(item) for item in _ARRAY_ITEM.findall(text)]
 
 
 def _top_name(header: str) -> str:

@@ -154,7 +154,7 @@ def _decisions(data: dict[str, Any]) -> list[Decision]:
         problems = decision.problems()
         if problems:
             name, reason = problems[0]
-            path = ("decisions", index, *_problem_path(name))
+            path: KeyPath = ("decisions", index, *_problem_path(name))
             raise FieldError(path, reason, value_at(data, path))
         if decision.id in seen:
             raise FieldError(("decisions", index, "id"), "appears twice in the file", decision.id)
