@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from pathlib import Path
 
 from ltv_journal.store.journal import Journal
 
 from .raw_sqlite import raw_insert_seconds, stored_rows
 from .registry import Bench, Figure, benchmark, median_seconds, ms, s
-from .synthetic import synthetic_decisions
+from .synthetic import synthetic_decisions, synthetic_profile
 
 SMALL = 100
 ADDS = 50
@@ -69,19 +70,37 @@ def score_growth(bench: Bench) -> list[Figure]:
     ]
 
 
+IMPORT_ROUNDS = 2
+
+
+def _import_seconds(bench: Bench, target: Path) -> float:
+    decisions = bench.decisions(bench.n)
+    with Journal(str(target)) as journal:
+        start = time.perf_counter()
+        journal.import_decisions(decisions, synthetic_profile())
+        return time.perf_counter() - start
+
+
 @benchmark("import")
 def bulk_import(bench: Bench) -> list[Figure]:
-    journal = bench.journal(bench.n)
-    ours = bench.seconds[f"synthetic-{bench.n}"]
-    raw = raw_insert_seconds(stored_rows(journal), bench.folder / "raw-sqlite.db")
+    """Best of IMPORT_ROUNDS each, interleaved, so a busy machine hurts both sides alike."""
+    rows = stored_rows(bench.journal(bench.n))
+    ours = [bench.seconds[f"synthetic-{bench.n}"]]
+    raw = []
+    for round_ in range(IMPORT_ROUNDS):
+        raw.append(raw_insert_seconds(rows, bench.folder / f"raw-sqlite-{round_}.db"))
+        if len(ours) < IMPORT_ROUNDS:
+            ours.append(_import_seconds(bench, bench.folder / f"import-{round_}.db"))
+    best, best_raw = min(ours), min(raw)
     return [
         Figure(
             f"bulk import {bench.n:,} vs raw sqlite3 executemany",
             f"ratio ≤ {IMPORT_VS_RAW}",
-            s(ours),
-            ours / raw,
-            ours / raw <= IMPORT_VS_RAW,
-            f"raw sqlite3: {s(raw)}",
+            s(best),
+            best / best_raw,
+            best / best_raw <= IMPORT_VS_RAW,
+            f"raw sqlite3: {s(best_raw)} (best of {IMPORT_ROUNDS} each: "
+            f"import {', '.join(s(x) for x in ours)}; raw {', '.join(s(x) for x in raw)})",
         )
     ]
 
