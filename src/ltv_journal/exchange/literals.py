@@ -6,6 +6,7 @@ digits (never through a float), so that reading them back gives the same Decimal
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -56,8 +57,8 @@ def _escape(char: str) -> str:
     return char
 
 
-def _needs_escape(text: str) -> bool:
-    return any(c in _ESCAPES or ord(c) < 0x20 or ord(c) == 0x7F for c in text)
+_UNSAFE = re.compile(r'["\\\x00-\x1f\x7f]')
+"""Characters a basic string cannot hold as they are."""
 
 
 def string(text: str) -> str:
@@ -66,7 +67,7 @@ def string(text: str) -> str:
     if "\n" in text:
         lines = ("".join(_escape(c) for c in line) for line in text.split("\n"))
         return '"""\n' + "\n".join(lines) + '"""'
-    if not _needs_escape(text):
+    if _UNSAFE.search(text) is None:
         return f'"{text}"'
     return '"' + "".join(_escape(c) for c in text) + '"'
 
