@@ -21,7 +21,7 @@ BAD = [
     (("add", "Bike", "--effect", "love 1 delay=1.5"), "delay '1.5' is not a whole number"),
     (("add", "Bike", "--effect", "love 1 until=never"), "until 'never' must be retirement"),
     (
-        ("add", "Bike", "--effect", "happiness 1 confidence=2"),
+        ("add", "Bike", "--effect", "happiness 1 confidence=150%"),
         "--effect happiness confidence must be more than 0 and at most 1",
     ),
     (("add", "Bike", "--effect", "love 1", "--effect", "love 2"), "--effect love is given twice"),

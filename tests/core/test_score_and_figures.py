@@ -140,7 +140,8 @@ def test_calibration_by_hand() -> None:
     sentence = describe(H, result, subject="purchases")
     assert (
         sentence
-        == "you expect about 1.25 happiness points a year more from purchases than you get (2 reviews)"
+        == "you expect about 1.25 happiness points a year more from purchases than you get"
+        " (2 reviews)"
     )
 
 

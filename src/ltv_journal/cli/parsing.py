@@ -22,7 +22,7 @@ from decimal import Decimal
 from ltv_journal.core.dates import parse_date
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
-from ltv_journal.core.money import AmountError, parse_amount, parse_decimal
+from ltv_journal.core.money import AmountError, parse_amount, parse_decimal, parse_fraction
 
 from .errors import UserError
 
@@ -60,13 +60,10 @@ def day(text: str, option: str, *, year_means_midyear: bool = False) -> date:
 
 def rate(text: str, option: str) -> Decimal:
     """A yearly rate as a fraction (`0.03`) or a percentage (`3%`)."""
-    cleaned = text.strip()
-    percent = cleaned.endswith("%")
     try:
-        value = parse_decimal(cleaned.removesuffix("%"), what=f"'{text}'")
+        return parse_fraction(text, what=f"'{text}'")
     except AmountError:
         raise UserError(f"{option} '{text}' is not a rate; write 0.03 or 3%") from None
-    return value / 100 if percent else value
 
 
 def dimension(text: str, option: str) -> Dimension:
@@ -161,7 +158,7 @@ def _months(text: str, where: str) -> int:
 
 
 def _fraction(text: str, where: str) -> Decimal:
-    cleaned = text.strip()
-    if cleaned.endswith("%"):
-        return _number(cleaned.removesuffix("%"), f"{where} confidence") / 100
-    return _number(cleaned, f"{where} confidence")
+    try:
+        return parse_fraction(text, what="confidence")
+    except AmountError as error:
+        raise UserError(f"{where} {error}") from None

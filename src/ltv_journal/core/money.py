@@ -98,6 +98,15 @@ def parse_decimal(text: str, *, what: str = "value") -> Decimal:
     return value
 
 
+def parse_fraction(text: str, *, what: str = "value") -> Decimal:
+    """A share or rate typed as `0.7`, `70%` or `70` (a number above 1 without a percent
+    sign is read as a percentage): confidences and yearly rates."""
+    cleaned = text.strip()
+    percent = cleaned.endswith("%")
+    value = parse_decimal(cleaned.removesuffix("%"), what=what)
+    return value / 100 if percent or value > 1 else value
+
+
 def to_cents(value: Decimal) -> int:
     """`value` in integer hundredths, rounded half-to-even at the last cent."""
     return int(value.quantize(CENT, rounding=ROUND_HALF_EVEN) * SCALE)

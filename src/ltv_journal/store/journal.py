@@ -407,10 +407,9 @@ class Journal:
         with self._write() as conn:
             row = self._require_row(conn, decision_id)
             before = load_decisions(conn, [decision_id])[0]
-            if review.date < before.date:
-                raise Invalid([("date", "must not be before the decision's date")], "review")
-            if review.next_review_on is not None and review.next_review_on <= review.date:
-                raise Invalid([("next_review_on", "must be after the review date")], "review")
+            problems = review.problems(before.date)
+            if problems:
+                raise Invalid(problems, "review")
             stored = replace(review, id=review.id or new_id())
             after = replace(
                 before, reviews=(*before.reviews, stored), review_on=stored.next_review_on

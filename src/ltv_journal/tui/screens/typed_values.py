@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ltv_journal.core.dates import parse_date
 from ltv_journal.core.dimensions import Until
-from ltv_journal.core.money import parse_amount, parse_decimal
+from ltv_journal.core.money import parse_amount, parse_decimal, parse_fraction
 
 _HUNDRED = Decimal(100)
 
@@ -59,12 +59,7 @@ def read_fraction(text: str, what: str) -> Decimal | None:
 
     A number above 1 without a percent sign is read as a percentage.
     """
-    cleaned = text.strip()
-    if not cleaned:
-        return None
-    percent = cleaned.endswith("%")
-    value = parse_decimal(cleaned.rstrip("%"), what=what)
-    return value / _HUNDRED if percent or value > 1 else value
+    return parse_fraction(text, what=what) if text.strip() else None
 
 
 def read_lasts(text: str) -> tuple[Decimal | None, Until | None]:
