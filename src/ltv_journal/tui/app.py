@@ -62,7 +62,8 @@ class LtvJournalApp(App[None]):
         """Called by the main screen once its widgets exist."""
         if self.journal is None:
             self._show_quick_score()
-        self._open_journal(self.journal)
+        # Importing SQLAlchemy in a thread would hold the GIL the first frame needs.
+        self.call_after_refresh(self._open_journal, self.journal)
 
     def _show_quick_score(self) -> None:
         """The score straight from the file, before SQLAlchemy is imported."""
@@ -99,7 +100,7 @@ class LtvJournalApp(App[None]):
         elif message.due:
             many = message.due != 1
             self.notify(
-                f"{message.due} decision{'s' if many else ''} {'are' if many else 'is'} "
+                f"{message.due:,} decision{'s' if many else ''} {'are' if many else 'is'} "
                 "due for review. Press r to review.",
                 title="Reviews",
             )

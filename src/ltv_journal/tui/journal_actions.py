@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from ltv_journal.core import clock
 
 from .keys import KEYS
 from .messages import JournalChanged
-from .widgets.busy_line import BusyLine
 from .widgets.decision_list import DecisionList
 
 if TYPE_CHECKING:
@@ -280,6 +280,8 @@ class JournalActions(Screen[None]):
     def _export(self, request: Any) -> None:
         if request is None:
             return
+        from .widgets.busy_line import BusyLine
+
         busy = BusyLine(f"Exporting {request.year} to {request.path}…")
         self.mount(busy, before=self.query_one(Footer))
 
@@ -302,5 +304,5 @@ class JournalActions(Screen[None]):
 
         self.in_background(run, group="export")
 
-    def _done(self, busy: BusyLine) -> None:
+    def _done(self, busy: Widget) -> None:
         busy.remove()

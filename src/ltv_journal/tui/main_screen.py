@@ -87,7 +87,7 @@ class MainScreen(JournalActions):
         self.query_one(ScoreCards).show(overview)
         due = overview.due
         self.query_one(TopBar).show_status(
-            f"{due} review{'s' if due != 1 else ''} due · r" if due else ""
+            f"{due:,} review{'s' if due != 1 else ''} due · r" if due else ""
         )
 
     def show_filter(self, flt: DecisionFilter | None) -> None:
@@ -107,7 +107,8 @@ class MainScreen(JournalActions):
     @on(DecisionList.Selected)
     def _selected(self, message: DecisionList.Selected) -> None:
         self.selected_id = message.decision_id
-        self.reload_detail()
+        # After the list's frame is out: the pane's relayout must not delay the cursor.
+        self.call_after_refresh(self.reload_detail)
 
     def reload_detail(self) -> None:
         journal = self.ltv_app.journal

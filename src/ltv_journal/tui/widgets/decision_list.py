@@ -257,27 +257,29 @@ class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_to_cursor()
 
     def _style(self, name: str) -> Style:
+        """A component's full style (colours resolved against the list's background)."""
         if name not in self._styles:
-            # The cursor paints the whole row; cells only add their colour on top.
             self._styles[name] = (
-                self.get_component_rich_style(f"{PREFIX}{name}", partial=name != "cursor")
-                if name
-                else Style()
+                self.get_component_rich_style(f"{PREFIX}{name}") if name else Style()
             )
         return self._styles[name]
 
+    def _base_style(self) -> Style:
+        if "-base" not in self._styles:
+            self._styles["-base"] = self.rich_style
+        return self._styles["-base"]
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
         if y == 0:
             # The header is drawn with every full repaint: the moment to fetch pages.
             self._request_around_view()
-            return self._header(width, base)
+            return self._header(width)
         index = int(self.scroll_offset.y) + y - 1
         if index >= self._total:
             if index == 0 and self._loaded:
-                return self._line([(self.empty_text, "dim")], width, base)
-            return Strip.blank(width, base)
+                return self._line([(self.empty_text, "dim")], width)
+            return Strip.blank(width, self._base_style())
         selected = index == self._cursor
         key = (index, selected, width)
         cached = self._strips.get(key)
@@ -286,31 +288,34 @@ class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
         summary = self._row(index)
         if summary is None:
             self._request(index // PAGE)
-            return self._line([("…", "dim")], width, base + self._cursor_style(selected))
-        strip = self._summary_line(summary, width, base + self._cursor_style(selected))
+            return self._line([("…", "dim")], width, selected=selected)
+        strip = self._summary_line(summary, width, selected)
         self._strips.set(key, strip)
         return strip
 
-    def _cursor_style(self, selected: bool) -> Style:
-        return self._style("cursor") if selected else Style()
-
-    def _header(self, width: int, base: Style) -> Strip:
+    def _header(self, width: int) -> Strip:
         parts = [(column.label, column, size) for column, size in layout(width)]
         texts = [(fit_cell((label,), size, column), "header") for label, column, size in parts]
-        return self._line(_spaced(texts), width, base)
+        return self._line(_spaced(texts), width)
 
-    def _summary_line(self, summary: DecisionSummary, width: int, base: Style) -> Strip:
+    def _summary_line(self, summary: DecisionSummary, width: int, selected: bool) -> Strip:
         today = self._source.today if self._source else summary.date
         found = cells(summary, today)
         texts = []
         for column, size in layout(width):
             wordings, style = found[column.key]
             texts.append((fit_cell(wordings, size, column), style))
-        return self._line(_spaced(texts), width, base)
+        return self._line(_spaced(texts), width, selected=selected)
 
-    def _line(self, texts: list[tuple[str, str]], width: int, base: Style) -> Strip:
-        segments = [Segment(text, base + self._style(style)) for text, style in texts]
-        return Strip(segments).adjust_cell_length(width, base)
+    def _line(self, texts: list[tuple[str, str]], width: int, *, selected: bool = False) -> Strip:
+        """Cells in their colours; the cursor's background painted over a selected row."""
+        row = self._base_style()
+        over = Style()
+        if selected:
+            row += self._style("cursor")
+            over = Style(bgcolor=row.bgcolor)
+        segments = [Segment(text, row + self._style(style) + over) for text, style in texts]
+        return Strip(segments).adjust_cell_length(width, row)
 
 
 def _spaced(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:

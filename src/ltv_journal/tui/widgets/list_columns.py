@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from ltv_journal.store.queries import DecisionSummary
 
 MIN_TITLE = 16
+ROOMY_TITLE = 32
 GAP = 1
 
 
@@ -33,12 +35,14 @@ class Column:
     rank: int
     """Columns join in rank order as the width allows (0 always shown)."""
     right: bool = False
+    needs_title: int = MIN_TITLE
+    """The title keeps at least this many cells when this column joins."""
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("date", "Date", 10, 0),
     Column("title", "Title", 0, 0),
-    Column("kind", "Kind", 10, 5),
+    Column("kind", "Kind", 10, 5, needs_title=ROOMY_TITLE),
     Column("amount", "Amount", 11, 1, right=True),
     Column("money", "Money", 8, 2, right=True),
     Column("happiness", "Happy", 7, 4, right=True),
@@ -50,15 +54,17 @@ COLUMNS: tuple[Column, ...] = (
 """In display order."""
 
 
-def layout(width: int) -> list[tuple[Column, int]]:
+@lru_cache(maxsize=32)
+def layout(width: int) -> tuple[tuple[Column, int], ...]:
     """The columns shown at `width` cells with their widths, in display order."""
     chosen: set[int] = {0}
     for rank in sorted({c.rank for c in COLUMNS} - {0}):
         trial = chosen | {rank}
-        if _title_width(width, trial) >= MIN_TITLE:
+        needs = max(c.needs_title for c in COLUMNS if c.rank == rank)
+        if _title_width(width, trial) >= needs:
             chosen = trial
     title = _title_width(width, chosen)
-    return [(c, c.width or title) for c in COLUMNS if c.rank in chosen]
+    return tuple((c, c.width or title) for c in COLUMNS if c.rank in chosen)
 
 
 def _title_width(width: int, ranks: set[int]) -> int:
@@ -87,7 +93,9 @@ def cells(summary: DecisionSummary, today: date) -> dict[str, Cell]:
             found[str(dim)] = (("·",), "dim")
         else:
             style = "positive" if value > 0 else "negative"
-            found[str(dim)] = ((format_compact(value, signed=True),), style)
+            whole = value.to_integral_value()
+            wordings = (format_compact(value, signed=True), format_compact(whole, signed=True))
+            found[str(dim)] = (wordings, style)
     state = summary.review_state(today)
     found["review"] = ((state,), {"due": "due", "reviewed": "reviewed"}.get(state, "dim"))
     return found

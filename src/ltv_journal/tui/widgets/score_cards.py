@@ -5,15 +5,33 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Sparkline, Static
+from textual.widget import Widget
+from textual.widgets import Sparkline
 
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
 
 from ..overview import Overview
 from .fitting import first_fitting
+
+
+class FittedText(Widget):
+    """One line that shows the longest of its wordings that fits its width."""
+
+    DEFAULT_CSS = "FittedText { height: 1; }"
+
+    def __init__(self, *, classes: str) -> None:
+        super().__init__(classes=classes)
+        self.wordings: list[str] = []
+
+    def say(self, wordings: list[str]) -> None:
+        self.wordings = wordings
+        self.refresh()
+
+    def render(self) -> RenderResult:
+        return first_fitting(self.wordings, self.content_region.width)
 
 
 class ScoreCard(Vertical):
@@ -23,49 +41,31 @@ class ScoreCard(Vertical):
         super().__init__(id=f"card-{dim}", classes=f"score-card {dim}")
         self.dim = dim
         self.border_title = str(dim).capitalize()
-        self._ltv: Decimal | None = None
-        self._change: Decimal | None = None
-        self._currency = ""
 
     def compose(self) -> ComposeResult:
-        yield Static("…", classes="card-value")
-        yield Static("", classes="card-change")
+        yield FittedText(classes="card-value")
+        yield FittedText(classes="card-change")
         yield Sparkline([], classes="card-spark")
 
     def show(self, overview: Overview) -> None:
-        self._currency = overview.profile.currency
-        self._ltv = overview.score.ltv[self.dim]
-        self._change = None if overview.change is None else overview.change[self.dim]
+        currency = overview.profile.currency
+        ltv = overview.score.ltv[self.dim]
+        self.query_one(".card-value", FittedText).say(self._wordings(ltv, currency, False))
+        change = self.query_one(".card-change", FittedText)
+        delta = None if overview.change is None else overview.change[self.dim]
+        change.set_class(delta is not None and delta > 0, "-up")
+        change.set_class(delta is not None and delta < 0, "-down")
+        if delta is None:
+            change.say([])
+        else:
+            said = self._wordings(delta, currency, True)
+            change.say([f"{w} this year" for w in said] + said)
         # Bar heights only: the sparkline draws floats, the figures stay Decimal.
         self.query_one(Sparkline).data = [float(v) for v in overview.months[self.dim]]
-        self._redraw()
 
-    def on_resize(self) -> None:
-        self._redraw()
-
-    def _redraw(self) -> None:
-        width = self.content_region.width or 16
-        value = self.query_one(".card-value", Static)
-        change = self.query_one(".card-change", Static)
-        if self._ltv is None:
-            return
-        value.update(first_fitting(self._wordings(self._ltv, signed=False), width))
-        if self._change is None:
-            change.update("")
-            return
-        change.set_class(self._change > 0, "-up")
-        change.set_class(self._change < 0, "-down")
-        change.update(
-            first_fitting(
-                [f"{w} this year" for w in self._wordings(self._change, signed=True)]
-                + self._wordings(self._change, signed=True),
-                width,
-            )
-        )
-
-    def _wordings(self, value: Decimal, *, signed: bool) -> list[str]:
-        full = format_value(self.dim, value, self._currency, signed=signed)
-        compact = format_value(self.dim, value, self._currency, signed=signed, compact=True)
+    def _wordings(self, value: Decimal, currency: str, signed: bool) -> list[str]:
+        full = format_value(self.dim, value, currency, signed=signed)
+        compact = format_value(self.dim, value, currency, signed=signed, compact=True)
         bare = format_value(self.dim, value, "", signed=signed, compact=True)
         return [full, compact, bare.removesuffix(" pts")]
 

@@ -1,0 +1,57 @@
+"""Snapshots of the main screen on the sample journal, the clock fixed at 2026-11-25."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from ltv_journal.exchange.reader import import_file
+from ltv_journal.exchange.sample import sample_path
+from ltv_journal.store.journal import Journal
+from ltv_journal.tui.app import LtvJournalApp
+
+from .app_support import decision_list, settle
+
+
+@pytest.fixture
+def sample_journal(tmp_path: Path) -> Iterator[Journal]:
+    with Journal(str(tmp_path / "sample.db")) as journal:
+        import_file(journal, sample_path("journal"))
+        yield journal
+
+
+async def _ready(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+def test_main_screen_80x24(snap_compare, sample_journal: Journal) -> None:  # type: ignore[no-untyped-def]
+    app = LtvJournalApp(sample_journal.location, sample_journal)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_ready)
+
+
+def test_main_screen_160x48(snap_compare, sample_journal: Journal) -> None:  # type: ignore[no-untyped-def]
+    app = LtvJournalApp(sample_journal.location, sample_journal)
+    assert snap_compare(app, terminal_size=(160, 48), run_before=_ready)
+
+
+def test_main_screen_light_with_a_reviewed_decision(snap_compare, sample_journal: Journal) -> None:  # type: ignore[no-untyped-def]
+    app = LtvJournalApp(sample_journal.location, sample_journal)
+
+    async def reviewed(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        listed = decision_list(pilot.app)  # type: ignore[arg-type]
+        for index in range(listed.total):
+            summary = listed._row(index)
+            if summary is not None and summary.reviews:
+                listed.move_cursor(index)
+                break
+        await pilot.press("t")
+        await _ready(pilot)
+
+    assert snap_compare(app, terminal_size=(160, 48), run_before=reviewed)
