@@ -253,3 +253,24 @@ def test_a_busy_journal_fails_cleanly(
         assert journal.count() == 0
         journal.add(BUSINESS)
         assert journal.count() == 1
+
+
+def test_reviews_keep_their_order_and_rules_on_import(journal: Journal) -> None:
+    day = date(2025, 6, 1)
+    reviews = tuple(Review(date=day, notes=f"look {i}") for i in range(5))
+    item = replace(BUSINESS, id="00000000-0000-4000-8000-00000000abcd", reviews=reviews)
+    journal.import_decisions([item])
+    assert [r.notes for r in journal.get(item.id).reviews] == [f"look {i}" for i in range(5)]
+    early = replace(item, reviews=(Review(date=date(2024, 1, 1)),))
+    with pytest.raises(Invalid) as caught:
+        journal.import_decisions([BUSINESS, early])
+    assert caught.value.position == 2
+    assert caught.value.problems == [("reviews.0.date", "must not be before the decision's date")]
+    assert len(journal.get(item.id).reviews) == 5
+
+
+def test_a_review_cannot_go_before_the_latest(journal: Journal) -> None:
+    stored = journal.add(BUSINESS)
+    journal.add_review(stored.id, Review(date=date(2026, 3, 1)))
+    with pytest.raises(Invalid, match="latest review"):
+        journal.add_review(stored.id, Review(date=date(2026, 2, 1)))

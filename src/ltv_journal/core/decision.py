@@ -111,7 +111,8 @@ class Decision:
         return self.reviews[-1] if self.reviews else None
 
     def problems(self) -> list[tuple[str, str]]:
-        """Every invalid field as (field name, reason); effect fields as `happiness.years`."""
+        """Every invalid field as (field name, reason); effect fields as `happiness.years`,
+        review fields as `reviews.0.date`."""
         found: list[tuple[str, str]] = []
         if not self.title.strip():
             found.append(("title", "is required"))
@@ -129,6 +130,10 @@ class Decision:
             found.append(("review_on", "must not be before the decision's date"))
         for dim, effect in self.effects.items():
             found.extend((f"{dim}.{name}", why) for name, why in effect.problems())
+        for index, review in enumerate(self.reviews):
+            found.extend(
+                (f"reviews.{index}.{name}", why) for name, why in review.problems(self.date)
+            )
         return found
 
 

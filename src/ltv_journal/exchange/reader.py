@@ -27,7 +27,6 @@ from .keys import MAX_BYTES, MAX_DEPTH, SUMMARY_TABLES, TOP_LEVEL_KEYS
 from .lines import line_of
 
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_STORE_POSITION = re.compile(r"^invalid decision (\d+) ")
 _TOO_DEEP = f"nested deeper than {MAX_DEPTH} levels; the file is refused"
 
 
@@ -165,6 +164,9 @@ def _decisions(data: dict[str, Any]) -> list[Decision]:
 
 def _problem_path(name: str) -> tuple[str, ...]:
     """A core problem's field (`amount`, `happiness.years`) as a path in the file."""
+    if name.startswith("reviews."):
+        _, index, key = name.split(".", 2)
+        return ("reviews", int(index), key)
     if "." in name:
         dimension, key = name.split(".", 1)
         return ("effects", dimension, key)
@@ -238,11 +240,9 @@ def _located(text: str, source: str, error: FieldError) -> ExchangeError:
 
 def _store_error(path: Path, error: Invalid) -> ExchangeError:
     """Point a rule the store enforces (e.g. a horizon without a birth date) at its line."""
-    match = _STORE_POSITION.match(str(error))
     name, reason = error.problems[0] if error.problems else ("", str(error))
-    if match is not None:
-        index = int(match.group(1)) - 1
-        key_path: KeyPath = ("decisions", index, *_problem_path(name))
+    if error.position is not None:
+        key_path: KeyPath = ("decisions", error.position - 1, *_problem_path(name))
     else:
         key_path = ("profile", name)
     try:

@@ -18,8 +18,12 @@ class Ambiguous(JournalError):
 class Invalid(JournalError):
     """A decision, review or profile that breaks a rule; `problems` lists (field, reason)."""
 
-    def __init__(self, problems: list[tuple[str, str]], what: str = "decision") -> None:
+    def __init__(
+        self, problems: list[tuple[str, str]], what: str = "decision", position: int | None = None
+    ) -> None:
         self.problems = problems
+        self.position = position
+        """In a bulk import: which decision (counting from 1) broke the rule."""
         detail = "; ".join(f"{name} {why}" for name, why in problems)
         super().__init__(f"invalid {what}: {detail}")
 

@@ -410,6 +410,12 @@ class Journal:
             problems = review.problems(before.date)
             if problems:
                 raise Invalid(problems, "review")
+            for earlier in before.reviews:
+                if earlier.date > review.date:
+                    raise Invalid(
+                        [("date", f"must not be before the latest review ({earlier.date})")],
+                        "review",
+                    )
             stored = replace(review, id=review.id or new_id())
             after = replace(
                 before, reviews=(*before.reviews, stored), review_on=stored.next_review_on
@@ -490,7 +496,9 @@ class Journal:
                     self._check_id(item.id)
                     self._validate(item, values)
                 except Invalid as error:
-                    raise Invalid(error.problems, f"decision {position} ({item.title!r})") from None
+                    raise Invalid(
+                        error.problems, f"decision {position} ({item.title!r})", position
+                    ) from None
             existing = self._existing(conn, [d.id for d in items])
             now = clock.now()
             if existing:

@@ -79,9 +79,7 @@ def _load_chunk(conn: Connection, ids: list[str]) -> dict[str, Decision]:
 
 def _load_reviews(conn: Connection, ids: list[str]) -> dict[str, list[Review]]:
     rows = conn.execute(
-        select(RT)
-        .where(RT.c.decision_id.in_(ids))
-        .order_by(RT.c.reviewed_on, RT.c.created_at, RT.c.id)
+        select(RT).where(RT.c.decision_id.in_(ids)).order_by(RT.c.decision_id, RT.c.position)
     ).all()
     if not rows:
         return {}
@@ -134,13 +132,14 @@ def child_rows(
     tags = [{"decision_id": decision.id, "tag": tag} for tag in decision.tags]
     reviews: list[dict[str, Any]] = []
     observations: list[dict[str, Any]] = []
-    for review in decision.reviews:
+    for position, review in enumerate(decision.reviews):
         review_id = review.id or new_id()
         reviews.append(
             {
                 "id": review_id,
                 "decision_id": decision.id,
                 "reviewed_on": review.date,
+                "position": position,
                 "would_repeat": None if review.would_repeat is None else str(review.would_repeat),
                 "notes": review.notes,
                 "hindsight": review.hindsight,

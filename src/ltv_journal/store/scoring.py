@@ -94,6 +94,8 @@ class EffectValues:
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
         self._cache: dict[tuple[Effect, Dimension, date], tuple[Decimal, int]] = {}
+        # Keyed by id() and holding the decision itself, so an id is never reused.
+        self._decisions: dict[int, tuple[Decision, dict[Dimension, Decimal]]] = {}
 
     def value(self, effect: Effect, dim: Dimension, day: date) -> Decimal:
         """The lifetime value rounded to the hundredth."""
@@ -114,8 +116,16 @@ class EffectValues:
         return found
 
     def decision(self, decision: Decision) -> dict[Dimension, Decimal]:
-        """Per-dimension values of a decision: its effects, and −amount in money."""
-        return decision_values(decision, self.profile, self.value)
+        """Per-dimension values of a decision: its effects, and −amount in money.
+
+        Remembered per decision object: an import validates, then writes, each decision.
+        """
+        seen = self._decisions.get(id(decision))
+        if seen is not None and seen[0] is decision:
+            return seen[1]
+        values = decision_values(decision, self.profile, self.value)
+        self._decisions[id(decision)] = (decision, values)
+        return values
 
 
 def rescore_all(conn: Connection, profile: Profile) -> None:

@@ -92,6 +92,8 @@ class ReviewRow(SQLModel, table=True):
         sa_column=Column(String(36), ForeignKey("decision.id", ondelete="CASCADE"), index=True)
     )
     reviewed_on: date
+    position: int = 0
+    """Order among the decision's reviews, oldest first."""
     would_repeat: str | None = None
     notes: str = ""
     hindsight: str = ""
