@@ -39,14 +39,15 @@ def test_migration_backs_up_then_upgrades(
         ran.append(1)
         conn.exec_driver_sql("ALTER TABLE decision ADD COLUMN mood VARCHAR")
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, add_mood)
+    current = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, current, add_mood)
     with Journal(str(journal_path)) as upgraded:
         assert upgraded.count() == 1
     assert ran == [1]
-    assert user_version(journal_path) == 2
-    backup = Path(f"{journal_path}.v1.bak")
-    assert user_version(backup) == 1
+    assert user_version(journal_path) == current + 1
+    backup = Path(f"{journal_path}.v{current}.bak")
+    assert user_version(backup) == current
     with sqlite3.connect(backup) as conn:
         assert conn.execute("SELECT title FROM decision").fetchall() == [("Bike",)]
     assert backup.stat().st_mode & 0o777 == 0o600
@@ -98,3 +99,34 @@ def test_something_else_is_refused_untouched(tmp_path: Path) -> None:
     assert notes.read_text() == "not a journal\n"
     assert tmp_path.stat().st_mode & 0o777 != 0o600
     assert not (tmp_path / "notes.txt-wal").exists()
+
+
+V1_REVIEW = """CREATE TABLE review (id VARCHAR(36) NOT NULL, decision_id VARCHAR(36),
+ reviewed_on DATE NOT NULL, would_repeat VARCHAR, notes VARCHAR NOT NULL,
+ hindsight VARCHAR NOT NULL, next_review_on DATE, created_at DATETIME NOT NULL,
+ PRIMARY KEY (id), FOREIGN KEY(decision_id) REFERENCES decision (id) ON DELETE CASCADE)"""
+
+
+def test_version_1_journals_get_review_positions(journal: Journal, journal_path: Path) -> None:
+    """A journal from schema 1 (no review positions) opens with its reviews in order."""
+    from ltv_journal.core.decision import Review
+
+    stored = journal.add(Decision(title="Course", date=date(2025, 1, 1)))
+    for notes, day in (("first", 3), ("second", 5), ("third", 7)):
+        journal.add_review(stored.id, Review(date=date(2025, 2, day), notes=notes))
+    journal.close()
+    with sqlite3.connect(journal_path) as conn:
+        rows = conn.execute(
+            "SELECT id, decision_id, reviewed_on, would_repeat, notes, hindsight,"
+            " next_review_on, created_at FROM review ORDER BY position"
+        ).fetchall()
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute("DROP TABLE review")
+        conn.execute(V1_REVIEW)
+        conn.executemany("INSERT INTO review VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.execute("PRAGMA user_version=1")
+    with Journal(str(journal_path)) as upgraded:
+        notes = [r.notes for r in upgraded.get(stored.id).reviews]
+    assert notes == ["first", "second", "third"]
+    assert user_version(journal_path) == migrations.SCHEMA_VERSION
+    assert Path(f"{journal_path}.v1.bak").exists()

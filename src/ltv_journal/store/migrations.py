@@ -18,10 +18,23 @@ from . import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 from .engine import WRITE
 from .errors import SchemaTooNew
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Migration = Callable[[Connection], None]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _review_positions(conn: Connection) -> None:
+    """v1 → v2: reviews get a stored position, so same-day reviews keep their order."""
+    conn.exec_driver_sql("ALTER TABLE review ADD COLUMN position INTEGER NOT NULL DEFAULT 0")
+    conn.exec_driver_sql(
+        "UPDATE review SET position = (SELECT COUNT(*) FROM review AS earlier"
+        " WHERE earlier.decision_id = review.decision_id"
+        " AND (earlier.reviewed_on, earlier.created_at, earlier.id)"
+        " < (review.reviewed_on, review.created_at, review.id))"
+    )
+
+
+MIGRATIONS: dict[int, Migration] = {1: _review_positions}
 """MIGRATIONS[n] moves a journal from version n to n + 1."""
 
 
