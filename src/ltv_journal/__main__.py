@@ -1,5 +1,5 @@
 """`python -m ltv_journal`: the same as the `ltv-journal` command."""
 
-from ltv_journal.cli import main
+from ltv_journal.entry import main
 
-main(prog_name="ltv-journal")
+main()

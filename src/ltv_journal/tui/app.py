@@ -59,11 +59,14 @@ class LtvJournalApp(App[None]):
     # -- start-up ------------------------------------------------------------------
 
     def start(self) -> None:
-        """Called by the main screen once its widgets exist."""
+        """Called by the main screen once its cards exist: the score from the file."""
         if self.journal is None:
             self._show_quick_score()
-        # Importing SQLAlchemy in a thread would hold the GIL the first frame needs.
-        self.call_after_refresh(self._open_journal, self.journal)
+
+    def open_journal(self) -> None:
+        """Called once the list is mounted, after the first frame: importing SQLAlchemy
+        in a thread before it would hold the GIL that frame needs."""
+        self._open_journal(self.journal)
 
     def _show_quick_score(self) -> None:
         """The score straight from the file, before SQLAlchemy is imported."""

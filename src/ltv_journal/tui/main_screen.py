@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
+from textual.lazy import Lazy
 from textual.widgets import Footer
 
 from ltv_journal.core import clock
@@ -30,6 +31,25 @@ if TYPE_CHECKING:
     from ltv_journal.store.queries import DecisionFilter
 
     from .overview import Overview
+
+
+class KeyFooter(Footer):
+    """The footer; compact on narrow screens from the moment it is mounted."""
+
+    def on_mount(self) -> None:
+        screen = self.screen
+        assert isinstance(screen, MainScreen)
+        screen.arrange_layout()
+
+
+class Body(Container):
+    """The list and the detail pane; tells the screen when it is mounted."""
+
+    def on_mount(self) -> None:
+        screen = self.screen
+        assert isinstance(screen, MainScreen)
+        screen.body_mounted()
+
 
 NARROW = 110
 """Below this width the detail pane sits under the list."""
@@ -50,32 +70,40 @@ class MainScreen(JournalActions):
     def compose(self) -> ComposeResult:
         yield TopBar(id="top")
         yield ScoreCards(id="cards")
-        with Container(id="body"):
+        # The first frame shows the score; the list, the detail pane and the footer are
+        # mounted right after it (Lazy), and the journal opens once they are there.
+        with Lazy(Body(id="body")):
             yield DecisionList(id="decisions")
             yield DetailPane(id="detail")
-        yield Footer()
+        yield Lazy(KeyFooter())
 
     def on_mount(self) -> None:
-        self.decisions.border_title = "Decisions"
         self.query_one(TopBar).show_owner("", clock.today())
         self.ltv_app.start()
+
+    def body_mounted(self) -> None:
+        self.decisions.border_title = "Decisions"
+        self.decisions.focus()
+        self.arrange_layout()
+        self.ltv_app.open_journal()
 
     # -- layout --------------------------------------------------------------------
 
     def on_resize(self) -> None:
-        self._arrange()
+        self.arrange_layout()
 
-    def _arrange(self) -> None:
+    def arrange_layout(self) -> None:
         narrow = self.size.width < NARROW
         short = self.size.height < SHORT
         shown = self.detail_wanted if self.detail_wanted is not None else not (narrow and short)
         self.set_class(narrow, "-narrow")
-        self.query_one(Footer).compact = narrow
+        for footer in self.query(Footer):  # mounted after the first frame
+            footer.compact = narrow
         self.set_class(not shown, "-hide-detail")
 
     def action_toggle_detail(self) -> None:
         self.detail_wanted = self.has_class("-hide-detail")
-        self._arrange()
+        self.arrange_layout()
 
     def action_toggle_theme(self) -> None:
         self.ltv_app.toggle_theme()
