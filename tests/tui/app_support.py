@@ -11,7 +11,7 @@ from ltv_journal.store.journal import Journal
 from ltv_journal.tui.app import LtvJournalApp
 from ltv_journal.tui.widgets.decision_list import DecisionList
 from ltv_journal.tui.widgets.detail_pane import DetailPane
-from ltv_journal.tui.widgets.score_cards import FittedText, ScoreCard
+from ltv_journal.tui.widgets.score_cards import ScoreCard
 
 from .journal_data import small_decisions
 
@@ -47,7 +47,7 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 def card_text(app: LtvJournalApp, dim: str) -> str:
     card = app.screen_stack[0].query_one(f"#card-{dim}", ScoreCard)
-    return " | ".join(str(line.render()) for line in card.query(FittedText))
+    return " | ".join(card.lines())
 
 
 def decision_list(app: LtvJournalApp) -> DecisionList:

@@ -19,7 +19,6 @@ from ltv_journal.core import clock
 
 from .keys import KEYS
 from .messages import JournalChanged
-from .widgets.decision_list import DecisionList
 
 if TYPE_CHECKING:
     from ltv_journal.core.decision import Decision, Review
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from ltv_journal.store.queries import DecisionFilter, DecisionSummary
 
     from .app import LtvJournalApp
+    from .widgets.decision_list import DecisionList
 
 
 def modal(module: str, name: str) -> Any:
@@ -56,7 +56,7 @@ class JournalActions(Screen[None]):
 
     @property
     def decisions(self) -> DecisionList:
-        return self.query_one(DecisionList)
+        return cast("DecisionList", self.query_one("#decisions"))
 
     # -- doing ---------------------------------------------------------------------
 

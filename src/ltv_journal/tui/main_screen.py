@@ -6,9 +6,8 @@ their results come back as messages.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
@@ -20,8 +19,6 @@ from ltv_journal.core import clock
 from .journal_actions import JournalActions
 from .keys import KEYS
 from .messages import DetailLoaded
-from .widgets.decision_list import DecisionList
-from .widgets.detail_pane import DetailPane
 from .widgets.score_cards import ScoreCards
 from .widgets.top_bar import TopBar
 
@@ -31,6 +28,8 @@ if TYPE_CHECKING:
     from ltv_journal.store.queries import DecisionFilter
 
     from .overview import Overview
+    from .widgets.decision_list import DecisionList
+    from .widgets.detail_pane import DetailPane
 
 
 class KeyFooter(Footer):
@@ -43,7 +42,15 @@ class KeyFooter(Footer):
 
 
 class Body(Container):
-    """The list and the detail pane; tells the screen when it is mounted."""
+    """The list and the detail pane; tells the screen when it is mounted. Their modules
+    load here, after the first frame."""
+
+    def compose(self) -> ComposeResult:
+        from .widgets.decision_list import DecisionList
+        from .widgets.detail_pane import DetailPane
+
+        yield DecisionList(id="decisions")
+        yield DetailPane(id="detail")
 
     def on_mount(self) -> None:
         screen = self.screen
@@ -72,9 +79,7 @@ class MainScreen(JournalActions):
         yield ScoreCards(id="cards")
         # The first frame shows the score; the list, the detail pane and the footer are
         # mounted right after it (Lazy), and the journal opens once they are there.
-        with Lazy(Body(id="body")):
-            yield DecisionList(id="decisions")
-            yield DetailPane(id="detail")
+        yield Lazy(Body(id="body"))
         yield Lazy(KeyFooter())
 
     def on_mount(self) -> None:
@@ -121,8 +126,7 @@ class MainScreen(JournalActions):
     def show_filter(self, flt: DecisionFilter | None) -> None:
         self.decisions.border_subtitle = f"filter: {flt.describe()}" if flt else ""
 
-    @on(DecisionList.Counted)
-    def _counted(self, message: DecisionList.Counted) -> None:
+    def on_decision_list_counted(self, message: DecisionList.Counted) -> None:
         total = message.total
         self.decisions.border_title = f"Decisions · {total:,}"
         flt = self.ltv_app.list_filter
@@ -132,8 +136,7 @@ class MainScreen(JournalActions):
             else "No decisions yet. Press a to log one."
         )
 
-    @on(DecisionList.Selected)
-    def _selected(self, message: DecisionList.Selected) -> None:
+    def on_decision_list_selected(self, message: DecisionList.Selected) -> None:
         self.selected_id = message.decision_id
         # After the list's frame is out: the pane's relayout must not delay the cursor.
         self.call_after_refresh(self.reload_detail)
@@ -168,4 +171,5 @@ class MainScreen(JournalActions):
         self.current = decision
         journal = self.ltv_app.journal
         if journal is not None:
-            self.query_one(DetailPane).show(decision, journal.profile())
+            pane = cast("DetailPane", self.query_one("#detail"))
+            pane.show(decision, journal.profile())

@@ -1,14 +1,21 @@
 """Four cards, one per dimension: the LTV, its change this year, and a sparkline of the
-running score by month."""
+running score by month.
+
+Each card is a single widget that draws its three lines itself: the cards are on the
+first frame, and every widget there costs start-up time.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import ClassVar
 
+from rich.console import Group
+from rich.text import Text
 from textual.app import ComposeResult, RenderResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
+from textual.renderables.sparkline import Sparkline
 from textual.widget import Widget
-from textual.widgets import Sparkline
 
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
@@ -17,51 +24,66 @@ from ..overview import Overview
 from .fitting import first_fitting
 
 
-class FittedText(Widget):
-    """One line that shows the longest of its wordings that fits its width."""
-
-    DEFAULT_CSS = "FittedText { height: 1; }"
-
-    def __init__(self, *, classes: str) -> None:
-        super().__init__(classes=classes)
-        self.wordings: list[str] = []
-
-    def say(self, wordings: list[str]) -> None:
-        self.wordings = wordings
-        self.refresh()
-
-    def render(self) -> RenderResult:
-        return first_fitting(self.wordings, self.content_region.width)
-
-
-class ScoreCard(Vertical):
+class ScoreCard(Widget):
     """One dimension's card. `show()` sets its figures; it reflows on resize."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "card--value",
+        "card--change",
+        "card--up",
+        "card--down",
+        "card--spark-min",
+        "card--spark-max",
+    }
 
     def __init__(self, dim: Dimension) -> None:
         super().__init__(id=f"card-{dim}", classes=f"score-card {dim}")
         self.dim = dim
         self.border_title = str(dim).capitalize()
-
-    def compose(self) -> ComposeResult:
-        yield FittedText(classes="card-value")
-        yield FittedText(classes="card-change")
-        yield Sparkline([], classes="card-spark")
+        self.value_wordings: list[str] = []
+        self.change_wordings: list[str] = []
+        self._change: Decimal | None = None
+        self._months: list[float] = []
 
     def show(self, overview: Overview) -> None:
         currency = overview.profile.currency
-        ltv = overview.score.ltv[self.dim]
-        self.query_one(".card-value", FittedText).say(self._wordings(ltv, currency, False))
-        change = self.query_one(".card-change", FittedText)
-        delta = None if overview.change is None else overview.change[self.dim]
-        change.set_class(delta is not None and delta > 0, "-up")
-        change.set_class(delta is not None and delta < 0, "-down")
-        if delta is None:
-            change.say([])
+        self.value_wordings = self._wordings(overview.score.ltv[self.dim], currency, False)
+        self._change = None if overview.change is None else overview.change[self.dim]
+        if self._change is None:
+            self.change_wordings = []
         else:
-            said = self._wordings(delta, currency, True)
-            change.say([f"{w} this year" for w in said] + said)
+            said = self._wordings(self._change, currency, True)
+            self.change_wordings = [f"{w} this year" for w in said] + said
         # Bar heights only: the sparkline draws floats, the figures stay Decimal.
-        self.query_one(Sparkline).data = [float(v) for v in overview.months[self.dim]]
+        self._months = [float(v) for v in overview.months[self.dim]]
+        self.refresh()
+
+    def lines(self) -> tuple[str, str]:
+        """The value and change lines as they fit the card now."""
+        width = self.content_region.width
+        return (
+            first_fitting(self.value_wordings, width) if self.value_wordings else "…",
+            first_fitting(self.change_wordings, width) if self.change_wordings else "",
+        )
+
+    def render(self) -> RenderResult:
+        value, change = self.lines()
+        mood = "card--change"
+        if self._change is not None and self._change:
+            mood = "card--up" if self._change > 0 else "card--down"
+        base = self.background_colors[1]
+        spark = Sparkline(
+            self._months,
+            width=self.content_region.width,
+            height=1,
+            min_color=(base + self.get_component_styles("card--spark-min").color).rich_color,
+            max_color=(base + self.get_component_styles("card--spark-max").color).rich_color,
+        )
+        return Group(
+            Text(value, style=self.get_component_rich_style("card--value"), no_wrap=True),
+            Text(change, style=self.get_component_rich_style(mood), no_wrap=True),
+            spark,
+        )
 
     def _wordings(self, value: Decimal, currency: str, signed: bool) -> list[str]:
         full = format_value(self.dim, value, currency, signed=signed)
