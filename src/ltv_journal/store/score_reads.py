@@ -1,0 +1,76 @@
+"""Reading the score: now, at any day, and month by month for the trend."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from ltv_journal.core import clock
+from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.money import from_cents
+from ltv_journal.core.score import Score, make_score
+
+from .base import JournalBase
+from .rows import DT
+from .scoring import bucket_totals, month_of
+from .tables import BUCKETS
+
+BT = BUCKETS
+
+
+class ScoreReads(JournalBase):
+    """The score from the month buckets: the same cost at 100 decisions as at 100,000."""
+
+    def score(self, as_of: date | None = None) -> Score:
+        """The LTV score over all live decisions (baseline for `as_of`, default today)."""
+        with self._read() as conn:
+            count, totals = bucket_totals(conn)
+        return make_score(
+            self.profile(),
+            as_of or clock.today(),
+            count,
+            {dim: from_cents(v) for dim, v in totals.items()},
+        )
+
+    def running_score(self, day: date) -> Score:
+        """The score over decisions dated up to and including `day`."""
+        first = day.replace(day=1)
+        with self._read() as conn:
+            count, totals = bucket_totals(conn, before_month=month_of(day))
+            row = conn.execute(
+                select(
+                    func.count(),
+                    *(func.coalesce(func.sum(DT.c[f"v_{dim}"]), 0) for dim in DIMENSIONS),
+                ).where(DT.c.deleted_at.is_(None), DT.c.decided_on >= first, DT.c.decided_on <= day)
+            ).one()
+        count += int(row[0])
+        values = {
+            dim: from_cents(totals[dim] + int(row[i + 1])) for i, dim in enumerate(DIMENSIONS)
+        }
+        return make_score(self.profile(), day, count, values)
+
+    def monthly_totals(self) -> list[tuple[int, dict[str, int]]]:
+        """Per month (YYYYMM, oldest first): the bucket's count, values, spent, invested."""
+        with self._read() as conn:
+            rows = conn.execute(select(BT).order_by(BT.c.month)).all()
+        return [(r._mapping["month"], dict(r._mapping)) for r in rows]
+
+    def running_series(self) -> list[tuple[int, dict[Dimension, Decimal]]]:
+        """The running score from decisions at the end of each month that has any."""
+        running = dict.fromkeys(DIMENSIONS, 0)
+        series = []
+        for month, bucket in self.monthly_totals():
+            for dim in DIMENSIONS:
+                running[dim] += bucket[str(dim)]
+            series.append((month, {dim: from_cents(running[dim]) for dim in DIMENSIONS}))
+        return series
+
+    def years(self) -> list[int]:
+        """Years that hold live decisions, newest first."""
+        with self._read() as conn:
+            months = conn.execute(
+                select(BT.c.month).where(BT.c.decisions > 0).order_by(BT.c.month.desc())
+            )
+            return sorted({m // 100 for (m,) in months}, reverse=True)
