@@ -78,3 +78,26 @@ def test_export_to_a_missing_folder_is_a_clear_error(max_journal: Run, tmp_path:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: cannot write {target}")
     assert not target.parent.exists()
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_the_sample_summary_agrees_with_score_and_calibration(run: Run, year: int) -> None:
+    """Every LTV figure of `export --year` is what `score --json --as-of` says for the
+    same day, and its calibration is `calibration --json`."""
+    import tomllib
+
+    run("import", str(sample.sample_path("journal")))
+    summary = tomllib.loads(run("export", "--year", str(year)).stdout, parse_float=Decimal)
+    start = exact_json(run("score", "--json", "--as-of", f"{year - 1}-12-31").stdout)
+    end = exact_json(run("score", "--json", "--as-of", f"{year}-12-31").stdout)
+    calibration = exact_json(run("calibration", "--json").stdout)["dimensions"]
+    for dim in ("money", "happiness", "love", "meaning"):
+        assert summary["ltv"][dim]["start"] == start["ltv"][dim]
+        assert summary["ltv"][dim]["end"] == end["ltv"][dim]
+        assert summary["ltv"][dim]["change"] == end["ltv"][dim] - start["ltv"][dim]
+        for key in ("reviews", "mean_error", "mean_abs_error", "brier"):
+            if calibration[dim][key] is None:
+                assert key not in summary["calibration"][dim]
+            else:
+                assert summary["calibration"][dim][key] == calibration[dim][key]
+    assert start["decisions"] < end["decisions"]

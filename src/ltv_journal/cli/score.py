@@ -50,17 +50,26 @@ def score_lines(score: Score) -> list[str]:
 
 
 @click.command(name="score", short_help="LTV per dimension: baseline, decisions, total.")
-@click.option("--as-of", metavar="YYYY-MM-DD", help="The day the baseline is reckoned for.")
+@click.option(
+    "--as-of",
+    metavar="YYYY-MM-DD",
+    help="The running score on that day: decisions dated up to it, the baseline for it.",
+)
 @db_option
 @json_option
 def score_command(as_of: str | None, as_json: bool) -> None:
     """Lifetime value per dimension: the baseline, what decisions add, and the LTV.
 
-    --json prints {"currency", "as_of", "decisions", "baseline", "ltv"} with exact
-    two-decimal numbers.
+    Without --as-of it counts every decision in the journal; with it, the running score
+    of that day, as the trend and the yearly summary show it. --json prints {"currency",
+    "as_of", "decisions", "baseline", "ltv"} with exact two-decimal numbers.
     """
-    day = clock.today() if as_of is None else parsing.day(as_of, "--as-of")
-    current = read_score(settings().location, day)
+    if as_of is None:
+        current = read_score(settings().location, clock.today())
+    else:
+        day = parsing.day(as_of, "--as-of")
+        with open_journal() as journal:
+            current = journal.running_score(day)
     if as_json:
         echo_json(score_json(current))
     else:
