@@ -153,7 +153,7 @@ async def test_insights_show_calibration_in_numbers_and_words(journal) -> None: 
     async with app.run_test(size=(120, 48)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        body = app.screen.query_one("#body", Static)
+        body = app.screen.query_one("#insights-body", Static)
         text = "\n".join(line.text for line in body.render_lines(body.region.reset_offset))
         assert "you expect about 2 happiness points a year more than you get (1 review)" in text
         assert "more from purchases than you get" in text
@@ -170,4 +170,4 @@ async def test_insights_without_reviews(journal) -> None:  # type: ignore[no-unt
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "No reviews yet" in str(app.screen.query_one("#body", Static).render())
+        assert "No reviews yet" in str(app.screen.query_one("#insights-body", Static).render())

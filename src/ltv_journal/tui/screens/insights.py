@@ -130,7 +130,7 @@ class InsightsScreen(Screen[None]):
         with VerticalScroll():
             yield Static("Insights: how well do you predict?", classes="title")
             yield Static(EXPLAIN, id="explain")
-            yield Static("Loading reviews…", id="body")
+            yield Static("Loading reviews…", id="insights-body")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -143,7 +143,7 @@ class InsightsScreen(Screen[None]):
         self.app.call_from_thread(self.show, data)
 
     def show(self, data: InsightsData) -> None:
-        body = self.query_one("#body", Static)
+        body = self.query_one("#insights-body", Static)
         if not any(r.reviews for r in data.overall.values()):
             body.update(
                 "No reviews yet. Review a decision (r) to see how your expectations hold up."
