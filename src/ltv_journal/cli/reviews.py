@@ -21,6 +21,9 @@ from .options import db_option, json_option, open_journal
 from .output import echo_json, echo_lines, table
 
 KIND_SUBJECTS = {"expense": "purchases", "investment": "investments"}
+WHAT_HAPPENED = ("actual", "missed", "repeat", "notes", "hindsight", "next_on")
+"""The review options that record something; a review needs at least one of them
+(`--next` alone postpones: "not sure yet, look again then")."""
 
 
 @click.command(short_help="List decisions due for review, or record a review.")
@@ -47,7 +50,9 @@ KIND_SUBJECTS = {"expense": "purchases", "investment": "investments"}
 @db_option
 @json_option
 def review(decision_id: str | None, as_json: bool, **typed: object) -> None:
-    """Without ID: the decisions due for review, oldest first. With ID: record a review.
+    """Without ID: the decisions due for review, oldest first. With ID: record a review
+    of what happened (--actual, --missed, --repeat, --notes, --hindsight), or only
+    --next to look at it again later.
 
     \b
     Example:
@@ -60,6 +65,8 @@ def review(decision_id: str | None, as_json: bool, **typed: object) -> None:
             raise UserError(f"{given[0]} needs the ID of the decision under review")
         _print_queue(as_json)
         return
+    if not any(_said(typed[name]) for name in WHAT_HAPPENED):
+        raise UserError("say what happened: --actual, --missed, --repeat, --notes or --hindsight")
     entry = _review_from(typed)
     with open_journal() as journal:
         target = journal.resolve(decision_id)
@@ -96,6 +103,13 @@ def _review_from(typed: Mapping[str, object]) -> Review:
         hindsight=str(typed["hindsight"] or "").strip(),
         next_review_on=None if next_on is None else parsing.day(str(next_on), "--next"),
     )
+
+
+def _said(value: object) -> bool:
+    """Whether an option was given with something in it (blank notes say nothing)."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value not in (None, ())
 
 
 def _texts(value: object) -> Sequence[str]:
