@@ -8,24 +8,35 @@ score reaches the screen sooner.
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from collections.abc import Sequence
 
 
 def bare_location(args: Sequence[str]) -> str | None:
     """The `--db` value of a bare invocation ("" for none), or None when `args` hold a
-    command or any other option."""
+    command, any other option or an empty `--db` (the command line refuses that)."""
     if not args:
         return ""
-    if len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > len("--db="):
+    if len(args) == 1 and args[0].startswith("--db=") and args[0].removeprefix("--db=").strip():
         return args[0].removeprefix("--db=")
-    if len(args) == 2 and args[0] == "--db" and args[1] and not args[1].startswith("-"):
+    if len(args) == 2 and args[0] == "--db" and args[1].strip() and not args[1].startswith("-"):
         return args[1]
     return None
 
 
+def _env_is_blank() -> bool:
+    """Whether $LTV_JOURNAL_DB is set but empty (the command line refuses that)."""
+    from ltv_journal.locations import ENV_DB
+
+    value = os.environ.get(ENV_DB)
+    return value is not None and not value.strip()
+
+
 def main() -> None:
     location = bare_location(sys.argv[1:])
+    if location == "" and _env_is_blank():
+        location = None  # the command line says what is wrong
     if location is not None and importlib.util.find_spec("ltv_journal.tui.app") is not None:
         from ltv_journal.locations import journal_location
         from ltv_journal.tui.app import run_app

@@ -148,3 +148,62 @@ def test_demo_without_the_tui_prints_the_sample_score(monkeypatch: pytest.Monkey
     assert result.exit_code == 0, result.stderr
     assert "LTV" in result.stdout
     assert "terminal UI is not available" in result.stdout
+
+
+EMPTY_DB = [["--db", ""], ["--db="], ["--db", "  "], ["--db", "", "score"], ["score", "--db", ""]]
+
+
+@pytest.mark.parametrize("args", EMPTY_DB, ids=[" ".join(map(repr, a)) for a in EMPTY_DB])
+def test_an_empty_db_is_refused_not_the_default_journal(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opened = _entry_point_opens(args, monkeypatch, env=None)
+    assert opened == []
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("error: --db is empty;") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("args", [[], ["score"], ["list"]])
+def test_an_empty_journal_variable_is_refused(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opened = _entry_point_opens(args, monkeypatch, env="")
+    assert opened == []
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("error: $LTV_JOURNAL_DB is set but empty;") and err.count("\n") == 1
+
+
+def test_a_bare_db_still_opens_the_ui_on_that_journal(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _entry_point_opens(["--db", str(db)], monkeypatch, env="") == [str(db)]
+
+
+def _entry_point_opens(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, env: str | None
+) -> list[str]:
+    """Run `ltv-journal ARGS` in-process; the journals the UI would have opened.
+
+    The user-data folder points below /dev/null, where no journal can be made, so a
+    mistake could never reach a real journal."""
+    pytest.importorskip("ltv_journal.tui.app")
+    import ltv_journal.cli as cli
+    import ltv_journal.tui.app as app
+    from ltv_journal import entry
+
+    opened: list[str] = []
+    monkeypatch.setattr(app, "run_app", opened.append)
+    monkeypatch.setattr(cli, "tui_runner", lambda: opened.append)
+    monkeypatch.setattr(sys, "argv", ["ltv-journal", *args])
+    monkeypatch.setenv("XDG_DATA_HOME", str(Path(os.devnull)))
+    if env is None:
+        monkeypatch.delenv("LTV_JOURNAL_DB", raising=False)
+    else:
+        monkeypatch.setenv("LTV_JOURNAL_DB", env)
+    try:
+        entry.main()
+    except SystemExit as done:
+        assert done.code == (0 if opened else 2)
+    return opened

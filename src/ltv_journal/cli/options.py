@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,7 +33,18 @@ class Settings:
 
     @property
     def location(self) -> str:
+        """`--db`, else `$LTV_JOURNAL_DB`, else the default file; a variable that is set
+        but empty is refused rather than quietly meaning the default journal."""
+        if self.db is None and _blank(os.environ.get(ENV_DB)):
+            raise UserError(
+                f"${ENV_DB} is set but empty; set it to the journal's file or database URL, "
+                "or unset it to use the default journal"
+            )
         return journal_location(self.db)
+
+
+def _blank(value: str | None) -> bool:
+    return value is not None and not value.strip()
 
 
 def settings() -> Settings:
@@ -40,6 +52,11 @@ def settings() -> Settings:
 
 
 def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if _blank(value):
+        raise UserError(
+            "--db is empty; give the journal's file or database URL "
+            "(an unset shell variable?), or leave --db out to use the default journal"
+        )
     if value is not None:
         ctx.ensure_object(Settings).db = value
 
