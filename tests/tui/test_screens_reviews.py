@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -171,3 +172,24 @@ async def test_insights_without_reviews(journal) -> None:  # type: ignore[no-unt
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "No reviews yet" in str(app.screen.query_one("#insights-body", Static).render())
+
+
+@pilot_test
+async def test_insights_leave_out_what_says_nothing_and_indent_wrapped_lines(journal) -> None:  # type: ignore[no-untyped-def]
+    reviewed_journal(journal)
+    saved = journal.add(replace(course(), title="Savings plan", category="savings"))
+    journal.add_review(  # money happened, but no value was recorded
+        saved.id,
+        Review(date=date(2026, 6, 1), actual={Dimension.MONEY: Observation(None, True)}),
+    )
+    app = Host(InsightsScreen(journal))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        body = app.screen.query_one("#insights-body", Static)
+        lines = [line.text.rstrip() for line in body.render_lines(body.region.reset_offset)]
+        words = [line for line in lines[: lines.index("Overall")] if line.strip()][1:]
+        assert "no reviews of" not in "\n".join(lines)
+        assert any(len(line.rstrip()) > 60 for line in words)  # some sentences wrap
+        assert words[0].startswith("  • ")
+        assert all(line.startswith(("  • ", "    ")) for line in words)

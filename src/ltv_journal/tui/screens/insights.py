@@ -87,18 +87,35 @@ def _figure(dim: Dimension, value: Decimal | None, currency: str, *, signed: boo
 
 
 def sentences(data: InsightsData) -> list[str]:
-    """The calibration in words: overall, then where it differs by kind and category."""
+    """The calibration in words: overall, then where it differs by kind and category.
+
+    Results without a mean error (reviews that recorded no value) say nothing and are
+    left out."""
     lines = [
         describe(dim, data.overall[dim], data.currency)
         for dim in DIMENSIONS
-        if data.overall[dim].reviews
+        if _says_something(data.overall[dim])
     ]
     for groups, subject in ((data.by_kind, _kind_subject), (data.by_category, _category_subject)):
         for name, results in groups.items():
             for dim in DIMENSIONS:
-                if results[dim].reviews:
+                if _says_something(results[dim]):
                     lines.append(describe(dim, results[dim], data.currency, subject(name)))
     return lines
+
+
+def _says_something(result: DimensionCalibration) -> bool:
+    return result.reviews > 0 and result.mean_error is not None
+
+
+def bullets(lines: list[str]) -> Table:
+    """`lines` as a bulleted list whose wrapped lines stay indented under their text."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(width=3, min_width=3, no_wrap=True, justify="right")
+    table.add_column(ratio=1)
+    for line in lines:
+        table.add_row("•", line)
+    return table
 
 
 def _kind_subject(kind: str) -> str:
@@ -152,7 +169,7 @@ class InsightsScreen(Screen[None]):
         body.update(
             Group(
                 Text("\nIn words", style="bold"),
-                *(Text(f"  • {line}") for line in sentences(data)),
+                bullets(sentences(data)),
                 Text("\nOverall", style="bold"),
                 calibration_table({"all": data.overall}, data.currency),
                 Text("\nBy kind", style="bold"),
