@@ -15,7 +15,7 @@ from .decisions import add, delete, edit, undo
 from .errors import ReportingGroup
 from .files import export, import_
 from .launch import demo, tui_runner
-from .options import db_option, settings
+from .options import db_option, journal_missing, no_journal_message, settings
 from .profile import profile_command
 from .reviews import calibration, review
 from .score import read_score, score_command, score_lines
@@ -47,8 +47,12 @@ def main(ctx: click.Context) -> None:
         return
     from ltv_journal.core import clock
 
-    for line in score_lines(read_score(settings().location, clock.today())):
-        click.echo(line)
+    location = settings().location
+    if journal_missing(location):
+        click.echo(no_journal_message(location))
+    else:
+        for line in score_lines(read_score(location, clock.today())):
+            click.echo(line)
     click.echo()
     click.echo(ctx.get_help())
 

@@ -160,7 +160,7 @@ def add(title: str, as_json: bool, **typed: Any) -> None:
         **fields,
     )
     _checked(decision)
-    with open_journal() as journal, invalid_as_user_error("decision"):
+    with open_journal(create=True) as journal, invalid_as_user_error("decision"):
         stored = journal.add(decision)
         print_decision(stored, journal.profile(), as_json, "added")
 

@@ -27,7 +27,7 @@ def import_(file: Path, replace_profile: bool) -> None:
     """
     from ltv_journal.exchange.reader import import_file
 
-    with open_journal() as journal:
+    with open_journal(create=True) as journal:
         result = import_file(journal, file, replace_profile=replace_profile)
     profile = "; profile set" if result.profile_set else ""
     click.echo(f"imported {file}: {result.added} added, {result.updated} updated{profile}")

@@ -36,7 +36,7 @@ def demo() -> None:
         sample = sample_path("journal")
         if not sample.is_file():  # the three-year journal is optional; the seed never is
             sample = sample_path("max-muster")
-        with open_journal(location) as journal:
+        with open_journal(location, create=True) as journal:
             import_file(journal, sample, replace_profile=True)
         run = tui_runner()
         if run is not None:

@@ -79,16 +79,36 @@ def json_option(function: F) -> F:
     )
 
 
+def journal_missing(location: str) -> bool:
+    """Whether `location` names a SQLite file that does not exist yet (a database URL
+    other than SQLite is never "missing": its server knows)."""
+    from ltv_journal.store.location import sqlite_path
+
+    path = sqlite_path(location)
+    return path is not None and not path.exists()
+
+
+def no_journal_message(location: str) -> str:
+    return (
+        f"no journal at {location}; start one with `ltv-journal profile ...` "
+        "or `ltv-journal add ...`"
+    )
+
+
 @contextmanager
-def open_journal(location: str | None = None) -> Iterator[Journal]:
+def open_journal(location: str | None = None, *, create: bool = False) -> Iterator[Journal]:
     """The journal at `location` (default: the command line's), closed afterwards.
 
+    Only commands that write something new pass `create`; for the others a journal file
+    that does not exist is a user error, and nothing (no file, no folder) is made.
     A location that cannot be opened is a user error naming the location and the reason.
     """
     from ltv_journal.store.errors import JournalError
     from ltv_journal.store.journal import Journal
 
     where = location or settings().location
+    if not create and journal_missing(where):
+        raise UserError(no_journal_message(where))
     try:
         journal = Journal(where)
     except JournalError:

@@ -14,7 +14,7 @@ from ltv_journal.core.profile import Profile
 from . import parsing
 from .as_json import profile_json, score_json
 from .errors import UserError, invalid_as_user_error, problems_message
-from .options import db_option, json_option, open_journal
+from .options import db_option, journal_missing, json_option, open_journal, settings
 from .output import echo_json, echo_lines
 from .score import score_lines
 
@@ -81,15 +81,17 @@ def profile_command(as_json: bool, **typed: Any) -> None:
     Example: ltv-journal profile --birth-date 1979-01-01 --income 35000
     """
     changes = _changes(typed)
-    with open_journal() as journal:
+    if journal_missing(settings().location):  # shown or checked without making the file
+        if not changes:
+            _print_profile(Profile(), as_json)
+            return
+        _checked(Profile(), changes)
+    with open_journal(create=bool(changes)) as journal:
         current = journal.profile()
         if not changes:
             _print_profile(current, as_json)
             return
-        updated = replace(current, **changes)
-        problems = updated.problems()
-        if problems:
-            raise UserError(problems_message(problems, "profile"))
+        updated = _checked(current, changes)
         with invalid_as_user_error("profile"):
             journal.save_profile(updated)
         now = journal.score()
@@ -100,6 +102,14 @@ def profile_command(as_json: bool, **typed: Any) -> None:
     echo_lines(profile_lines(updated))
     click.echo()
     echo_lines(score_lines(now))
+
+
+def _checked(current: Profile, changes: dict[str, Any]) -> Profile:
+    updated = replace(current, **changes)
+    problems = updated.problems()
+    if problems:
+        raise UserError(problems_message(problems, "profile"))
+    return updated
 
 
 def _print_profile(current: Profile, as_json: bool) -> None:
