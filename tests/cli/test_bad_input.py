@@ -39,6 +39,8 @@ BAD = [
     (("edit", "{id}", "--amount", "x"), "--amount 'x' is not a number"),
     (("edit", "{id}", "--title", ""), "invalid decision: --title is required"),
     (("edit", "{id}", "--no-effect", "joy"), "--no-effect 'joy' is not a dimension"),
+    (("edit", "{id}", "--no-effect", "love"), "{id} has no love effect"),
+    (("edit", "{id}", "--no-effect", "love", "--no-effect", "money"), "has no love or money"),
     (("edit", "ffff", "--amount", "5"), "no decision with id ffff"),
     (("delete", "ffff"), "no decision with id ffff"),
     (("score", "--as-of", "soon"), "--as-of 'soon' is not a date"),
@@ -88,7 +90,7 @@ def test_bad_input_is_one_line_and_changes_nothing(
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("error: ")
-    assert message in lines[0]
+    assert message.replace("{id}", short) in lines[0]
     assert "Traceback" not in result.output
     assert journal_state(db) == before
 

@@ -178,3 +178,18 @@ def test_db_option_after_the_command(db: Path, run: Run) -> None:
     run(*MAX_PROFILE)
     result = CliRunner().invoke(main, ["score", "--json", "--db", str(db)])
     assert '"money": 1575000.00' in result.stdout
+
+
+def test_edit_help_shows_the_effect_syntax_and_no_add_defaults(run: Run) -> None:
+    text = run("edit", "--help").stdout
+    assert "DIMENSION VALUE[/y|/m] [delay=MONTHS]" in text
+    assert "money 6000/y delay=12" in text
+    assert "see the syntax above" not in text.replace("\n", " ")
+    assert "(default)" not in text
+    assert "Replaces all the tags" in " ".join(text.split())
+
+
+def test_add_help_shows_the_effect_syntax(run: Run) -> None:
+    text = run("add", "--help").stdout
+    assert "DIMENSION VALUE[/y|/m] [delay=MONTHS]" in text
+    assert "expense (default) or investment" in text

@@ -25,37 +25,57 @@ from .output import VERDICT_WORDS, echo_json, value_lines
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EFFECT_HELP = (
-    'An expected effect, repeatable, one per dimension: "DIMENSION VALUE [KEY=VALUE]..." '
-    "(see the syntax above)."
-)
+EFFECT_SYNTAX_HELP = """\b
+Effects (--effect):
+  DIMENSION VALUE[/y|/m] [delay=MONTHS] [years=N | until=retirement|death]
+            [half-life=YEARS] [confidence=P]
+  money 6000/y delay=12             6,000 a year after 12 months, to retirement
+  money=500/m delay=1y              the same, written per month
+  happiness 1 years=5 half-life=2 confidence=70%
+VALUE is per year (/m: per month) and may be negative; delay is in months (12, 12m)
+or years (1y); confidence is 0.7 or 70%. Money lasts until retirement and points
+until death unless years= or until= says otherwise."""
+"""The `--effect` syntax as `add --help` and `edit --help` show it."""
+
+ADD_HELP = {
+    "kind": "expense (default) or investment.",
+    "tags": "A tag; repeatable.",
+    "review_on": "When to review it (default: 3 months after --date).",
+    "effects": "An expected effect, one per dimension, repeatable (syntax above).",
+}
+EDIT_HELP = {
+    "kind": "expense or investment.",
+    "tags": "Replaces all the tags; repeatable.",
+    "review_on": "When to review it next.",
+    "effects": "Replaces the effect on its dimension, repeatable (syntax above).",
+}
 
 
-def decision_options(function: F) -> F:
-    """The options `add` and `edit` share."""
+def decision_options(help_texts: dict[str, str]) -> Callable[[F], F]:
+    """The options `add` and `edit` share, with the command's own help where they differ."""
     options = [
-        click.option(
-            "--kind",
-            type=click.Choice([str(k) for k in Kind]),
-            help="expense (default) or investment.",
-        ),
+        click.option("--kind", type=click.Choice([str(k) for k in Kind]), help=help_texts["kind"]),
         click.option("--amount", metavar="AMOUNT", help="One-off money out, e.g. 1.234,56."),
         click.option("--date", "day", metavar="YYYY-MM-DD", help="When it was decided."),
         click.option("--category", metavar="TEXT", help="A word or short phrase."),
-        click.option("--tag", "tags", metavar="TAG", multiple=True, help="Repeatable."),
+        click.option("--tag", "tags", metavar="TAG", multiple=True, help=help_texts["tags"]),
         click.option("--notes", metavar="TEXT", help="Free notes."),
         click.option("--expect", metavar="TEXT", help="What I expect, and why."),
         click.option("--feel", metavar="TEXT", help="How I feel right now."),
+        click.option("--review-on", metavar="YYYY-MM-DD", help=help_texts["review_on"]),
         click.option(
-            "--review-on", metavar="YYYY-MM-DD", help="When to review it (default: +3 months)."
+            "--effect", "effects", metavar="SPEC", multiple=True, help=help_texts["effects"]
         ),
-        click.option("--effect", "effects", metavar="SPEC", multiple=True, help=EFFECT_HELP),
         db_option,
         json_option,
     ]
-    for option in reversed(options):
-        function = option(function)
-    return function
+
+    def decorate(function: F) -> F:
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate
 
 
 @dataclass(frozen=True)
@@ -129,28 +149,21 @@ def print_decision(decision: Decision, profile: Profile, as_json: bool, verb: st
     click.echo(f"verdict: {VERDICT_WORDS[info.verdict]}")
 
 
-@click.command()
+ADD_DOC = f"""Log a decision and print its lifetime value and verdict.
+
+{EFFECT_SYNTAX_HELP}
+
+\b
+Example:
+  ltv-journal add "Build an online business" --kind investment \\
+    --date 2025-01-01 --effect "money 6000/y delay=12"
+"""
+
+
+@click.command(help=ADD_DOC)
 @click.argument("title")
-@decision_options
+@decision_options(ADD_HELP)
 def add(title: str, as_json: bool, **typed: Any) -> None:
-    """Log a decision and print its lifetime value and verdict.
-
-    \b
-    Effects (--effect):
-      DIMENSION VALUE[/y|/m] [delay=MONTHS] [years=N | until=retirement|death]
-                [half-life=YEARS] [confidence=P]
-      money 6000/y delay=12             6,000 a year after 12 months, to retirement
-      money=500/m delay=1y              the same, written per month
-      happiness 1 years=5 half-life=2 confidence=70%
-    VALUE is per year (/m: per month) and may be negative; delay is in months (12, 12m)
-    or years (1y); confidence is 0.7 or 70%. Money lasts until retirement and points
-    until death unless years= or until= says otherwise.
-
-    \b
-    Example:
-      ltv-journal add "Build an online business" --kind investment \\
-        --date 2025-01-01 --effect "money 6000/y delay=12"
-    """
     given = DecisionInput(**typed)
     fields = given.changes()
     decision = Decision(
@@ -165,7 +178,20 @@ def add(title: str, as_json: bool, **typed: Any) -> None:
         print_decision(stored, journal.profile(), as_json, "added")
 
 
-@click.command()
+EDIT_DOC = f"""Change a decision: only the options given change.
+
+ID is the id that `add` printed; a unique prefix of 4 or more characters is enough.
+An --effect replaces the effect on its dimension; --no-effect removes one.
+
+{EFFECT_SYNTAX_HELP}
+
+\b
+Example:
+  ltv-journal edit 6f1c2a9e --amount 250 --effect "love 1 years=2" --no-effect meaning
+"""
+
+
+@click.command(help=EDIT_DOC)
 @click.argument("decision_id", metavar="ID")
 @click.option("--title", help="A new title.")
 @click.option(
@@ -175,17 +201,10 @@ def add(title: str, as_json: bool, **typed: Any) -> None:
     multiple=True,
     help="Remove the effect on this dimension (repeatable).",
 )
-@decision_options
+@decision_options(EDIT_HELP)
 def edit(
     decision_id: str, title: str | None, removed: Sequence[str], as_json: bool, **typed: Any
 ) -> None:
-    """Change a decision: only the options given change.
-
-    An --effect replaces that dimension's effect (syntax: ltv-journal add --help);
-    --no-effect removes one. ID may be a unique prefix of at least 4 characters.
-
-    Example: ltv-journal edit 6f1c --amount 250 --effect "love 1 years=2"
-    """
     given = DecisionInput(**typed)
     fields = given.changes()
     new_effects = given.effect_changes()
@@ -198,6 +217,8 @@ def edit(
         raise UserError("nothing to change: give at least one option (see ltv-journal edit --help)")
     with open_journal() as journal:
         before = journal.get(decision_id)
+        if absent := sorted(gone - set(before.effects)):
+            raise UserError(f"{before.id[:8]} has no {' or '.join(absent)} effect")
         effects = {d: e for d, e in before.effects.items() if d not in gone} | new_effects
         fields.setdefault("review_on", _moved_review(before, fields.get("date")))
         after = _checked(replace(before, effects=effects, **fields), title="--title")
