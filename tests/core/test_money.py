@@ -66,3 +66,36 @@ def test_cents_round_trip_is_exact(value: Decimal) -> None:
 @given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))
 def test_formatted_amounts_parse_back(value: Decimal) -> None:
     assert parse_amount(format_amount(value, "EUR")) == value
+
+
+@pytest.mark.parametrize("text", ["5k", "2k", "100/w", "100/y/m", "12 bucks", "1.5 Mio"])
+def test_text_around_a_number_is_refused_not_dropped(text: str) -> None:
+    with pytest.raises(AmountError, match="not a number"):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize("text", ["12 USD", "$12", "£12", "CHF 12"])
+def test_another_currency_than_the_journals_is_refused(text: str) -> None:
+    assert parse_amount(text) == 12
+    with pytest.raises(AmountError, match="not in EUR"):
+        parse_amount(text, currency="EUR")
+
+
+def test_the_journals_own_currency_is_welcome() -> None:
+    assert parse_amount("1.234,56 €", currency="EUR") == Decimal("1234.56")
+    assert parse_amount("eur 12", currency="EUR") == 12
+
+
+@pytest.mark.parametrize(("text", "expected"), [("0.7", "0.7"), ("70%", "0.7"), ("70", "0.7")])
+def test_fractions_and_percentages(text: str, expected: str) -> None:
+    from ltv_journal.core.money import parse_fraction
+
+    assert parse_fraction(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize("text", ["1.5", "150", "abc"])
+def test_unclear_fractions_are_refused(text: str) -> None:
+    from ltv_journal.core.money import parse_fraction
+
+    with pytest.raises(AmountError):
+        parse_fraction(text)

@@ -139,8 +139,7 @@ def test_calibration_by_hand() -> None:
     assert by_category["travel"][H].mean_error == Decimal(-1)
     sentence = describe(H, result, subject="purchases")
     assert (
-        sentence
-        == "you expect about 1.25 happiness points a year more from purchases than you get"
+        sentence == "you expect about 1.25 happiness points a year more from purchases than you get"
         " (2 reviews)"
     )
 
@@ -155,3 +154,31 @@ def test_an_unexpected_observation_counts_against_zero() -> None:
     (sample,) = samples_of(d)
     assert sample == Sample(L, Decimal(0), Decimal(2), None, True, "investment", "")
     assert calibrate([sample])[L].brier is None
+
+
+def test_impossible_profiles_are_refused(max_muster: Profile) -> None:
+    from dataclasses import replace
+
+    future = replace(max_muster, birth_date=date(3000, 7, 1))
+    assert ("birth_date", "must not be in the future") in future.problems()
+    short = replace(max_muster, life_expectancy=60)
+    assert ("life_expectancy", "must be at least the retirement age") in short.problems()
+    assert max_muster.problems() == []
+
+
+def test_points_stay_on_their_scale_and_years_are_positive() -> None:
+    huge = Decision(
+        title="Puppy",
+        date=date(2025, 1, 1),
+        effects={
+            H: Effect(per_year=Decimal(50)),
+            M: Effect(per_year=Decimal(50_000)),
+            L: Effect(per_year=Decimal(1), years=Decimal(0)),
+        },
+        reviews=(Review(date=date(2025, 6, 1), actual={S: Observation(Decimal(-11), True)}),),
+    )
+    assert {name for name, _ in huge.problems()} == {
+        "happiness.per_year",
+        "love.years",
+        "reviews.0.actual.meaning",
+    }

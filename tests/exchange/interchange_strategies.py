@@ -29,7 +29,7 @@ def effects(draw: st.DrawFn, dimension: Dimension) -> Effect:
     return Effect(
         per_year=draw(hundredths(10_000_000 if dimension.is_money else 1_000)),
         delay_months=draw(st.integers(0, 24)),
-        years=Decimal(draw(st.integers(0, 80))) / 4 if horizon == "years" else None,
+        years=Decimal(draw(st.integers(1, 80))) / 4 if horizon == "years" else None,
         until=draw(st.sampled_from(list(Until))) if horizon == "until" else None,
         half_life_years=draw(st.none() | st.integers(1, 400).map(lambda n: Decimal(n) / 8)),
         confidence=Decimal(draw(st.integers(1, 100))) / 100,
@@ -48,7 +48,7 @@ def reviews(draw: st.DrawFn, after: date) -> tuple[Review, ...]:
                 date=day,
                 actual={
                     dim: Observation(
-                        per_year=draw(st.none() | hundredths(100_000)),
+                        per_year=draw(st.none() | hundredths(100_000 if dim.is_money else 1_000)),
                         materialised=draw(st.booleans()),
                     )
                     for dim in dims

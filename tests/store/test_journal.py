@@ -274,3 +274,18 @@ def test_a_review_cannot_go_before_the_latest(journal: Journal) -> None:
     journal.add_review(stored.id, Review(date=date(2026, 3, 1)))
     with pytest.raises(Invalid, match="latest review"):
         journal.add_review(stored.id, Review(date=date(2026, 2, 1)))
+
+
+def test_an_import_ends_the_undo_history(journal: Journal, max_muster: Profile) -> None:
+    journal.save_profile(replace(max_muster, annual_income=Decimal(40000)))
+    journal.import_decisions([BUSINESS])
+    assert not journal.can_undo()
+    assert journal.undo() is None
+    assert journal.profile().annual_income == 40000
+
+
+def test_a_missing_database_driver_is_a_clear_error() -> None:
+    from ltv_journal.store.errors import NotAJournal
+
+    with pytest.raises(NotAJournal, match="driver is not installed"):
+        Journal("postgresql://someone@localhost/journal")

@@ -18,6 +18,15 @@ MAX_TITLE = 200
 MAX_AMOUNT = Decimal("1000000000000")
 
 
+MAX_POINTS = Decimal(10)
+POINTS_SCALE = "must be between -10 and +10 points a year (10 is a life-changing lift)"
+
+
+def in_scale(dim: Dimension, per_year: Decimal) -> bool:
+    """Happiness, love and meaning run from −10 to +10 points a year; money has no scale."""
+    return dim.is_money or abs(per_year) <= MAX_POINTS
+
+
 class Kind(StrEnum):
     EXPENSE = "expense"
     INVESTMENT = "investment"
@@ -69,6 +78,9 @@ class Review:
             found.append(("date", "must not be before the decision's date"))
         if self.next_review_on is not None and self.next_review_on <= self.date:
             found.append(("next_review_on", "must be after the review date"))
+        for dim, seen in self.actual.items():
+            if seen.per_year is not None and not in_scale(dim, seen.per_year):
+                found.append((f"actual.{dim}", POINTS_SCALE))
         return found
 
 
@@ -130,6 +142,8 @@ class Decision:
             found.append(("review_on", "must not be before the decision's date"))
         for dim, effect in self.effects.items():
             found.extend((f"{dim}.{name}", why) for name, why in effect.problems())
+            if not in_scale(dim, effect.per_year):
+                found.append((f"{dim}.per_year", POINTS_SCALE))
         for index, review in enumerate(self.reviews):
             found.extend(
                 (f"reviews.{index}.{name}", why) for name, why in review.problems(self.date)

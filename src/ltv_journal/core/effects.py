@@ -57,8 +57,8 @@ class Effect:
             found.append(("delay_months", f"must be between 0 and {MAX_DELAY_MONTHS}"))
         if self.years is not None and self.until is not None:
             found.append(("years", "give years or until, not both"))
-        if self.years is not None and not Decimal(0) <= self.years <= MAX_YEARS:
-            found.append(("years", f"must be between 0 and {MAX_YEARS}"))
+        if self.years is not None and not Decimal(0) < self.years <= MAX_YEARS:
+            found.append(("years", f"must be more than 0 and at most {MAX_YEARS}"))
         if self.half_life_years is not None and not self.half_life_years > 0:
             found.append(("half_life_years", "must be more than 0"))
         if not Decimal(0) < self.confidence <= Decimal(1):

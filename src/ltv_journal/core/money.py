@@ -14,24 +14,113 @@ CENT = Decimal("0.01")
 SCALE = 100
 """Stored integers are hundredths of a unit (of money or of a point)."""
 
-_SYMBOLS = re.compile(r"^[^\d\-+.,]*|[^\d.,]*$")
 _DIGITS = re.compile(r"^[+-]?[\d.,' \u00a0\u202f]+$")
+_MARKER = re.compile(r"^(?P<lead>[^\d+\-.,\s]*)\s*(?P<number>.*?)\s*(?P<trail>[^\d.,\s]*)$")
+ISO_CODES = frozenset(
+    [
+        "EUR",
+        "USD",
+        "GBP",
+        "CHF",
+        "JPY",
+        "CNY",
+        "CAD",
+        "AUD",
+        "NZD",
+        "SEK",
+        "NOK",
+        "DKK",
+        "ISK",
+        "PLN",
+        "CZK",
+        "HUF",
+        "RON",
+        "BGN",
+        "RUB",
+        "UAH",
+        "TRY",
+        "ILS",
+        "INR",
+        "KRW",
+        "SGD",
+        "HKD",
+        "MXN",
+        "BRL",
+        "ARS",
+        "CLP",
+        "COP",
+        "ZAR",
+        "THB",
+        "IDR",
+        "MYR",
+        "PHP",
+        "VND",
+        "AED",
+        "SAR",
+        "EGP",
+        "NGN",
+        "KES",
+        "TWD",
+    ]
+)
+"""Currency codes recognised around a typed amount (besides the journal's own)."""
+SYMBOLS: dict[str, frozenset[str]] = {
+    "€": frozenset({"EUR"}),
+    "$": frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN"}),
+    "US$": frozenset({"USD"}),
+    "£": frozenset({"GBP"}),
+    "¥": frozenset({"JPY", "CNY"}),
+    "₹": frozenset({"INR"}),
+    "₩": frozenset({"KRW"}),
+    "₺": frozenset({"TRY"}),
+    "₪": frozenset({"ILS"}),
+    "R$": frozenset({"BRL"}),
+    "Fr.": frozenset({"CHF"}),
+    "kr": frozenset({"SEK", "NOK", "DKK", "ISK"}),
+    "zł": frozenset({"PLN"}),
+    "Kč": frozenset({"CZK"}),
+}
+"""Currency symbols people type around amounts, and the ISO codes each may stand for."""
 
 
 class AmountError(ValueError):
     """A typed amount could not be read; the message says why."""
 
 
-def parse_amount(text: str, *, allow_negative: bool = False, places: int = 2) -> Decimal:
+def _currencies_of(marker: str, original: str, currency: str | None) -> frozenset[str]:
+    if marker in SYMBOLS:
+        return SYMBOLS[marker]
+    if marker.upper() in ISO_CODES or (currency is not None and marker.upper() == currency):
+        return frozenset({marker.upper()})
+    raise AmountError(f"'{original}' is not a number")
+
+
+def parse_amount(
+    text: str, *, allow_negative: bool = False, places: int = 2, currency: str | None = None
+) -> Decimal:
     """Read an amount as people write it: `1234.56`, `1,234.56`, `1.234,56`, `1.234,56 €`.
 
-    Returns an exact `Decimal`. A currency symbol or code around the number is ignored;
-    spaces and apostrophes may group thousands. `1,234` or `1.234` alone is refused as
-    ambiguous (a thousand or one-point-something?), as is anything with more than
-    `places` decimals.
+    Returns an exact `Decimal`. A currency symbol or ISO code before or after the number
+    is allowed (and must be `currency` when one is given); any other text is refused,
+    so `5k` or `100/w` never pass as 5 or 100. Spaces and apostrophes may group
+    thousands. `1,234` or `1.234` alone is refused as ambiguous (a thousand or
+    one-point-something?), as is anything with more than `places` decimals.
     """
     original = text
-    core = _SYMBOLS.sub("", text.strip()).strip()
+    match = _MARKER.match(text.strip())
+    if match is None:
+        raise AmountError(f"'{original}' is not a number")
+    core = match.group("number")
+    if not any(ch.isdigit() for ch in core):
+        raise AmountError(f"'{original}' is not a number")
+    for marker in (match.group("lead"), match.group("trail")):
+        if not marker:
+            continue
+        allowed = _currencies_of(marker, original, currency)
+        if currency is not None and currency not in allowed:
+            raise AmountError(
+                f"'{original}' is not in {currency}, the currency this journal counts in"
+            )
     if not core or not _DIGITS.match(core) or not any(ch.isdigit() for ch in core):
         raise AmountError(f"'{original}' is not a number")
     sign = ""
@@ -99,12 +188,22 @@ def parse_decimal(text: str, *, what: str = "value") -> Decimal:
 
 
 def parse_fraction(text: str, *, what: str = "value") -> Decimal:
-    """A share or rate typed as `0.7`, `70%` or `70` (a number above 1 without a percent
-    sign is read as a percentage): confidences and yearly rates."""
+    """A share or rate typed as `0.7`, `70%` or `70`: a whole number from 2 to 100
+    without a percent sign is read as a percentage; another number above 1 is refused
+    as unclear (is `1.5` 150 % or 1.5 %?). For confidences and yearly rates."""
     cleaned = text.strip()
     percent = cleaned.endswith("%")
     value = parse_decimal(cleaned.removesuffix("%"), what=what)
-    return value / 100 if percent or value > 1 else value
+    if percent:
+        return value / 100
+    if value > 1:
+        if value != value.to_integral_value() or value > 100:
+            raise AmountError(
+                f"{what} '{text}' is unclear: write a fraction such as 0.7 or a percentage "
+                "such as 70%"
+            )
+        return value / 100
+    return value
 
 
 def to_cents(value: Decimal) -> int:

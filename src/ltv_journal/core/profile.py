@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 
+from . import clock
 from .dates import add_months, whole_months_between
 from .dimensions import Until
 
@@ -44,8 +45,13 @@ class Profile:
             found.append(("return_rate", "must be between -1 and 1"))
         if not 1 <= self.hours_per_year <= 8784:
             found.append(("hours_per_year", "must be between 1 and 8784"))
-        if self.birth_date is not None and self.birth_date.year < 1900:
-            found.append(("birth_date", "must be in 1900 or later"))
+        if self.birth_date is not None:
+            if self.birth_date.year < 1900:
+                found.append(("birth_date", "must be in 1900 or later"))
+            elif self.birth_date > clock.today():
+                found.append(("birth_date", "must not be in the future"))
+        if self.life_expectancy < self.retirement_age:
+            found.append(("life_expectancy", "must be at least the retirement age"))
         return found
 
     @property

@@ -16,7 +16,7 @@ from .base import JournalBase, rescore_or_explain
 from .errors import Invalid
 from .rows import BATCH, DT, bulk_insert, child_rows, decision_columns, insert_children, new_id
 from .scoring import rebuild_buckets
-from .tables import PROFILES
+from .tables import PROFILES, UNDO_LOG
 
 PT = PROFILES
 
@@ -40,6 +40,8 @@ class BulkImport(JournalBase):
         replace_profile: bool = False,
     ) -> ImportResult:
         """Write many decisions in one transaction: all or nothing, idempotent by id.
+
+        An import cannot be undone, and it clears the undo history before it.
 
         A given profile replaces the journal's only with `replace_profile`, otherwise it
         is used when the journal has none. Nothing is written if any decision is invalid.
@@ -81,6 +83,9 @@ class BulkImport(JournalBase):
                 if had_profile:
                     rescore_or_explain(conn, profile)
             rebuild_buckets(conn)
+            # An import may replace decisions an older undo step would restore: the undo
+            # history ends here rather than reach past the import.
+            conn.execute(delete(UNDO_LOG))
         self._profile = None
         return ImportResult(
             added=len(items) - len(existing), updated=len(existing), profile_set=use_profile

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import ArgumentError
 
 from .errors import NotAJournal
 from .location import sqlite_path
@@ -62,7 +63,17 @@ def make_engine(location: str) -> Engine:
     with BEGIN IMMEDIATE on SQLite."""
     path = sqlite_path(location)
     if path is None:
-        return create_engine(location, pool_pre_ping=True)
+        try:
+            return create_engine(location, pool_pre_ping=True)
+        except ModuleNotFoundError as error:
+            raise NotAJournal(
+                f"cannot open the journal at {location}: its database driver is not "
+                f"installed ({error.name})"
+            ) from None
+        except ArgumentError:
+            raise NotAJournal(
+                f"cannot open the journal at {location}: not a database URL"
+            ) from None
     prepare_sqlite_file(path)
     engine = create_engine(
         f"sqlite:///{path}",
