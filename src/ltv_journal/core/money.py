@@ -17,51 +17,11 @@ SCALE = 100
 _DIGITS = re.compile(r"^[+-]?[\d.,' \u00a0\u202f]+$")
 _MARKER = re.compile(r"^(?P<lead>[^\d+\-.,\s]*)\s*(?P<number>.*?)\s*(?P<trail>[^\d.,\s]*)$")
 ISO_CODES = frozenset(
-    [
-        "EUR",
-        "USD",
-        "GBP",
-        "CHF",
-        "JPY",
-        "CNY",
-        "CAD",
-        "AUD",
-        "NZD",
-        "SEK",
-        "NOK",
-        "DKK",
-        "ISK",
-        "PLN",
-        "CZK",
-        "HUF",
-        "RON",
-        "BGN",
-        "RUB",
-        "UAH",
-        "TRY",
-        "ILS",
-        "INR",
-        "KRW",
-        "SGD",
-        "HKD",
-        "MXN",
-        "BRL",
-        "ARS",
-        "CLP",
-        "COP",
-        "ZAR",
-        "THB",
-        "IDR",
-        "MYR",
-        "PHP",
-        "VND",
-        "AED",
-        "SAR",
-        "EGP",
-        "NGN",
-        "KES",
-        "TWD",
-    ]
+    (  # noqa: SIM905 - a list of codes reads best as text
+        "EUR USD GBP CHF JPY CNY CAD AUD NZD SEK NOK DKK ISK PLN CZK HUF RON BGN RUB UAH TRY "
+        "ILS INR KRW SGD HKD MXN BRL ARS CLP COP ZAR THB IDR MYR PHP VND AED SAR EGP NGN KES "
+        "TWD"
+    ).split()
 )
 """Currency codes recognised around a typed amount (besides the journal's own)."""
 SYMBOLS: dict[str, frozenset[str]] = {
