@@ -33,6 +33,10 @@ BAD = [
     ),
     (("list", "--from", "yesterday"), "--from 'yesterday' is not a date"),
     (("list", "--limit", "0"), "--limit"),
+    (
+        ("list", "--from", "2026-06-01", "--to", "2026-01-01"),
+        "--to 2026-01-01 is before --from 2026-06-01",
+    ),
     (("show", "abcd"), "no decision with id abcd"),
     (("show", "ab"), "'ab' is not an id or an id prefix of at least 4 characters"),
     (("edit", "{id}"), "nothing to change"),

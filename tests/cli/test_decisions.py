@@ -193,3 +193,8 @@ def test_add_help_shows_the_effect_syntax(run: Run) -> None:
     text = run("add", "--help").stdout
     assert "DIMENSION VALUE[/y|/m] [delay=MONTHS]" in text
     assert "expense (default) or investment" in text
+
+
+def test_list_from_and_to_the_same_day(max_journal: Run) -> None:
+    out = max_journal("list", "--from", "2025-01-01", "--to", "2025-01-01").stdout
+    assert "Build an online business" in out

@@ -12,6 +12,7 @@ from ltv_journal.core.money import format_amount
 
 from . import parsing
 from .as_json import decision_json, summary_json
+from .errors import UserError
 from .options import db_option, json_option, open_journal
 from .output import cell_value, echo_json, echo_lines, table
 
@@ -54,14 +55,18 @@ def list_(
 
     if search and text:
         raise click.UsageError("give the search text once: as SEARCH or as --text")
+    first = None if start is None else parsing.day(start, "--from")
+    last = None if end is None else parsing.day(end, "--to")
+    if first is not None and last is not None and last < first:
+        raise UserError(f"--to {last} is before --from {first}; no day can match both")
     flt = DecisionFilter(
         text=(search or text or "").strip(),
         tag=tag or "",
         category=category or "",
         kind=None if kind is None else Kind(kind),
         year=year,
-        start=None if start is None else parsing.day(start, "--from"),
-        end=None if end is None else parsing.day(end, "--to"),
+        start=first,
+        end=last,
     )
     with open_journal() as journal:
         total = journal.count(flt)
