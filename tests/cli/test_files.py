@@ -101,3 +101,22 @@ def test_the_sample_summary_agrees_with_score_and_calibration(run: Run, year: in
             else:
                 assert summary["calibration"][dim][key] == calibration[dim][key]
     assert start["decisions"] < end["decisions"]
+
+
+def test_import_from_standard_input_is_refused_plainly(max_journal: Run, db: Path) -> None:
+    before = journal_state(db)
+    result = max_journal("import", "-", ok=False)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: import - (standard input) is not supported yet; save the text to a file "
+        "and import that file\n"
+    )
+    assert journal_state(db) == before
+
+
+def test_a_file_named_dash_is_imported_as_dot_slash_dash(
+    max_journal: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text(max_journal("export", "--all").stdout)
+    assert "0 added, 1 updated" in max_journal("import", "./-").stdout

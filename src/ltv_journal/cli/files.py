@@ -11,7 +11,7 @@ from .options import db_option, open_journal
 
 
 @click.command(name="import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(dir_okay=False))
 @click.option(
     "--replace-profile",
     is_flag=True,
@@ -19,16 +19,22 @@ from .options import db_option, open_journal
     "when the journal has none).",
 )
 @db_option
-def import_(file: Path, replace_profile: bool) -> None:
+def import_(file: str, replace_profile: bool) -> None:
     """Read decisions (and a profile) from an interchange TOML file.
 
     All or nothing: a file with any error writes nothing. Decisions with an id already
-    in the journal are updated, not duplicated.
+    in the journal are updated, not duplicated. Standard input (`-`) is not read yet:
+    save the text to a file first (a file named - is ./-).
     """
     from ltv_journal.exchange.reader import import_file
 
+    if file == "-":
+        raise UserError(
+            "import - (standard input) is not supported yet; save the text to a file "
+            "and import that file"
+        )
     with open_journal(create=True) as journal:
-        result = import_file(journal, file, replace_profile=replace_profile)
+        result = import_file(journal, Path(file), replace_profile=replace_profile)
     profile = "; profile set" if result.profile_set else ""
     click.echo(f"imported {file}: {result.added} added, {result.updated} updated{profile}")
 
