@@ -289,3 +289,12 @@ def test_a_missing_database_driver_is_a_clear_error() -> None:
 
     with pytest.raises(NotAJournal, match="driver is not installed"):
         Journal("postgresql://someone@localhost/journal")
+
+
+def test_an_import_in_another_currency_is_refused(journal: Journal, max_muster: Profile) -> None:
+    dollars = replace(max_muster, currency="USD")
+    with pytest.raises(Invalid, match="counts in EUR"):
+        journal.import_decisions([BUSINESS], dollars)
+    assert journal.count() == 0
+    journal.import_decisions([BUSINESS], dollars, replace_profile=True)
+    assert journal.profile().currency == "USD"

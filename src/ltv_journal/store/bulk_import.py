@@ -54,6 +54,18 @@ class BulkImport(JournalBase):
                 problems = profile.problems()
                 if problems:
                     raise Invalid(problems, "profile")
+            if profile is not None and profile.currency != active.currency:
+                raise Invalid(
+                    [
+                        (
+                            "currency",
+                            f"is {profile.currency}, but this journal counts in "
+                            f"{active.currency}; amounts would change their meaning "
+                            "(import with --replace-profile to switch the journal's currency)",
+                        )
+                    ],
+                    "profile",
+                )
             values = self._values(active)
             items = [_as_new(d) for d in decisions]
             for position, item in enumerate(items, start=1):
