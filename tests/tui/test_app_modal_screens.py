@@ -6,6 +6,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ltv_journal.store.journal import Journal
+from ltv_journal.tui.keys import KEYS
+from ltv_journal.tui.screens.help import HelpScreen
 from ltv_journal.tui.screens.insights import InsightsScreen
 
 from .app_support import RecordingApp, settle
@@ -44,3 +46,37 @@ async def test_insights_scroll_to_every_table_at_80x24(journal: Journal) -> None
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         assert scroll.scroll_y == 0
+
+
+@pilot_test
+async def test_help_fits_at_80x24(journal: Journal) -> None:
+    app = RecordingApp(journal.location, journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        shown = visible_text(app)
+        for key in KEYS:
+            assert key.help in shown
+        assert "All commands" in shown
+        box = app.screen.query_one(VerticalScroll)
+        assert box.max_scroll_y == 0
+        assert box.border_subtitle == "esc close"
+
+
+@pilot_test
+async def test_help_says_when_more_lies_below_and_scrolls_to_it(journal: Journal) -> None:
+    app = RecordingApp(journal.location, journal)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        box = app.screen.query_one(VerticalScroll)
+        assert box.border_subtitle == "↓ more below · esc close"
+        assert "All commands" not in visible_text(app)
+        await pilot.press("end")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        assert "All commands" in visible_text(app)
+        assert box.border_subtitle == "esc close"

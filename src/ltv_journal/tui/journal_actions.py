@@ -208,7 +208,10 @@ class JournalActions(Screen[None]):
 
     def action_help(self) -> None:
         bindings = [(k.display, k.help) for k in KEYS]
-        bindings += [("↑ ↓ PgUp PgDn Home End", "Move in the list"), ("ctrl+p", "All commands")]
+        bindings += [
+            ("↑ ↓ PgUp PgDn", "Move in the list; Home and End jump to its ends"),
+            ("ctrl+p", "All commands"),
+        ]
         self._push("help", "HelpScreen", "help screen", bindings)
 
     def action_quit(self) -> None:

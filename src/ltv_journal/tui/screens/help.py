@@ -18,6 +18,9 @@ ABOUT = (
     "review them later against what really happened."
 )
 
+CLOSE = "esc close"
+MORE = "↓ more below"
+
 
 class HelpScreen(ModalScreen[None]):
     """Lists (key, description) pairs; any of esc, q or ? closes it."""
@@ -30,7 +33,8 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
         & > VerticalScroll {
-            width: 100%; max-width: 72; height: auto; max-height: 90%;
+            width: 100%; max-width: 72; height: auto; max-height: 100%;
+            scrollbar-size-vertical: 1;
             border: round $primary; background: $surface; padding: 0 1;
         }
         & #about { color: $text-muted; margin-bottom: 1; }
@@ -50,9 +54,20 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(key, description)
         with VerticalScroll() as box:
             box.border_title = "Help"
-            box.border_subtitle = "esc close"
+            box.border_subtitle = CLOSE
             yield Static(ABOUT, id="about")
             yield Static(table, id="keys")
+
+    def on_mount(self) -> None:
+        box = self.query_one(VerticalScroll)
+        for attribute in ("scroll_y", "virtual_size", "size"):
+            self.watch(box, attribute, lambda: self.call_after_refresh(self._show_more))
+
+    def _show_more(self) -> None:
+        """Say in words (not only with the scroll bar's colour) that more lies below."""
+        box = self.query_one(VerticalScroll)
+        more = box.max_scroll_y > 0 and box.scroll_y < box.max_scroll_y
+        box.border_subtitle = f"{MORE} · {CLOSE}" if more else CLOSE
 
     def action_close(self) -> None:
         self.dismiss(None)
