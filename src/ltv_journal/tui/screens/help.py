@@ -61,7 +61,10 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         box = self.query_one(VerticalScroll)
         for attribute in ("scroll_y", "virtual_size", "size"):
-            self.watch(box, attribute, lambda: self.call_after_refresh(self._show_more))
+            self.watch(box, attribute, self._after_layout)
+
+    def _after_layout(self) -> None:
+        self.call_after_refresh(self._show_more)
 
     def _show_more(self) -> None:
         """Say in words (not only with the scroll bar's colour) that more lies below."""
