@@ -207,3 +207,43 @@ def _entry_point_opens(
     except SystemExit as done:
         assert done.code == (0 if opened else 2)
     return opened
+
+
+def _installed() -> Path:
+    script = VENV_BIN / "ltv-journal"
+    if not script.exists():
+        pytest.skip("the ltv-journal entry point is not installed in this environment")
+    return script
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["export", "--year", "2025"], ["score"], ["list", "--help"]])
+def test_output_to_a_full_disk_is_one_line(run: Run, db: Path, args: list[str]) -> None:
+    run(*MAX_PROFILE)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [str(_installed()), "--db", str(db), *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 2
+    assert result.stderr == "error: cannot write the output: No space left on device\n"
+
+
+def test_a_closed_pipe_is_one_line_without_a_traceback(run: Run, db: Path) -> None:
+    run(*MAX_PROFILE)
+    for number in range(3):
+        run("add", f"Bike {number}", "--amount", "100")
+    process = subprocess.Popen(
+        [str(_installed()), "--db", str(db), "export", "--all"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader goes away before anything is written
+    stderr = process.stderr.read()
+    assert process.wait(timeout=120) == 2
+    assert stderr == "error: cannot write the output: Broken pipe\n"

@@ -6,9 +6,10 @@ are turned back into what the user typed (`--amount`, `--effect happiness confid
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 import click
 
@@ -124,6 +125,14 @@ class ReportingGroup(click.Group):
         """Commands in the order they were added (the order of DESIGN §3), not a-z."""
         return list(self.commands)
 
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; output that cannot be written (a full disk, a closed pipe)
+        becomes a user error here, before click would end the program quietly."""
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            raise UserError(output_error_message(error)) from None
+
     def main(  # type: ignore[override]
         self,
         args: list[str] | None = None,
@@ -134,6 +143,10 @@ class ReportingGroup(click.Group):
     ) -> object:
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            sys.stdout.flush()
+        except OSError as error:
+            click.echo(f"error: {output_error_message(error)}", err=True)
+            result = USAGE_EXIT
         except click.Abort:
             click.echo("aborted", err=True)
             result = 1
@@ -146,6 +159,19 @@ class ReportingGroup(click.Group):
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def output_error_message(error: OSError) -> str:
+    """The one line for output that could not be written; standard output is pointed
+    at the null device so that nothing more (not even the exit's flush) fails."""
+    with suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    reason = error.strerror or type(error).__name__
+    if error.filename is not None:
+        return f"cannot write {error.filename}: {reason}"
+    return f"cannot write the output: {reason}"
 
 
 def _one_line(message: str) -> str:
