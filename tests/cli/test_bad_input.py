@@ -22,7 +22,15 @@ BAD = [
     (("add", "Bike", "--effect", "love 1 until=never"), "until 'never' must be retirement"),
     (
         ("add", "Bike", "--effect", "happiness 1 confidence=150%"),
-        "--effect happiness confidence must be more than 0 and at most 1",
+        "invalid decision: --effect happiness confidence: must be more than 0 and at most 1",
+    ),
+    (
+        ("add", "Bike", "--effect", "money 1 years=2 until=death"),
+        "invalid decision: --effect money: give years or until, not both",
+    ),
+    (
+        ("add", "Bike", "--effect", "love 1 delay=9999"),
+        "invalid decision: --effect love delay: must be between 0 and",
     ),
     (("add", "Bike", "--effect", "love 1", "--effect", "love 2"), "--effect love is given twice"),
     (("add", "Bike", "--amout", "5"), "No such option '--amout'"),
@@ -121,8 +129,8 @@ def test_every_invalid_field_is_reported_at_once(max_journal: Run) -> None:
     )
     line = result.stderr.strip()
     assert "--review-on must not be before" in line
-    assert "--effect love confidence must be more than 0" in line
-    assert "--effect love half-life must be more than 0" in line
+    assert "--effect love confidence: must be more than 0" in line
+    assert "--effect love half-life: must be more than 0" in line
 
 
 def test_an_effect_to_retirement_needs_a_birth_date(run: Run, db: Path) -> None:

@@ -59,18 +59,38 @@ def field_label(name: str, overrides: Mapping[str, str] | None = None) -> str:
     """`happiness.confidence` -> `--effect happiness confidence`; `amount` -> `--amount`."""
     if overrides and name in overrides:
         return overrides[name]
-    dim, dot, key = name.partition(".")
-    if dot:
-        words = ["--effect", dim, EFFECT_KEYS.get(key, key)]
-        return " ".join(w for w in words if w)
+    dim, key = _effect_field(name)
+    if dim:
+        return " ".join(w for w in ("--effect", dim, EFFECT_KEYS.get(key, key)) if w)
     return FIELD_OPTIONS.get(name, name)
+
+
+def problem_text(name: str, why: str, overrides: Mapping[str, str] | None = None) -> str:
+    """One problem as a sentence: `--amount must be ...`; an effect's problems follow a
+    colon (`--effect happiness confidence: must be ...`), without the key when the
+    reason names it already (`--effect money: give years or until, not both`)."""
+    dim, key = _effect_field(name)
+    if not dim or (overrides and name in overrides):
+        return f"{field_label(name, overrides)} {why}"
+    word = EFFECT_KEYS.get(key, key)
+    named = word and word in why.replace(",", " ").split()
+    label = f"--effect {dim}" if named or not word else field_label(name)
+    return f"{label}: {why}"
+
+
+def _effect_field(name: str) -> tuple[str, str]:
+    """`happiness.confidence` -> (`happiness`, `confidence`); ("", "") for other fields."""
+    from ltv_journal.core.dimensions import Dimension
+
+    dim, dot, key = name.partition(".")
+    return (dim, key) if dot and dim in set(Dimension) else ("", "")
 
 
 def problems_message(
     problems: Iterable[tuple[str, str]], what: str, overrides: Mapping[str, str] | None = None
 ) -> str:
     """Every problem on one line: `invalid decision: --amount must be ...; TITLE is required`."""
-    detail = "; ".join(f"{field_label(name, overrides)} {why}" for name, why in problems)
+    detail = "; ".join(problem_text(name, why, overrides) for name, why in problems)
     return f"invalid {what}: {detail}"
 
 
