@@ -205,3 +205,23 @@ def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
     assert result.stderr == (
         f"error: cannot open the journal at {blocker}/sub/j.db: Not a directory\n"
     )
+
+
+@pytest.mark.parametrize("command", [("score",), ("list",), ("add", "Bike")])
+def test_a_database_url_without_its_driver_is_one_line(run: Run, command: tuple[str, ...]) -> None:
+    import importlib.util
+
+    from click.testing import CliRunner
+
+    from ltv_journal.cli import main
+
+    if importlib.util.find_spec("psycopg2") is not None:
+        pytest.skip("the PostgreSQL driver is installed here")
+    url = "postgresql://max@localhost/journal"
+    result = CliRunner().invoke(main, ["--db", url, *command])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        f"error: cannot open the journal at {url}: its database driver is not installed (psycopg"
+    )
+    assert result.stderr.count("\n") == 1

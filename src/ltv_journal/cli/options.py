@@ -113,6 +113,11 @@ def open_journal(location: str | None = None, *, create: bool = False) -> Iterat
         journal = Journal(where)
     except JournalError:
         raise
+    except ImportError as error:  # a database URL whose driver is not installed
+        driver = (error.name or "").partition(".")[0] or str(error)
+        raise UserError(
+            f"cannot open the journal at {where}: its database driver is not installed ({driver})"
+        ) from None
     except OSError as error:
         reason = error.strerror or str(error)
         raise UserError(f"cannot open the journal at {where}: {reason}") from None
