@@ -187,7 +187,7 @@ An --effect replaces the effect on its dimension; --no-effect removes one.
 
 \b
 Example:
-  ltv-journal edit 6f1c2a9e --amount 250 --effect "love 1 years=2" --no-effect meaning
+  ltv-journal edit ID --amount 250 --effect "love 1 years=2" --no-effect meaning
 """
 
 

@@ -56,7 +56,7 @@ def review(decision_id: str | None, as_json: bool, **typed: object) -> None:
 
     \b
     Example:
-      ltv-journal review 6f1c --actual money=4800 --missed love --repeat yes \\
+      ltv-journal review ID --actual money=4800 --missed love --repeat yes \\
         --hindsight "customers take a year to find you"
     """
     if decision_id is None:
