@@ -89,6 +89,62 @@ async def test_review_form_dismisses_the_typed_observations(max_muster: Profile)
 
 
 @pilot_test
+async def test_untouched_rows_are_not_recorded(max_muster: Profile) -> None:
+    app = Host(ReviewForm(course(), max_muster, TODAY))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        # Ticked where an effect was expected (money, happiness), not elsewhere.
+        ticks = [screen.query_one(f"#{d}-happened", Checkbox).value for d in Dimension]
+        assert ticks == [True, True, False, False]
+        # readable without colour: a tick where ticked, blank where not
+        assert "✓" in str(screen.query_one("#money-happened", Checkbox).render())
+        assert "✓" not in str(screen.query_one("#love-happened", Checkbox).render())
+        await type_into(pilot, "#notes", "too early to tell")
+        await pilot.press("enter")
+    assert app.result == [Review(date=TODAY, notes="too early to tell")]
+
+
+@pilot_test
+async def test_an_unticked_box_records_that_it_did_not_happen(max_muster: Profile) -> None:
+    app = Host(ReviewForm(course(), max_muster, TODAY))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#money-happened", Checkbox).focus()
+        await pilot.press("space")
+        await pilot.press("ctrl+s")
+    assert app.result == [
+        Review(date=TODAY, actual={Dimension.MONEY: Observation(None, False)}),
+    ]
+
+
+@pilot_test
+async def test_a_review_that_says_nothing_is_refused_with_a_reason(max_muster: Profile) -> None:
+    app = Host(ReviewForm(course(), max_muster, TODAY))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == []
+        said = str(app.screen.query_one("#nothing-said", Static).render())
+        assert "say what happened: an actual value, whether it happened, or a lesson" in said
+        await type_into(pilot, "#money-actual", "0")
+        await pilot.press("enter")
+    assert app.result == [
+        Review(date=TODAY, actual={Dimension.MONEY: Observation(Decimal(0), True)}),
+    ]
+
+
+@pilot_test
+async def test_an_actual_out_of_the_points_scale_shows_beside_its_row(max_muster: Profile) -> None:
+    app = Host(ReviewForm(course(), max_muster, TODAY))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_into(pilot, "#happiness-actual", "99")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == []
+        shown = str(app.screen.query_one("#obs-happiness .obs-error", Static).render())
+        assert shown.startswith("↑ ") and len(shown) > 4
+
+
+@pilot_test
 async def test_review_dates_are_checked_beside_their_fields(max_muster: Profile) -> None:
     app = Host(ReviewForm(course(), max_muster, TODAY))
     async with app.run_test(size=(80, 24)) as pilot:

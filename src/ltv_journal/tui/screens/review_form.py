@@ -7,7 +7,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Input, Label, RadioSet, Static
 
 from ltv_journal.core.decision import Decision, Observation, Review, WouldRepeat
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
@@ -15,10 +15,14 @@ from ltv_journal.core.explain import format_value
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
 
+from ..widgets.toggles import DotButton, TickBox
 from .fields import Field, FormScreen, Problems, add_problem
 from .typed_values import percent_text, read_amount, read_date, read_optional_date
 
 HINDSIGHT = "What do I know now that I could have known then?"
+NOTHING_SAID = "say what happened: an actual value, whether it happened, or a lesson"
+NOTHING_SAID_KEY = "actual"
+"""The problem of a review that records nothing at all."""
 _REPEAT = tuple(WouldRepeat)
 
 
@@ -43,6 +47,8 @@ class ObservationRow(Vertical):
         self.dimension = dimension
         self.expected = decision.effects.get(dimension)
         self._currency = currency
+        self._default = self.expected is not None
+        """What the "it happened" box shows until the person changes it."""
 
     def compose(self) -> ComposeResult:
         dim, effect = self.dimension, self.expected
@@ -63,20 +69,35 @@ class ObservationRow(Vertical):
                 id=f"{dim}-actual",
                 compact=True,
             )
-            yield Checkbox("it happened", True, id=f"{dim}-happened", compact=True)
+            yield TickBox("it happened", self._default, id=f"{dim}-happened", compact=True)
         yield Static("", classes="obs-error")
+
+    def on_input_changed(self, _: Input.Changed) -> None:
+        """Where nothing was expected, an untouched box follows the value: a value other
+        than zero happened."""
+        if self.expected is not None or self._box_touched():
+            return
+        try:
+            actual = read_amount(self.query_one(Input).value, allow_negative=True)
+        except ValueError:
+            return
+        self._default = bool(actual)
+        self.query_one(Checkbox).value = self._default
+
+    def _box_touched(self) -> bool:
+        return self.query_one(Checkbox).value != self._default
 
     def read(self) -> tuple[Observation | None, Problems]:
         """The observation (None when nothing was recorded), or the reason it cannot be read.
 
-        A dimension with an expected effect is always recorded; another only when an
-        actual value is typed."""
+        A dimension is recorded only when an actual value is typed or the "it happened"
+        box was changed from its default (ticked where an effect was expected)."""
         text = self.query_one(Input).value
         try:
             actual = read_amount(text, allow_negative=True)
         except ValueError as error:
             return None, {f"{self.dimension}.actual": str(error)}
-        if actual is None and self.expected is None:
+        if actual is None and not self._box_touched():
             return None, {}
         return Observation(actual, self.query_one(Checkbox).value), {}
 
@@ -100,6 +121,8 @@ class ReviewForm(FormScreen[Review]):
         & RadioSet > RadioButton { width: auto; margin-right: 2; }
         & .section { color: $text-primary; text-style: bold; margin-top: 1; }
         & .field-prompt { color: $text-muted; }
+        & #nothing-said { display: none; color: $text-error; }
+        & #nothing-said.-shown { display: block; }
     }
     """
 
@@ -117,13 +140,15 @@ class ReviewForm(FormScreen[Review]):
             with VerticalScroll(id="form-scroll"):
                 yield Static(self._intro(), classes="form-intro")
                 yield Field("review date", _input(self.today.isoformat(), "date"), key="date")
-                yield Label("What happened, per year (blank = not observed)", classes="section")
+                yield Label(
+                    "What happened, per year (a row counts once you fill it in or change its box)",
+                    classes="section",
+                )
+                yield Static("", id="nothing-said")
                 for dim in DIMENSIONS:
                     yield ObservationRow(dim, d, self.profile.currency)
                 yield Label("Looking back", classes="section")
-                repeat = RadioSet(
-                    *(RadioButton(str(r)) for r in _REPEAT), id="repeat", compact=True
-                )
+                repeat = RadioSet(*(DotButton(str(r)) for r in _REPEAT), id="repeat", compact=True)
                 yield Field("same again?", repeat, key="would_repeat")
                 yield Field("lessons", _input("", "notes", "what you learned"), key="notes")
                 yield Label(HINDSIGHT, classes="field-prompt")
@@ -168,7 +193,10 @@ class ReviewForm(FormScreen[Review]):
             next_review_on=next_review,
         )
         for key, reason in review.problems(self.decision.date):
-            add_problem(found, key, reason)
+            # The core names an observation `actual.money`; its row shows `money.actual`.
+            add_problem(found, _row_key(key), reason)
+        if not (actual or review.would_repeat or review.notes or review.hindsight):
+            add_problem(found, NOTHING_SAID_KEY, NOTHING_SAID)
         return (None if found else review), found
 
     def _date(self, found: Problems, key: str, reader):  # type: ignore[no-untyped-def]
@@ -180,9 +208,19 @@ class ReviewForm(FormScreen[Review]):
 
     def show_problems(self, problems: Mapping[str, str]) -> None:
         super().show_problems(problems)
+        said = self.query_one("#nothing-said", Static)
+        reason = problems.get(NOTHING_SAID_KEY) if self._attempted else None
+        said.update(f"↓ {reason}" if reason else "")
+        said.set_class(bool(reason), "-shown")
         for row in self.query(ObservationRow):
             key = f"{row.dimension}.actual"
             row.show_problem(problems.get(key) if self.problem_shown(key) else None)
+
+
+def _row_key(key: str) -> str:
+    if key.startswith("actual."):
+        return f"{key.removeprefix('actual.')}.actual"
+    return key
 
 
 def _input(value: str, key: str, placeholder: str = "") -> Input:
