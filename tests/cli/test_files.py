@@ -103,14 +103,33 @@ def test_the_sample_summary_agrees_with_score_and_calibration(run: Run, year: in
     assert start["decisions"] < end["decisions"]
 
 
-def test_import_from_standard_input_is_refused_plainly(max_journal: Run, db: Path) -> None:
+def test_import_reads_standard_input(max_journal: Run, tmp_path: Path) -> None:
+    """`export --all | import -` copies a journal."""
+    from click.testing import CliRunner
+
+    from ltv_journal.cli import main
+
+    backup = max_journal("export", "--all").stdout
+    copy = tmp_path / "copy.db"
+    result = CliRunner().invoke(main, ["--db", str(copy), "import", "-"], input=backup)
+    assert result.exit_code == 0, result.stderr
+    assert "1 added" in result.stdout
+    again = CliRunner().invoke(main, ["--db", str(copy), "export", "--all"])
+    assert again.stdout == backup
+
+
+def test_bad_standard_input_names_its_line(max_journal: Run, db: Path) -> None:
+    from click.testing import CliRunner
+
+    from ltv_journal.cli import main
+
     before = journal_state(db)
-    result = max_journal("import", "-", ok=False)
-    assert result.exit_code == 2
-    assert result.stderr == (
-        "error: import - (standard input) is not supported yet; save the text to a file "
-        "and import that file\n"
+    result = CliRunner().invoke(
+        main, ["--db", str(db), "import", "-"], input="[[decisions]]\ndate = 2025-01-01\n"
     )
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: <stdin>, line ")
+    assert "title" in result.stderr
     assert journal_state(db) == before
 
 

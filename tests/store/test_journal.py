@@ -287,8 +287,9 @@ def test_an_import_ends_the_undo_history(journal: Journal, max_muster: Profile) 
 def test_a_missing_database_driver_is_a_clear_error() -> None:
     from ltv_journal.store.errors import NotAJournal
 
-    with pytest.raises(NotAJournal, match="driver is not installed"):
-        Journal("postgresql://someone@localhost/journal")
+    with pytest.raises(NotAJournal, match="driver is not installed") as caught:
+        Journal("postgresql://someone:secret@localhost/journal")
+    assert "secret" not in str(caught.value)
 
 
 def test_an_import_in_another_currency_is_refused(journal: Journal, max_muster: Profile) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -23,18 +24,22 @@ def import_(file: str, replace_profile: bool) -> None:
     """Read decisions (and a profile) from an interchange TOML file.
 
     All or nothing: a file with any error writes nothing. Decisions with an id already
-    in the journal are updated, not duplicated. Standard input (`-`) is not read yet:
-    save the text to a file first (a file named - is ./-).
+    in the journal are updated, not duplicated. FILE `-` reads standard input (so
+    `export --all | import -` copies a journal); a file named - is ./-. An import cannot
+    be undone, and undo does not reach past it.
     """
-    from ltv_journal.exchange.reader import import_file
+    from ltv_journal.exchange.reader import import_file, import_text
 
     if file == "-":
-        raise UserError(
-            "import - (standard input) is not supported yet; save the text to a file "
-            "and import that file"
-        )
+        try:
+            text = sys.stdin.read()
+        except UnicodeDecodeError:
+            raise UserError("standard input is not UTF-8 text") from None
     with open_journal(create=True) as journal:
-        result = import_file(journal, Path(file), replace_profile=replace_profile)
+        if file == "-":
+            result = import_text(journal, text, "<stdin>", replace_profile=replace_profile)
+        else:
+            result = import_file(journal, Path(file), replace_profile=replace_profile)
     profile = "; profile set" if result.profile_set else ""
     click.echo(f"imported {file}: {result.added} added, {result.updated} updated{profile}")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -71,12 +71,32 @@ def import_file(journal: Journal, path: Path, *, replace_profile: bool = False) 
     idempotent by id. The file's profile replaces the journal's only with
     `replace_profile`; otherwise it is used when the journal has none."""
     found = read_interchange(path)
+    return _write(
+        journal, found, replace_profile, lambda: path.read_text(encoding="utf-8"), str(path)
+    )
+
+
+def import_text(
+    journal: Journal, text: str, source: str = "<stdin>", *, replace_profile: bool = False
+) -> ImportResult:
+    """The same as `import_file` for interchange text (standard input, say)."""
+    found = read_interchange_text(text, source)
+    return _write(journal, found, replace_profile, lambda: text, source)
+
+
+def _write(
+    journal: Journal,
+    found: Interchange,
+    replace_profile: bool,
+    text_of: Callable[[], str],
+    source: str,
+) -> ImportResult:
     try:
         return journal.import_decisions(
             found.decisions, found.profile, replace_profile=replace_profile
         )
     except Invalid as error:
-        raise _store_error(path, error) from None
+        raise _store_error(text_of, source, error) from None
 
 
 def _too_large(source: str, size: int) -> str:
@@ -162,11 +182,12 @@ def _decisions(data: dict[str, Any]) -> list[Decision]:
     return decisions
 
 
-def _problem_path(name: str) -> tuple[str, ...]:
-    """A core problem's field (`amount`, `happiness.years`) as a path in the file."""
+def _problem_path(name: str) -> KeyPath:
+    """A core problem's field (`amount`, `happiness.years`, `reviews.0.actual.love`) as a
+    path in the file."""
     if name.startswith("reviews."):
         _, index, key = name.split(".", 2)
-        return ("reviews", int(index), key)
+        return ("reviews", int(index), *key.split("."))
     if "." in name:
         dimension, key = name.split(".", 1)
         return ("effects", dimension, key)
@@ -238,7 +259,7 @@ def _located(text: str, source: str, error: FieldError) -> ExchangeError:
     return ExchangeError(f"{where}: {format_path(error.path)}: {message}")
 
 
-def _store_error(path: Path, error: Invalid) -> ExchangeError:
+def _store_error(text_of: Callable[[], str], source: str, error: Invalid) -> ExchangeError:
     """Point a rule the store enforces (e.g. a horizon without a birth date) at its line."""
     name, reason = error.problems[0] if error.problems else ("", str(error))
     if error.position is not None:
@@ -246,7 +267,7 @@ def _store_error(path: Path, error: Invalid) -> ExchangeError:
     else:
         key_path = ("profile", name)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = text_of()
     except (OSError, UnicodeDecodeError):
-        return ExchangeError(f"{path}: {error}")
-    return _located(text, str(path), FieldError(key_path, reason))
+        return ExchangeError(f"{source}: {error}")
+    return _located(text, source, FieldError(key_path, reason))

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import ArgumentError
 
@@ -63,16 +63,17 @@ def make_engine(location: str) -> Engine:
     with BEGIN IMMEDIATE on SQLite."""
     path = sqlite_path(location)
     if path is None:
+        shown = _without_password(location)
         try:
             return create_engine(location, pool_pre_ping=True)
         except ModuleNotFoundError as error:
             raise NotAJournal(
-                f"cannot open the journal at {location}: its database driver is not "
+                f"cannot open the journal at {shown}: its database driver is not "
                 f"installed ({error.name})"
             ) from None
         except ArgumentError:
             raise NotAJournal(
-                f"cannot open the journal at {location}: not a database URL"
+                f"cannot open the journal at {shown}: not a database URL"
             ) from None
     prepare_sqlite_file(path)
     engine = create_engine(
@@ -82,6 +83,14 @@ def make_engine(location: str) -> Engine:
     event.listen(engine, "connect", _configure_sqlite)
     event.listen(engine, "begin", _begin_sqlite)
     return engine
+
+
+def _without_password(location: str) -> str:
+    """A URL as it may be shown: the password hidden."""
+    try:
+        return make_url(location).render_as_string(hide_password=True)
+    except ArgumentError:
+        return location
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
