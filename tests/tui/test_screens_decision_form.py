@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, RadioButton, Static
 
 from ltv_journal.core.decision import Decision, Kind, Observation, Review
 from ltv_journal.core.dimensions import Dimension, Until
@@ -45,6 +45,41 @@ async def test_quick_log_needs_only_a_title(max_muster: Profile) -> None:
 
 
 @pilot_test
+async def test_title_tab_amount_enter_logs_the_amount(max_muster: Profile) -> None:
+    app = Host(DecisionForm(max_muster))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"New bike", "tab", *"900", "enter")
+    [decision] = app.result
+    assert (decision.title, decision.amount, decision.date) == ("New bike", Decimal(900), TODAY)
+
+
+@pilot_test
+async def test_the_chosen_kind_reads_without_colour(max_muster: Profile) -> None:
+    app = Host(DecisionForm(max_muster))
+    async with app.run_test(size=(80, 24)) as pilot:
+
+        def marks() -> list[bool]:
+            buttons = app.screen.query_one("#kind").query(RadioButton)
+            return ["•" in str(button.render()) for button in buttons]
+
+        assert marks() == [True, False]
+        app.screen.query_one("#kind").focus()
+        await pilot.press("right", "enter")
+        assert marks() == [False, True]
+
+
+@pilot_test
+async def test_a_bad_date_gives_no_verdict(max_muster: Profile) -> None:
+    app = Host(DecisionForm(max_muster))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_into(pilot, "#amount", "100")
+        await type_into(pilot, "#date", "2026-13-01")
+        await pilot.pause()
+        assert "→ fix the marked fields first" in preview(app)
+        assert "lowers" not in preview(app)
+
+
+@pilot_test
 async def test_preview_answers_the_question_while_typing(max_muster: Profile) -> None:
     app = Host(DecisionForm(max_muster))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -76,7 +111,9 @@ async def test_ambiguous_amount_is_explained_and_blocks_saving(max_muster: Profi
         await pilot.pause()
         assert app.result == []
         assert "ambiguous" in error_text(app, "amount")
-        assert "fix the marked fields" in preview(app)
+        assert "→ fix the marked fields first" in preview(app)
+        for verdict in ("raises", "lowers", "trade-off", "neutral"):
+            assert verdict not in preview(app)
         assert app.screen.query_one("#amount", Input).has_class("-invalid")
         await type_into(pilot, "#amount", "1,234.00")
         await pilot.pause()
@@ -105,10 +142,9 @@ async def test_missing_title_and_bad_effect_are_marked(max_muster: Profile) -> N
 async def test_full_entry_reads_every_field(max_muster: Profile) -> None:
     app = Host(DecisionForm(max_muster, categories=["education", "travel"]))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*"Online course")
+        await pilot.press(*"Online course", "tab", *"499")
         await pilot.press("tab", "right", "enter")  # kind: investment
         await type_into(pilot, "#date", "2026-11-01")
-        await type_into(pilot, "#amount", "499")
         await type_into(pilot, "#category", "education")
         await type_into(pilot, "#tags", "Skills, online")
         await type_into(pilot, "#happiness-per_year", "1,5")

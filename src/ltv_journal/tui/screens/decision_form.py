@@ -10,7 +10,7 @@ from decimal import Decimal
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, RadioButton, RadioSet
+from textual.widgets import Input, Label, RadioSet
 
 from ltv_journal.core import clock
 from ltv_journal.core.dates import add_months
@@ -19,6 +19,7 @@ from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.profile import Profile
 
+from ..widgets.toggles import DotButton
 from .decision_preview import DecisionPreview
 from .effect_rows import EffectHeadings, EffectRow
 from .fields import Field, FormScreen, Problems, add_problem
@@ -72,15 +73,7 @@ class DecisionForm(FormScreen[Decision]):
 
     def _basic_fields(self, d: Decision | None, today: date) -> ComposeResult:
         yield Field("title", Input(d.title if d else "", id="title", compact=True), key="title")
-        kind = RadioSet(
-            RadioButton("expense", value=not d or d.kind is Kind.EXPENSE, id="kind-expense"),
-            RadioButton("investment", value=bool(d and d.kind is Kind.INVESTMENT)),
-            id="kind",
-            compact=True,
-        )
-        yield Field("kind", kind, key="kind")
-        day = d.date if d else today
-        yield Field("date", _input(day.isoformat(), "date", "YYYY-MM-DD"), key="date")
+        # The amount follows the title: a quick log is "title, tab, amount, enter".
         amount = f"{d.amount:.2f}" if d else ""
         yield Field(
             "amount spent",
@@ -88,6 +81,15 @@ class DecisionForm(FormScreen[Decision]):
             key="amount",
             hint=self.profile.currency,
         )
+        kind = RadioSet(
+            DotButton("expense", value=not d or d.kind is Kind.EXPENSE, id="kind-expense"),
+            DotButton("investment", value=bool(d and d.kind is Kind.INVESTMENT)),
+            id="kind",
+            compact=True,
+        )
+        yield Field("kind", kind, key="kind")
+        day = d.date if d else today
+        yield Field("date", _input(day.isoformat(), "date", "YYYY-MM-DD"), key="date")
         category = Input(
             d.category if d else "",
             id="category",
@@ -163,6 +165,8 @@ class DecisionForm(FormScreen[Decision]):
         unreadable |= {Dimension(key.split(".")[0]) for key, _ in draft.problems() if "." in key}
         if "amount" in found:
             unreadable.add(Dimension.MONEY)  # the money figure would leave out the amount
+        if "date" in found:
+            unreadable.update(DIMENSIONS)  # every figure is measured from the date
         return draft, found, unreadable
 
     def _note(self, key: str) -> str:

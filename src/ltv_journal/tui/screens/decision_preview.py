@@ -27,7 +27,8 @@ _VERDICT_STYLE = {
 def preview_text(draft: Decision, profile: Profile, unreadable: Collection[Dimension] = ()) -> Text:
     """The verdict and each dimension's lifetime change for `draft`.
 
-    Dimensions in `unreadable` have fields that need fixing; they show a dash.
+    Dimensions in `unreadable` have fields that need fixing; they show a dash, and
+    there is no verdict until they are fixed.
     """
     text = Text(f"{QUESTION} → ")
     try:
@@ -39,10 +40,11 @@ def preview_text(draft: Decision, profile: Profile, unreadable: Collection[Dimen
             " date; set it in the profile (p), or give the effect a number of years"
         )
         return text
-    verdict = verdict_of(values)
-    text.append(str(verdict), style=_VERDICT_STYLE[verdict])
-    if unreadable:
-        text.append("  (fix the marked fields)", style="italic")
+    if unreadable:  # no verdict from a half-read draft
+        text.append("fix the marked fields first", style="bold italic")
+    else:
+        verdict = verdict_of(values)
+        text.append(str(verdict), style=_VERDICT_STYLE[verdict])
     cells = [
         (
             dim,

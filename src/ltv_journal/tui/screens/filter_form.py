@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, RadioButton, RadioSet
+from textual.widgets import Button, Input, RadioSet
 
 from ltv_journal.core.decision import Kind
 from ltv_journal.store.queries import DecisionFilter
 
+from ..widgets.toggles import DotButton
 from .fields import Field, FormScreen, Problems, add_problem
 from .typed_values import read_optional_date
 
@@ -60,7 +61,7 @@ class FilterForm(FormScreen[DecisionFilter]):
                 "category", _input(c.category, "category", "", self._categories), key="category"
             )
             kinds = RadioSet(
-                *(RadioButton(str(k or "any"), value=k == c.kind) for k in _KINDS),
+                *(DotButton(str(k or "any"), value=k == c.kind) for k in _KINDS),
                 id="kind",
                 compact=True,
             )
