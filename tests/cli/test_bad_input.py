@@ -225,3 +225,22 @@ def test_a_database_url_without_its_driver_is_one_line(run: Run, command: tuple[
         f"error: cannot open the journal at {url}: its database driver is not installed (psycopg"
     )
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("add", "Bike", "--amount", "12 USD"),
+        ("add", "Bike", "--amount", "5k"),
+        ("add", "Course", "--effect", "money 2k/y"),
+        ("add", "Course", "--effect", "money 100/w"),
+    ],
+)
+def test_amounts_with_stray_text_or_another_currency_are_refused(
+    max_journal: Run, db: Path, args: tuple[str, ...]
+) -> None:
+    before = journal_state(db)
+    result = max_journal(*args, ok=False)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+    assert journal_state(db) == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from typing import Any, TypeVar
 
 import click
@@ -20,7 +21,7 @@ from ltv_journal.core.profile import Profile
 from . import parsing
 from .as_json import decision_json
 from .errors import UserError, invalid_as_user_error, problems_message
-from .options import db_option, json_option, open_journal
+from .options import db_option, journal_currency, json_option, open_journal
 from .output import VERDICT_WORDS, echo_json, value_lines
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -92,6 +93,8 @@ class DecisionInput:
     feel: str | None = None
     review_on: str | None = None
     effects: Sequence[str] = ()
+    currency: str | None = None
+    """The journal's currency, when known: amounts typed in another are refused."""
 
     def changes(self) -> dict[str, Any]:
         """Decision fields for every option given (effects apart). Every option that
@@ -99,7 +102,7 @@ class DecisionInput:
         found: dict[str, Any] = {}
         problems: list[str] = []
         readers: list[tuple[str, str | None, Callable[[str, str], Any], str]] = [
-            ("amount", self.amount, parsing.amount, "--amount"),
+            ("amount", self.amount, partial(parsing.amount, currency=self.currency), "--amount"),
             ("date", self.day, parsing.day, "--date"),
             ("review_on", self.review_on, parsing.day, "--review-on"),
         ]
@@ -123,7 +126,7 @@ class DecisionInput:
     def effect_changes(self) -> dict[Dimension, Effect]:
         found: dict[Dimension, Effect] = {}
         for spec in self.effects:
-            dim, effect = parsing.effect(spec)
+            dim, effect = parsing.effect(spec, self.currency)
             if dim in found:
                 raise UserError(f"--effect {dim} is given twice; give one effect per dimension")
             found[dim] = effect
@@ -164,7 +167,7 @@ Example:
 @click.argument("title")
 @decision_options(ADD_HELP)
 def add(title: str, as_json: bool, **typed: Any) -> None:
-    given = DecisionInput(**typed)
+    given = DecisionInput(**typed, currency=journal_currency())
     fields = given.changes()
     decision = Decision(
         title=title.strip(),
@@ -205,7 +208,7 @@ Example:
 def edit(
     decision_id: str, title: str | None, removed: Sequence[str], as_json: bool, **typed: Any
 ) -> None:
-    given = DecisionInput(**typed)
+    given = DecisionInput(**typed, currency=journal_currency())
     fields = given.changes()
     new_effects = given.effect_changes()
     gone = {parsing.dimension(name, "--no-effect") for name in removed}

@@ -130,3 +130,15 @@ def open_journal(location: str | None = None, *, create: bool = False) -> Iterat
         yield journal
     finally:
         journal.close()
+
+
+def journal_currency() -> str | None:
+    """The currency of the command line's journal, read without opening it (None when
+    there is no journal yet, or it is not a SQLite file)."""
+    from ltv_journal.core import clock
+    from ltv_journal.store.location import sqlite_path
+    from ltv_journal.store.quick import quick_score
+
+    path = sqlite_path(settings().location)
+    found = quick_score(path, clock.today()) if path is not None else None
+    return None if found is None else found[0].currency

@@ -42,10 +42,13 @@ _KEYS = {
 }
 
 
-def amount(text: str, option: str, *, allow_negative: bool = False) -> Decimal:
-    """A money amount as people write it (`1.234,56`, `1,234.56 €`)."""
+def amount(
+    text: str, option: str, *, allow_negative: bool = False, currency: str | None = None
+) -> Decimal:
+    """A money amount as people write it (`1.234,56`, `1,234.56 €`); a currency written
+    with it must be `currency` (the journal's) when that is known."""
     try:
-        return parse_amount(text, allow_negative=allow_negative)
+        return parse_amount(text, allow_negative=allow_negative, currency=currency)
     except AmountError as error:
         raise UserError(f"{option} {error}") from None
 
@@ -74,7 +77,7 @@ def dimension(text: str, option: str) -> Dimension:
         raise UserError(f"{option} '{text}' is not a dimension; use one of {names}") from None
 
 
-def per_year(text: str, option: str) -> Decimal:
+def per_year(text: str, option: str, currency: str | None = None) -> Decimal:
     """A value per year, or per month with `/m` (multiplied by 12); may be negative."""
     cleaned = text.strip().lower()
     factor = 1
@@ -84,7 +87,7 @@ def per_year(text: str, option: str) -> Decimal:
             factor = 12 if suffix in _PER_MONTH else 1
             break
     try:
-        return parse_amount(cleaned, allow_negative=True) * factor
+        return parse_amount(cleaned, allow_negative=True, currency=currency) * factor
     except AmountError as error:
         raise UserError(f"{option} value {error}") from None
 
@@ -97,8 +100,9 @@ def dimension_value(text: str, option: str) -> tuple[Dimension, Decimal]:
     return dimension(name, f"{option} '{text}':"), per_year(value, f"{option} '{text}':")
 
 
-def effect(spec: str) -> tuple[Dimension, Effect]:
-    """One `--effect` specification (see the module docstring)."""
+def effect(spec: str, currency: str | None = None) -> tuple[Dimension, Effect]:
+    """One `--effect` specification (see the module docstring); a money value written
+    with a currency must be in `currency` when that is known."""
     where = f"--effect '{spec}':"
     tokens = spec.replace("=", " = ", 1).split() if _starts_with_pair(spec) else spec.split()
     tokens = [t for t in tokens if t != "="]
@@ -115,7 +119,8 @@ def effect(spec: str) -> tuple[Dimension, Effect]:
         if canonical in settings:
             raise UserError(f"{where} {canonical} is given twice")
         settings[canonical] = value
-    return dim, _effect_from(per_year(tokens[1], where), settings, where)
+    per = per_year(tokens[1], where, currency if dim.is_money else None)
+    return dim, _effect_from(per, settings, where)
 
 
 def _starts_with_pair(spec: str) -> bool:
