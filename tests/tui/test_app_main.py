@@ -114,3 +114,17 @@ async def test_the_app_opens_a_journal_by_its_location(filled: Journal) -> None:
         assert app.journal is not None
         assert decision_list(app).total == 6
         assert "1,696,349.00 EUR" in card_text(app, "money")
+
+
+def test_a_folder_is_refused_in_one_sentence_with_code_2(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from ltv_journal.tui.app import run_app
+
+    folder = tmp_path / "somefolder"
+    folder.mkdir()
+    with pytest.raises(SystemExit) as stopped:
+        run_app(str(folder), headless=True)
+    assert stopped.value.code == 2
+    said = capsys.readouterr().err.strip()
+    assert said.count(str(folder)) == 1
+    assert said.startswith("Cannot open the journal at") and said.endswith(".")
+    assert "\n" not in said

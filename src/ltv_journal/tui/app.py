@@ -6,6 +6,7 @@ library (`store.quick`); the full `Journal` (SQLAlchemy) opens in a thread after
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -48,6 +49,8 @@ class LtvJournalApp(App[None]):
         """What the list shows; None: everything."""
         self.overview: Overview | None = None
         """The latest figures from the full journal (None until it is open)."""
+        self.failure: str | None = None
+        """Why the journal could not be opened; said once the terminal is restored."""
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()
@@ -89,7 +92,10 @@ class LtvJournalApp(App[None]):
 
             try:
                 journal = Journal(self.journal_location)
-            except (JournalError, OSError) as error:
+            except JournalError as error:  # its message names the location
+                self.post_message(JournalFailed(_sentence(str(error))))
+                return
+            except OSError as error:
                 self.post_message(JournalFailed(f"Cannot open {self.journal_location}: {error}"))
                 return
         due = journal.review_due_count(clock.today())
@@ -109,7 +115,8 @@ class LtvJournalApp(App[None]):
             )
 
     def on_journal_failed(self, message: JournalFailed) -> None:
-        self.exit(message=message.reason, return_code=2)
+        self.failure = message.reason
+        self.exit(return_code=2)
 
     def on_unmount(self) -> None:
         if self._owns_journal and self.journal is not None:
@@ -164,6 +171,22 @@ class LtvJournalApp(App[None]):
                 yield command
 
 
-def run_app(location: str) -> None:
-    """Open the journal at `location` in the terminal until the person quits."""
-    LtvJournalApp(location).run()
+def run_app(location: str, *, headless: bool = False) -> None:
+    """Open the journal at `location` in the terminal until the person quits.
+
+    When the journal cannot be opened, says why on stderr and exits with code 2."""
+    app = LtvJournalApp(location)
+    app.run(headless=headless)
+    if app.failure is not None:
+        print(app.failure, file=sys.stderr)
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+def _sentence(text: str) -> str:
+    """`text` as a sentence: a capital first letter and a full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
