@@ -137,6 +137,30 @@ async def test_export_dialog_defaults_the_path_and_follows_the_year(tmp_path: Pa
 
 
 @pilot_test
+async def test_export_dialog_asks_before_replacing_a_file(tmp_path: Path) -> None:
+    existing = tmp_path / "ltv-journal-2026.toml"
+    existing.write_text("kept", encoding="utf-8")
+    app = Host(ExportDialog([2025, 2026], 2026, tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "this file exists: press enter again to replace it" in error_text(app, "path")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == []  # the first enter only asks
+        app.screen.query_one("#year").value = 2025  # a new file: no question
+        await pilot.pause()
+        assert error_text(app, "path") == ""
+        app.screen.query_one("#year").value = 2026
+        await pilot.pause()
+        app.screen.query_one("#path").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == []  # asked again for the file that exists
+        await pilot.press("enter")
+    assert app.result == [ExportRequest(2026, existing)]
+    assert existing.read_text(encoding="utf-8") == "kept"  # the dialog itself writes nothing
+
+
+@pilot_test
 async def test_export_dialog_refuses_a_missing_folder(tmp_path: Path) -> None:
     app = Host(ExportDialog([2026], 2026, tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:

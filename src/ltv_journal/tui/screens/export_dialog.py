@@ -12,6 +12,8 @@ from textual.widgets import Input, Select, Static
 
 from .fields import Field, FormScreen, Problems
 
+EXISTS = "this file exists: press enter again to replace it"
+
 
 @dataclass(frozen=True)
 class ExportRequest:
@@ -53,6 +55,10 @@ class ExportDialog(FormScreen[ExportRequest]):
         self.folder = folder
         self._year_shown = year
         """The year the default file name was last written for."""
+        self._warned: Path | None = None
+        """The existing file the last attempt to export was told about."""
+        self._replace: Path | None = None
+        """The existing file the person confirmed (a second enter) to replace."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box") as box:
@@ -74,6 +80,15 @@ class ExportDialog(FormScreen[ExportRequest]):
             path = str(default_path(self.folder, self.year))
             yield Field("file", Input(path, id="path", compact=True), key="path")
 
+    def on_mount(self) -> None:
+        self._touched.add("path")  # a file that exists is said before the first enter
+        self.refresh_form()
+
+    def on_input_changed(self, _: Input.Changed) -> None:
+        """Another path is asked about afresh (the form base re-reads the form next)."""
+        if self.typed_path() != self._warned:
+            self._warned = self._replace = None
+
     def on_select_changed(self, event: Select.Changed) -> None:
         """Follow the year in the file name unless the person wrote a path of their own."""
         if not isinstance(event.value, int):
@@ -83,13 +98,26 @@ class ExportDialog(FormScreen[ExportRequest]):
             path.value = str(default_path(self.folder, event.value))
         self._year_shown = event.value
 
+    def typed_path(self) -> Path | None:
+        text = self.query_one("#path", Input).value.strip()
+        return Path(text).expanduser() if text else None
+
     def read_form(self) -> tuple[ExportRequest | None, Problems]:
         year = self.query_one("#year", Select).value
-        text = self.query_one("#path", Input).value.strip()
-        if not text:
+        path = self.typed_path()
+        if path is None:
             return None, {"path": "give a file to write"}
-        path = Path(text).expanduser()
         problem = path_problem(path)
         if problem or not isinstance(year, int):
             return None, {"path": problem or "pick a year"}
+        if path.exists() and path != self._replace:
+            return None, {"path": EXISTS}
         return ExportRequest(year=year, path=path), {}
+
+    def action_save(self) -> None:
+        """A file that exists is replaced only on a second enter for the same path."""
+        path = self.typed_path()
+        if path is not None and path == self._warned:
+            self._replace = path
+        self._warned = path if path is not None and path.exists() else None
+        super().action_save()
