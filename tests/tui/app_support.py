@@ -57,3 +57,9 @@ def decision_list(app: LtvJournalApp) -> DecisionList:
 def detail_text(app: LtvJournalApp) -> str:
     pane = app.screen_stack[0].query_one(DetailPane)
     return str(pane.query_one("#detail-body").render())
+
+
+def visible_text(app: LtvJournalApp) -> str:
+    """The text of the screen as the person sees it now, line by line."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)

@@ -8,7 +8,15 @@ import pytest
 
 from ltv_journal.store.journal import Journal
 
-from .app_support import RecordingApp, card_text, decision_list, detail_text, fill, settle
+from .app_support import (
+    RecordingApp,
+    card_text,
+    decision_list,
+    detail_text,
+    fill,
+    settle,
+    visible_text,
+)
 from .screen_host import pilot_test
 
 SIZE = (160, 48)
@@ -128,3 +136,21 @@ def test_a_folder_is_refused_in_one_sentence_with_code_2(tmp_path: Path, capsys)
     assert said.count(str(folder)) == 1
     assert said.startswith("Cannot open the journal at") and said.endswith(".")
     assert "\n" not in said
+
+
+@pytest.mark.parametrize(
+    ("size", "palette"), [((60, 20), False), ((73, 24), True), ((80, 24), True)]
+)
+@pilot_test
+async def test_the_footer_keys_are_never_covered(
+    filled: Journal, size: tuple[int, int], palette: bool
+) -> None:
+    app = RecordingApp(filled.location, filled)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        footer = visible_text(app).splitlines()[-1].rstrip()
+        assert "? Help q Quit" in footer
+        if palette:
+            assert footer.endswith("▏^p palette")
+        else:
+            assert footer.endswith("q Quit")

@@ -10,15 +10,9 @@ from ltv_journal.tui.keys import KEYS
 from ltv_journal.tui.screens.help import HelpScreen
 from ltv_journal.tui.screens.insights import InsightsScreen
 
-from .app_support import RecordingApp, settle
+from .app_support import RecordingApp, settle, visible_text
 from .screen_host import pilot_test
 from .test_screens_reviews import reviewed_journal
-
-
-def visible_text(app: RecordingApp) -> str:
-    """The text of the screen as the person sees it now."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
 
 
 @pilot_test

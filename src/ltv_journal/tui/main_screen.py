@@ -62,6 +62,10 @@ NARROW = 110
 """Below this width the detail pane sits under the list."""
 SHORT = 22
 """Below this height (when narrow) the detail pane starts hidden; `v` shows it."""
+FOOTER_KEYS = sum(len(k.display) + len(k.label) + 2 for k in KEYS if k.show)
+"""Columns the compact footer's keys take ("a Add " and so on)."""
+PALETTE_KEY = len("▏^p palette") + 1
+"""Columns the footer's command palette key takes at its right end."""
 
 
 class MainScreen(JournalActions):
@@ -102,6 +106,8 @@ class MainScreen(JournalActions):
         short = self.size.height < SHORT
         shown = self.detail_wanted if self.detail_wanted is not None else not (narrow and short)
         self.set_class(narrow, "-narrow")
+        # Where the keys would run under the palette key, it gives way (help lists ctrl+p).
+        self.set_class(self.size.width < FOOTER_KEYS + PALETTE_KEY, "-cramped")
         for footer in self.query(Footer):  # mounted after the first frame
             footer.compact = narrow
         self.set_class(not shown, "-hide-detail")
