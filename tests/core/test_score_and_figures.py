@@ -182,3 +182,15 @@ def test_points_stay_on_their_scale_and_years_are_positive() -> None:
         "love.years",
         "reviews.0.actual.meaning",
     }
+
+
+def test_reviews_without_values_are_described_as_such() -> None:
+    d = _reviewed(
+        Kind.EXPENSE,
+        "",
+        {M: Effect(per_year=Decimal(100))},
+        [Review(date=date(2025, 4, 1), actual={M: Observation(None, True)})],
+    )
+    result = calibrate(samples_of(d))[M]
+    assert describe(M, result) == "1 review of money, none with an observed value yet"
+    assert describe(L, calibrate([])[L]) == "no reviews of love yet"

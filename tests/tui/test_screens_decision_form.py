@@ -123,6 +123,22 @@ async def test_ambiguous_amount_is_explained_and_blocks_saving(max_muster: Profi
 
 
 @pilot_test
+async def test_an_amount_in_another_currency_is_refused(max_muster: Profile) -> None:
+    app = Host(DecisionForm(max_muster))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Bike")
+        await type_into(pilot, "#amount", "900 USD")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == []
+        assert "not in EUR" in error_text(app, "amount")
+        await type_into(pilot, "#amount", "900 €")
+        await pilot.pause()
+        await pilot.press("enter")
+    assert app.result[0].amount == Decimal(900)
+
+
+@pilot_test
 async def test_missing_title_and_bad_effect_are_marked(max_muster: Profile) -> None:
     app = Host(DecisionForm(max_muster))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -112,8 +112,11 @@ def describe(
 ) -> str:
     """The calibration in words, e.g. "you expect about 1.8 happiness points a year more
     from purchases than you get"."""
-    if result.reviews == 0 or result.mean_error is None:
+    if result.reviews == 0:
         return f"no reviews of {dimension} yet"
+    if result.mean_error is None:
+        many = "reviews" if result.reviews != 1 else "review"
+        return f"{result.reviews} {many} of {dimension}, none with an observed value yet"
     error = result.mean_error
     where = f" from {subject}" if subject else ""
     if dimension is Dimension.MONEY:

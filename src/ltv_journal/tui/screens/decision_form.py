@@ -134,7 +134,9 @@ class DecisionForm(FormScreen[Decision]):
         fields could not be read, and the dimensions whose effect could not be read."""
         found: Problems = {}
         day = self._read(found, "date", lambda t: read_date(t, clock.today()), clock.today())
-        amount = self._read(found, "amount", read_amount, None) or Decimal(0)
+        currency = self.profile.currency
+        amount = self._read(found, "amount", lambda t: read_amount(t, currency=currency), None)
+        amount = amount or Decimal(0)
         review_on = self._read(found, "review_on", read_optional_date, None)
         effects: dict[Dimension, Effect] = {}
         unreadable: set[Dimension] = set()

@@ -123,7 +123,8 @@ class EffectRow(Vertical):
             return None, {}
         found: Problems = {}
         key = f"{self.dimension}."
-        per_year = _attempt(found, key + "per_year", _signed_amount, texts["per_year"])
+        currency = self._unit if self.dimension.is_money else None
+        per_year = _attempt(found, key + "per_year", _signed_amount, texts["per_year"], currency)
         if per_year is None:
             add_problem(found, key + "per_year", "give a value per year, or clear the row")
         delay = _attempt(found, key + "delay_months", read_whole, texts["delay_months"], "months")
@@ -175,5 +176,5 @@ def _attempt(found: Problems, key: str, reader, *args):  # type: ignore[no-untyp
         return None
 
 
-def _signed_amount(text: str) -> Decimal | None:
-    return read_amount(text, allow_negative=True)
+def _signed_amount(text: str, currency: str | None) -> Decimal | None:
+    return read_amount(text, allow_negative=True, currency=currency)

@@ -29,11 +29,14 @@ def read_date(text: str, default: date) -> date:
     return read_optional_date(text) or default
 
 
-def read_amount(text: str, *, allow_negative: bool = False) -> Decimal | None:
-    """An exact amount (`1.234,56`, `-6000`), or None when blank."""
+def read_amount(
+    text: str, *, allow_negative: bool = False, currency: str | None = None
+) -> Decimal | None:
+    """An exact amount (`1.234,56`, `-6000`), or None when blank; a currency typed with
+    it must be `currency` when that is given."""
     if not text.strip():
         return None
-    return parse_amount(text, allow_negative=allow_negative)
+    return parse_amount(text, allow_negative=allow_negative, currency=currency)
 
 
 def read_whole(text: str, what: str, default: int = 0) -> int:
