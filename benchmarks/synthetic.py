@@ -81,7 +81,7 @@ def _amount(rng: random.Random) -> Decimal:
 
 def _effect(rng: random.Random, dim: Dimension) -> Effect:
     per_year = (
-        Decimal(rng.randint(-2000, 6000)) if dim.is_money else Decimal(rng.randint(-20, 40))
+        Decimal(rng.randint(-2000, 6000)) if dim.is_money else Decimal(rng.randint(-20, 40)) / 4
     ) or Decimal(1)
     horizon = rng.random()
     years = Decimal(rng.choice((1, 2, 3, 5, 10, 20))) if horizon < 0.5 else None
