@@ -299,3 +299,16 @@ def test_an_import_in_another_currency_is_refused(journal: Journal, max_muster: 
     assert journal.count() == 0
     journal.import_decisions([BUSINESS], dollars, replace_profile=True)
     assert journal.profile().currency == "USD"
+
+
+def test_stored_values_are_the_core_formula(journal: Journal, max_muster: Profile) -> None:
+    """The store keeps integer hundredths; they must equal core's decision_values."""
+    from ltv_journal.core.score import decision_values
+    from ltv_journal.exchange.reader import import_file
+    from ltv_journal.exchange.sample import sample_path
+
+    import_file(journal, sample_path("journal"), replace_profile=True)
+    profile = journal.profile()
+    summaries = {s.id: s for s in journal.summaries(limit=None)}
+    for decision in journal.iter_decisions():
+        assert summaries[decision.id].values == decision_values(decision, profile)

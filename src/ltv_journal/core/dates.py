@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 _YEAR_ONLY = re.compile(r"^\s*(\d{4})\s*$")
 
@@ -19,6 +20,7 @@ def add_months(day: date, months: int) -> date:
     return date(year, month0 + 1, min(day.day, last))
 
 
+@lru_cache(maxsize=65536)
 def whole_months_between(start: date, end: date) -> int:
     """How many whole months fit from `start` up to `end` (0 when `end` is not after it)."""
     if end <= start:

@@ -168,7 +168,7 @@ def parse_fraction(text: str, *, what: str = "value") -> Decimal:
 
 def to_cents(value: Decimal) -> int:
     """`value` in integer hundredths, rounded half-to-even at the last cent."""
-    return int(value.quantize(CENT, rounding=ROUND_HALF_EVEN) * SCALE)
+    return int(value.scaleb(2).to_integral_value(rounding=ROUND_HALF_EVEN))
 
 
 def from_cents(cents: int) -> Decimal:

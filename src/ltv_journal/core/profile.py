@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from . import clock
 from .dates import add_months, whole_months_between
@@ -84,7 +85,13 @@ class Profile:
         return self.annual_income / self.hours_per_year
 
     def _at_age(self, years: int) -> date | None:
-        return None if self.birth_date is None else add_months(self.birth_date, 12 * years)
+        return None if self.birth_date is None else _birthday(self.birth_date, years)
+
+
+@lru_cache(maxsize=512)
+def _birthday(birth: date, years: int) -> date:
+    """The day someone born on `birth` turns `years`: every effect's horizon asks for it."""
+    return add_months(birth, 12 * years)
 
 
 PROFILE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Profile))

@@ -103,7 +103,7 @@ class JournalBase:
         if problems:
             raise Invalid(problems)
         try:
-            values.decision(decision)
+            values.decision_cents(decision)
         except MissingBirthDate as error:
             raise Invalid([("effects", str(error))]) from None
 

@@ -120,10 +120,5 @@ def decision_from_columns(
     )
 
 
-def value_columns(values: Mapping[Dimension, Decimal]) -> dict[str, int]:
-    """`v_money`… columns for a decision's per-dimension values."""
-    return {f"v_{dim}": to_cents(values[dim]) for dim in DIMENSIONS}
-
-
 def values_from_columns(row: Mapping[Any, Any]) -> dict[Dimension, Decimal]:
     return {dim: from_cents(row[f"v_{dim}"]) for dim in DIMENSIONS}

@@ -72,9 +72,7 @@ def make_engine(location: str) -> Engine:
                 f"installed ({error.name})"
             ) from None
         except ArgumentError:
-            raise NotAJournal(
-                f"cannot open the journal at {shown}: not a database URL"
-            ) from None
+            raise NotAJournal(f"cannot open the journal at {shown}: not a database URL") from None
     prepare_sqlite_file(path)
     engine = create_engine(
         f"sqlite:///{path}",

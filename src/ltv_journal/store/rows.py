@@ -24,7 +24,6 @@ from .convert import (
     effect_from_columns,
     observation_from_columns,
     review_from_columns,
-    value_columns,
 )
 from .scoring import EffectValues, effect_rows
 from .tables import DECISIONS, EFFECTS, OBSERVATIONS, REVIEWS, TAGS
@@ -35,6 +34,7 @@ TT = TAGS
 RT = REVIEWS
 OT = OBSERVATIONS
 BATCH = 500
+_MISSING = object()
 
 
 def new_id() -> str:
@@ -120,7 +120,7 @@ def decision_columns(
         "created_at": created_at,
         "updated_at": now,
         "deleted_at": decision.deleted_at,
-        **value_columns(values.decision(decision)),
+        **{f"v_{dim}": cents for dim, cents in values.decision_cents(decision).items()},
     }
 
 
@@ -215,12 +215,19 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
         f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.quote(n) for n in names)}) "
         f"VALUES ({', '.join('?' * len(names))})"
     )
-    converting = [(i, convert) for i, convert in enumerate(converters) if convert is not None]
+    # Dates and timestamps repeat (one `now` for a whole import): convert each once.
+    converting: list[tuple[int, Any, dict[Any, Any]]] = [
+        (i, convert, {}) for i, convert in enumerate(converters) if convert is not None
+    ]
     params: list[tuple[Any, ...]] = []
     for row in rows:
         values = [row[n] for n in names]
-        for i, convert in converting:
-            values[i] = convert(values[i])
+        for i, convert, done in converting:
+            value = values[i]
+            found = done.get(value, _MISSING)
+            if found is _MISSING:
+                found = done[value] = convert(value)
+            values[i] = found
         params.append(tuple(values))
     conn.exec_driver_sql(sql, params)
 

@@ -17,9 +17,8 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, text
 from ltv_journal.core.decision import Decision, Kind
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import Effect, lifetime_effect
-from ltv_journal.core.money import round_cents, to_cents
+from ltv_journal.core.money import from_cents, to_cents
 from ltv_journal.core.profile import Profile
-from ltv_journal.core.score import decision_values
 
 from .convert import effect_columns, effect_from_columns
 from .queries import month_key
@@ -89,43 +88,43 @@ def bucket_totals(
 
 
 class EffectValues:
-    """Lifetime values of effects, memoised: journals repeat the same effect often."""
+    """A profile's lifetime values of decisions, in hundredths, worked out once per
+    decision object (an import validates, then writes, each decision). The same figures
+    as `core.score.decision_values`, kept as the integers the tables store."""
 
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
-        self._cache: dict[tuple[Effect, Dimension, date], tuple[Decimal, int]] = {}
         # Keyed by id() and holding the decision itself, so an id is never reused.
-        self._decisions: dict[int, tuple[Decision, dict[Dimension, Decimal]]] = {}
+        self._seen: dict[int, tuple[Decision, dict[Dimension, int], dict[Dimension, int]]] = {}
 
-    def value(self, effect: Effect, dim: Dimension, day: date) -> Decimal:
-        """The lifetime value rounded to the hundredth."""
-        return self._lookup(effect, dim, day)[0]
+    def effect_cents(self, effect: Effect, dim: Dimension, day: date) -> int:
+        """One effect's lifetime value in hundredths (rounded half-to-even)."""
+        return to_cents(lifetime_effect(effect, dim, day, self.profile))
 
-    def cents(self, effect: Effect, dim: Dimension, day: date) -> int:
-        """The same value in integer hundredths, as the effect table stores it."""
-        return self._lookup(effect, dim, day)[1]
+    def _worked_out(self, decision: Decision) -> tuple[dict[Dimension, int], dict[Dimension, int]]:
+        seen = self._seen.get(id(decision))
+        if seen is not None and seen[0] is decision:
+            return seen[1], seen[2]
+        effects = {
+            dim: self.effect_cents(effect, dim, decision.date)
+            for dim, effect in decision.effects.items()
+        }
+        totals = {dim: effects.get(dim, 0) for dim in DIMENSIONS}
+        totals[Dimension.MONEY] -= to_cents(decision.amount)
+        self._seen[id(decision)] = (decision, effects, totals)
+        return effects, totals
 
-    def _lookup(self, effect: Effect, dim: Dimension, day: date) -> tuple[Decimal, int]:
-        key = (effect, dim, day)
-        found = self._cache.get(key)
-        if found is None:
-            value = round_cents(lifetime_effect(effect, dim, day, self.profile))
-            found = (value, to_cents(value))
-            if len(self._cache) < 200_000:
-                self._cache[key] = found
-        return found
+    def effects_cents(self, decision: Decision) -> dict[Dimension, int]:
+        """Each effect's lifetime value in hundredths."""
+        return self._worked_out(decision)[0]
+
+    def decision_cents(self, decision: Decision) -> dict[Dimension, int]:
+        """The decision's contribution per dimension in hundredths (money: −amount too)."""
+        return self._worked_out(decision)[1]
 
     def decision(self, decision: Decision) -> dict[Dimension, Decimal]:
-        """Per-dimension values of a decision: its effects, and −amount in money.
-
-        Remembered per decision object: an import validates, then writes, each decision.
-        """
-        seen = self._decisions.get(id(decision))
-        if seen is not None and seen[0] is decision:
-            return seen[1]
-        values = decision_values(decision, self.profile, self.value)
-        self._decisions[id(decision)] = (decision, values)
-        return values
+        """The same contribution as exact Decimals."""
+        return {dim: from_cents(c) for dim, c in self.decision_cents(decision).items()}
 
 
 def rescore_all(conn: Connection, profile: Profile) -> None:
@@ -139,7 +138,7 @@ def rescore_all(conn: Connection, profile: Profile) -> None:
     for row in rows:
         m = row._mapping
         dim = Dimension(m["dimension"])
-        cents = values.cents(effect_from_columns(m), dim, m["decided_on"])
+        cents = values.effect_cents(effect_from_columns(m), dim, m["decided_on"])
         effect_updates.append({"d": m["decision_id"], "m": m["dimension"], "v": cents})
         totals.setdefault(m["decision_id"], {})[f"v_{dim}"] = cents
     if effect_updates:
@@ -174,12 +173,13 @@ def _write_decision_values(conn: Connection, totals: dict[str, dict[str, int]]) 
 
 def effect_rows(decision_id: str, decision: Decision, values: EffectValues) -> list[dict[str, Any]]:
     """Effect table rows for a decision, each with its computed value."""
+    cents = values.effects_cents(decision)
     return [
         {
             "decision_id": decision_id,
             "dimension": str(dim),
             **effect_columns(effect),
-            "value": values.cents(effect, dim, decision.date),
+            "value": cents[dim],
         }
         for dim, effect in decision.effects.items()
     ]
