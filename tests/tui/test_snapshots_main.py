@@ -55,3 +55,29 @@ def test_main_screen_light_with_a_reviewed_decision(snap_compare, sample_journal
         await _ready(pilot)
 
     assert snap_compare(app, terminal_size=(160, 48), run_before=reviewed)
+
+
+@pytest.mark.parametrize(
+    ("key", "name"),
+    [
+        ("slash", "filter"),
+        ("y", "year"),
+        ("r", "review-queue"),
+        ("x", "export"),
+        ("question_mark", "help"),
+        ("p", "profile"),
+    ],
+)
+def test_each_screen_over_the_sample_journal(  # type: ignore[no-untyped-def]
+    snap_compare, sample_journal: Journal, monkeypatch: pytest.MonkeyPatch, key: str, name: str
+) -> None:
+    """Every screen a key opens, as it looks over the sample journal at 80×24."""
+    monkeypatch.chdir("/")  # the export dialog proposes a file in the working folder
+    app = LtvJournalApp(sample_journal.location, sample_journal)
+
+    async def opened(pilot: Pilot[Any]) -> None:
+        await _ready(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=opened)
