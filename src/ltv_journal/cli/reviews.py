@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 
 import click
 
 from ltv_journal.core import clock
-from ltv_journal.core.calibration import DimensionCalibration, breakdown, calibrate, describe
+from ltv_journal.core.calibration import DimensionCalibration, breakdown, calibrate, sentences
 from ltv_journal.core.decision import Observation, Review, WouldRepeat
 from ltv_journal.core.dimensions import Dimension
-from ltv_journal.core.explain import describe_review, format_value
+from ltv_journal.core.explain import calibration_cells, describe_review
 from ltv_journal.core.money import format_amount
 
 from . import parsing
@@ -20,7 +19,6 @@ from .errors import UserError, invalid_as_user_error
 from .options import db_option, json_option, open_journal
 from .output import echo_json, echo_lines, table
 
-KIND_SUBJECTS = {"expense": "purchases", "investment": "investments"}
 WHAT_HAPPENED = ("actual", "missed", "repeat", "notes", "hindsight", "next_on")
 """The review options that record something; a review needs at least one of them
 (`--next` alone postpones: "not sure yet, look again then")."""
@@ -177,46 +175,15 @@ def calibration(as_json: bool) -> None:
         )
         return
     echo_lines(calibration_table(overall, currency))
-    sentences = _sentences(overall, currency, "")
-    # A breakdown into one group only repeats the overall sentence.
-    if len(by_kind) > 1:
-        for kind, results in by_kind.items():
-            sentences += _sentences(results, currency, KIND_SUBJECTS.get(kind, kind))
-    if len(by_category) > 1:
-        for category, results in by_category.items():
-            if category != "(none)":
-                sentences += _sentences(results, currency, f"{category} decisions")
-    if sentences:
+    said = sentences(overall, {"kind": by_kind, "category": by_category}, currency)
+    if said:
         click.echo()
-        echo_lines(sentences)
+        echo_lines(said)
 
 
 def calibration_table(
     results: Mapping[Dimension, DimensionCalibration], currency: str
 ) -> list[str]:
-    rows = [
-        (
-            str(dim),
-            str(r.reviews),
-            _figure(dim, r.mean_error, currency, signed=True),
-            _figure(dim, r.mean_abs_error, currency),
-            "—" if r.brier is None else f"{r.brier:f}",
-        )
-        for dim, r in results.items()
-    ]
+    rows = [(str(dim), *calibration_cells(dim, r, currency)) for dim, r in results.items()]
     header = ("", "reviews", "mean error", "mean abs error", "brier")
     return table(header, rows, {1, 2, 3, 4})
-
-
-def _figure(dim: Dimension, value: Decimal | None, currency: str, *, signed: bool = False) -> str:
-    return "—" if value is None else format_value(dim, value, currency, signed=signed)
-
-
-def _sentences(
-    results: Mapping[Dimension, DimensionCalibration], currency: str, subject: str
-) -> list[str]:
-    return [
-        describe(dim, r, currency, subject)
-        for dim, r in results.items()
-        if r.reviews and r.mean_error is not None
-    ]

@@ -103,7 +103,7 @@ def breakdown(
     """Calibration per value of `key` ("kind" or "category"), groups sorted by name."""
     groups: dict[str, list[Sample]] = {}
     for sample in samples:
-        groups.setdefault(getattr(sample, key) or "(none)", []).append(sample)
+        groups.setdefault(getattr(sample, key) or NO_GROUP, []).append(sample)
     return {name: calibrate(groups[name]) for name in sorted(groups)}
 
 
@@ -129,6 +129,42 @@ def describe(
         return f"your {dimension} expectations{where} match what you get {count}"
     direction = "more" if error < 0 else "less"
     return f"you expect about {what} {direction}{where} than you get {count}"
+
+
+KIND_SUBJECTS = {"expense": "purchases", "investment": "investments"}
+NO_GROUP = "(none)"
+
+
+def subject(key: str, name: str) -> str:
+    """How a sentence names a group of a breakdown by `key` ("kind" or "category")."""
+    if key == "kind":
+        return KIND_SUBJECTS.get(name, name)
+    return "decisions without a category" if name == NO_GROUP else f"{name} decisions"
+
+
+def sentences(
+    overall: Mapping[Dimension, DimensionCalibration],
+    breakdowns: Mapping[str, Mapping[str, Mapping[Dimension, DimensionCalibration]]],
+    currency: str = "",
+) -> list[str]:
+    """The calibration in words: overall, then per group of each breakdown ("kind",
+    "category") that has more than one group. Results without an observed value say
+    nothing and are left out."""
+    found = [describe(dim, r, currency) for dim, r in overall.items() if _says_something(r)]
+    for key, groups in breakdowns.items():
+        if len(groups) < 2:  # one group only repeats the overall sentence
+            continue
+        for name, results in groups.items():
+            found.extend(
+                describe(dim, r, currency, subject(key, name))
+                for dim, r in results.items()
+                if _says_something(r)
+            )
+    return found
+
+
+def _says_something(result: DimensionCalibration) -> bool:
+    return result.reviews > 0 and result.mean_error is not None
 
 
 def summarise(results: Mapping[Dimension, DimensionCalibration]) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .calibration import DimensionCalibration
 from .decision import Decision, Kind, Review
 from .dimensions import DIMENSIONS, Dimension
 from .effects import Effect, effect_months
@@ -36,6 +37,22 @@ def format_value(
         text = format_points(value, signed=signed)
     unit = currency if dim.is_money else "pts"
     return f"{text} {unit}" if unit else text
+
+
+def calibration_cells(
+    dim: Dimension, result: DimensionCalibration, currency: str = ""
+) -> tuple[str, str, str, str]:
+    """Reviews, mean error, mean absolute error and Brier score as a table shows them."""
+    error = (
+        "—"
+        if result.mean_error is None
+        else format_value(dim, result.mean_error, currency, signed=True)
+    )
+    spread = (
+        "—" if result.mean_abs_error is None else format_value(dim, result.mean_abs_error, currency)
+    )
+    brier = "—" if result.brier is None else f"{result.brier:.4f}"
+    return str(result.reviews), error, spread, brier
 
 
 def _percent(value: Decimal) -> str:

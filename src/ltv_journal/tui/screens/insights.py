@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import ClassVar
 
 from rich.console import Group
@@ -22,10 +21,10 @@ from ltv_journal.core.calibration import (
     Sample,
     breakdown,
     calibrate,
-    describe,
+    sentences,
 )
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
-from ltv_journal.core.explain import format_value
+from ltv_journal.core.explain import calibration_cells
 from ltv_journal.store.journal import Journal
 
 Calibrations = Mapping[Dimension, DimensionCalibration]
@@ -35,7 +34,6 @@ EXPLAIN = (
     "Mean error = actual − expected per year: negative means you were optimistic. "
     "Brier score = (confidence − it happened)², 0 is perfect, 0.25 is a coin toss."
 )
-_KIND_WORDS = {"expense": "purchases", "investment": "investments"}
 
 
 @dataclass(frozen=True)
@@ -72,40 +70,15 @@ def calibration_table(
             result = results[dim]
             if group_heading and not result.reviews:
                 continue
-            row = [str(dim), str(result.reviews)]
-            row += [
-                _figure(dim, result.mean_error, currency, signed=True),
-                _figure(dim, result.mean_abs_error, currency),
-                "—" if result.brier is None else f"{result.brier:.3f}",
-            ]
+            row = [str(dim), *calibration_cells(dim, result, currency)]
             table.add_row(*([group] if group_heading else []), *row)
     return table
 
 
-def _figure(dim: Dimension, value: Decimal | None, currency: str, *, signed: bool = False) -> str:
-    return "—" if value is None else format_value(dim, value, currency, signed=signed)
-
-
-def sentences(data: InsightsData) -> list[str]:
-    """The calibration in words: overall, then where it differs by kind and category.
-
-    Results without a mean error (reviews that recorded no value) say nothing and are
-    left out."""
-    lines = [
-        describe(dim, data.overall[dim], data.currency)
-        for dim in DIMENSIONS
-        if _says_something(data.overall[dim])
-    ]
-    for groups, subject in ((data.by_kind, _kind_subject), (data.by_category, _category_subject)):
-        for name, results in groups.items():
-            for dim in DIMENSIONS:
-                if _says_something(results[dim]):
-                    lines.append(describe(dim, results[dim], data.currency, subject(name)))
-    return lines
-
-
-def _says_something(result: DimensionCalibration) -> bool:
-    return result.reviews > 0 and result.mean_error is not None
+def said(data: InsightsData) -> list[str]:
+    """The calibration in words (core's sentences)."""
+    breakdowns = {"kind": data.by_kind, "category": data.by_category}
+    return sentences(data.overall, breakdowns, data.currency)
 
 
 def bullets(lines: list[str]) -> Table:
@@ -116,14 +89,6 @@ def bullets(lines: list[str]) -> Table:
     for line in lines:
         table.add_row("•", line)
     return table
-
-
-def _kind_subject(kind: str) -> str:
-    return _KIND_WORDS.get(kind, kind)
-
-
-def _category_subject(category: str) -> str:
-    return f"{category} decisions" if category != "(none)" else "decisions without a category"
 
 
 class InsightsScreen(Screen[None]):
@@ -169,7 +134,7 @@ class InsightsScreen(Screen[None]):
         body.update(
             Group(
                 Text("\nIn words", style="bold"),
-                bullets(sentences(data)),
+                bullets(said(data)),
                 Text("\nOverall", style="bold"),
                 calibration_table({"all": data.overall}, data.currency),
                 Text("\nBy kind", style="bold"),
