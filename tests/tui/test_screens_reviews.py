@@ -117,6 +117,19 @@ async def test_an_unticked_box_records_that_it_did_not_happen(max_muster: Profil
 
 
 @pilot_test
+async def test_enter_on_a_tick_box_saves_and_space_ticks(max_muster: Profile) -> None:
+    """The footer says "enter save · space ticks a box": both hold on a box."""
+    app = Host(ReviewForm(course(), max_muster, TODAY))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#money-happened", Checkbox).focus()
+        await pilot.press("space")
+        await pilot.press("enter")
+    assert app.result == [
+        Review(date=TODAY, actual={Dimension.MONEY: Observation(None, False)}),
+    ]
+
+
+@pilot_test
 async def test_a_review_that_says_nothing_is_refused_with_a_reason(max_muster: Profile) -> None:
     app = Host(ReviewForm(course(), max_muster, TODAY))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -72,6 +72,7 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
+        Binding("enter", "save", "Save", show=False),
     ]
 
     DEFAULT_CSS = """

@@ -3,11 +3,19 @@ on, blank when off (Textual's own show the same glyph in both states)."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.widgets import Checkbox, RadioButton
 
 
-class TickBox(Checkbox):
-    """A check box showing ✓ when ticked."""
+class TickBox(Checkbox, inherit_bindings=False):
+    """A check box showing ✓ when ticked. Space ticks it; Enter is left to the form,
+    where it saves, as the form's footer says."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_button", "Toggle", show=False)
+    ]
 
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]
