@@ -312,3 +312,26 @@ def test_stored_values_are_the_core_formula(journal: Journal, max_muster: Profil
     summaries = {s.id: s for s in journal.summaries(limit=None)}
     for decision in journal.iter_decisions():
         assert summaries[decision.id].values == decision_values(decision, profile)
+
+
+def test_an_edit_is_checked_with_the_reviews_it_keeps(journal: Journal) -> None:
+    stored = journal.add(BUSINESS)
+    journal.add_review(stored.id, Review(date=date(2025, 6, 1), notes="half a year in"))
+    with pytest.raises(Invalid, match=r"reviews\.0\.date"):
+        journal.update(replace(stored, date=date(2025, 9, 1)))
+    assert journal.get(stored.id).date == date(2025, 1, 1)
+
+
+def test_prefixes_use_the_index(journal: Journal) -> None:
+    stored = journal.add(BUSINESS)
+    with journal._read() as conn:
+        plan = " ".join(
+            str(row[-1])
+            for row in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT id FROM decision WHERE id >= ? AND id < ?",
+                (stored.id[:6], stored.id[:5] + chr(ord(stored.id[5]) + 1)),
+            )
+        )
+    assert "INDEX" in plan.upper()
+    assert journal.get(stored.id[:6]).id == stored.id
+    assert journal.get(stored.id).id == stored.id

@@ -13,16 +13,15 @@ from ltv_journal.core.decision import Decision, Review
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.explain import details
+from ltv_journal.core.money import round_cents
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import Score
-
-from .output import cents
 
 Json = dict[str, Any]
 
 
 def dimension_values(values: Mapping[Dimension, Decimal]) -> Json:
-    return {str(dim): cents(values[dim]) for dim in DIMENSIONS}
+    return {str(dim): round_cents(values[dim]) for dim in DIMENSIONS}
 
 
 def score_json(score: Score) -> Json:
@@ -48,7 +47,7 @@ def effect_json(effect: Effect, value: Decimal) -> Json:
         "until": effect.until,
         "half_life_years": effect.half_life_years,
         "confidence": effect.confidence,
-        "lifetime_value": cents(value),
+        "lifetime_value": round_cents(value),
     }
 
 
@@ -77,7 +76,7 @@ def decision_json(decision: Decision, profile: Profile) -> Json:
         "date": decision.date,
         "title": decision.title,
         "kind": decision.kind,
-        "amount": cents(decision.amount),
+        "amount": round_cents(decision.amount),
         "currency": profile.currency,
         "category": decision.category,
         "tags": list(decision.tags),
@@ -95,8 +94,8 @@ def decision_json(decision: Decision, profile: Profile) -> Json:
             "investment": None
             if investment is None
             else {
-                "stream": cents(investment.stream),
-                "net_gain": cents(investment.net_gain),
+                "stream": round_cents(investment.stream),
+                "net_gain": round_cents(investment.net_gain),
                 "roi": investment.roi,
             },
             "opportunity_cost": None
@@ -117,7 +116,7 @@ def summary_json(summary: Any, today: date) -> Json:
         "date": summary.date,
         "title": summary.title,
         "kind": summary.kind,
-        "amount": cents(summary.amount),
+        "amount": round_cents(summary.amount),
         "category": summary.category,
         "values": dimension_values(summary.values),
         "verdict": summary.verdict,

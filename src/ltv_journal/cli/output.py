@@ -12,7 +12,7 @@ import click
 
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
-from ltv_journal.core.money import CENT, format_compact, format_points
+from ltv_journal.core.money import format_compact, format_points
 from ltv_journal.core.verdict import Verdict
 
 VERDICT_WORDS = {
@@ -61,11 +61,6 @@ def value_lines(values: Mapping[Dimension, Decimal], currency: str, indent: str 
 def echo_lines(lines: Sequence[str]) -> None:
     for line in lines:
         click.echo(line)
-
-
-def cents(value: Decimal) -> Decimal:
-    """A figure with exactly two decimals, as the JSON output writes money and points."""
-    return value.quantize(CENT)
 
 
 def render_json(value: object, indent: int = 2) -> str:

@@ -118,10 +118,6 @@ class Decision:
             return self.reviews[-1].next_review_on
         return add_months(self.date, DEFAULT_REVIEW_MONTHS)
 
-    @property
-    def latest_review(self) -> Review | None:
-        return self.reviews[-1] if self.reviews else None
-
     def problems(self) -> list[tuple[str, str]]:
         """Every invalid field as (field name, reason); effect fields as `happiness.years`,
         review fields as `reviews.0.date`."""

@@ -35,7 +35,7 @@ def format_value(
         text = format_amount(value, signed=signed)
     else:
         text = format_points(value, signed=signed)
-    unit = currency if dim.is_money else "pts"
+    unit = currency if dim.is_money else dim.unit
     return f"{text} {unit}" if unit else text
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from . import clock
-from .dates import add_months, whole_months_between
+from .dates import add_months
 from .dimensions import Until
 
 
@@ -70,12 +70,6 @@ class Profile:
 
     def horizon(self, until: Until) -> date | None:
         return self.retirement if until is Until.RETIREMENT else self.death
-
-    def age_on(self, day: date) -> Decimal | None:
-        """Age in years (whole months / 12) on `day`, or None without a birth date."""
-        if self.birth_date is None:
-            return None
-        return Decimal(whole_months_between(self.birth_date, day)) / 12
 
     @property
     def hourly_income(self) -> Decimal | None:

@@ -20,9 +20,6 @@ from . import literals
 Pairs = list[tuple[str, str]]
 """(key, TOML literal) in the order they are written."""
 
-_MONEY_PROFILE = {"annual_income"}
-_RATE_PROFILE = {"discount_rate", "return_rate"}
-
 
 def profile_pairs(profile: Profile) -> Pairs:
     """Every profile field; a missing birth date is left out (TOML has no null)."""

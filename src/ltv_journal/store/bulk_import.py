@@ -78,8 +78,9 @@ class BulkImport(JournalBase):
                     ) from None
             existing = self._existing(conn, [d.id for d in items])
             now = clock.now()
-            if existing:
-                conn.execute(delete(DT).where(DT.c.id.in_(list(existing))))
+            replaced = list(existing)
+            for start in range(0, len(replaced), BATCH):
+                conn.execute(delete(DT).where(DT.c.id.in_(replaced[start : start + BATCH])))
             if items:
                 bulk_insert(
                     conn,

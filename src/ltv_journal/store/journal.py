@@ -88,13 +88,13 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
         """Replace a stored decision's fields (its reviews are kept if `decision` has none
         of its own)."""
         values = self._values()
-        self._validate(decision, values)
         with self._write() as conn:
             old_row = self._require_row(conn, decision.id)
             before = load_decisions(conn, [decision.id])[0]
             if not decision.reviews and before.reviews:
                 decision = replace(decision, reviews=before.reviews)
             decision = replace(decision, deleted_at=before.deleted_at)
+            self._validate(decision, values)  # as it will be stored, reviews included
             self._replace(conn, decision, values, old_row)
             self._log(conn, "edit", decision.id, decision.title, snapshot.dump(before))
         return decision
@@ -152,7 +152,9 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
         cleaned = prefix.strip().lower()
         if len(cleaned) < 4 or not re.fullmatch(r"[0-9a-f-]+", cleaned):
             raise NotFound(f"'{prefix}' is not an id or an id prefix of at least 4 characters")
-        query = select(DT.c.id).where(DT.c.id.startswith(cleaned)).limit(2)
+        # A range on the primary key, not LIKE: SQLite can walk the index for it.
+        after = cleaned[:-1] + chr(ord(cleaned[-1]) + 1)
+        query = select(DT.c.id).where(DT.c.id >= cleaned, DT.c.id < after).limit(2)
         if not include_deleted:
             query = query.where(DT.c.deleted_at.is_(None))
         with self._read() as conn:

@@ -8,7 +8,7 @@ edit, undo and import alike.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -230,8 +230,3 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
             values[i] = found
         params.append(tuple(values))
     conn.exec_driver_sql(sql, params)
-
-
-def iter_ids(conn: Connection, query: Any) -> Iterator[str]:
-    for (decision_id,) in conn.execute(query):
-        yield decision_id

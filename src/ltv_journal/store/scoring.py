@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, text, update
 
 from ltv_journal.core.decision import Decision, Kind
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
@@ -64,8 +64,8 @@ def rebuild_buckets(conn: Connection) -> None:
             month.label("month"),
             func.count().label("decisions"),
             *(func.sum(D[f"v_{dim}"]).label(str(dim)) for dim in DIMENSIONS),
-            func.sum(D.amount * is_expense).label("spent"),
-            func.sum(D.amount * ~is_expense).label("invested"),
+            func.sum(case((is_expense, D.amount), else_=0)).label("spent"),
+            func.sum(case((is_expense, 0), else_=D.amount)).label("invested"),
         )
         .where(D.deleted_at.is_(None))
         .group_by(month)
