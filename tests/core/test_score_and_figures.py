@@ -194,3 +194,12 @@ def test_reviews_without_values_are_described_as_such() -> None:
     result = calibrate(samples_of(d))[M]
     assert describe(M, result) == "1 review of money, none with an observed value yet"
     assert describe(L, calibrate([])[L]) == "no reviews of love yet"
+
+
+def test_ids_are_lower_case_uuids() -> None:
+    from ltv_journal.core.ids import is_id, new_id
+
+    made = new_id()
+    assert is_id(made)
+    assert not is_id(made.upper())
+    assert not is_id("6f1c")

@@ -7,8 +7,6 @@ raises `FieldError` with the key's path when it does not.
 
 from __future__ import annotations
 
-import re
-import uuid
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -18,6 +16,7 @@ from typing import Any, TypeVar
 from ltv_journal.core.decision import MAX_AMOUNT, Decision, Kind, Observation, Review, WouldRepeat
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
+from ltv_journal.core.ids import is_id, new_id
 from ltv_journal.core.money import CENT
 from ltv_journal.core.profile import Profile
 
@@ -26,7 +25,6 @@ from .keys import DECISION_KEYS, EFFECT_KEYS, OBSERVATION_KEYS, PROFILE_KEYS, RE
 Path = tuple[str | int, ...]
 """Where a value sits: keys and 0-based array positions, e.g. ("decisions", 2, "amount")."""
 
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _EXAMPLE_ID = "6f1c2a9e-8d3b-4f57-9a61-0c2f3d4e5a6b"
 _DECISION_KEYS = frozenset(DECISION_KEYS)
 _EFFECT_KEYS = frozenset(EFFECT_KEYS)
@@ -205,8 +203,8 @@ def decision_from_table(value: object, index: int) -> Decision:
 def _id(table: Mapping[str, Any], path: Path) -> str:
     value = table.get("id")
     if value is None:
-        return str(uuid.uuid4())
-    if type(value) is not str or not _UUID.fullmatch(value.lower()):
+        return new_id()
+    if type(value) is not str or not is_id(value.lower()):
         raise _wrong((*path, "id"), f'a UUID such as "{_EXAMPLE_ID}"', value)
     return value.lower()
 

@@ -3,7 +3,6 @@ bookkeeping every write shares. `Journal` (journal.py) adds the public operation
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Self
@@ -14,6 +13,7 @@ from sqlalchemy.exc import OperationalError
 from ltv_journal.core import clock
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.effects import MissingBirthDate
+from ltv_journal.core.ids import is_id
 from ltv_journal.core.profile import Profile
 
 from .convert import profile_columns, profile_from_columns
@@ -27,7 +27,20 @@ from .tables import PROFILES, UNDO_LOG
 
 PT = PROFILES
 UT = UNDO_LOG
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+HORIZON_FIELDS = (
+    "birth_date",
+    "career_start_age",
+    "retirement_age",
+    "life_expectancy",
+    "discount_rate",
+)
+"""The profile fields every lifetime value depends on: a change rescores the journal."""
+
+
+def horizons_changed(old: Profile, new: Profile) -> bool:
+    return any(getattr(old, f) != getattr(new, f) for f in HORIZON_FIELDS)
 
 
 class JournalBase:
@@ -138,7 +151,7 @@ class JournalBase:
 
     @staticmethod
     def _check_id(decision_id: str) -> None:
-        if not _UUID.match(decision_id):
+        if not is_id(decision_id):
             raise Invalid([("id", f"'{decision_id}' is not a UUID")])
 
 

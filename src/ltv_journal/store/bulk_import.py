@@ -10,11 +10,12 @@ from sqlalchemy import Connection, delete, select
 
 from ltv_journal.core import clock
 from ltv_journal.core.decision import Decision
+from ltv_journal.core.ids import new_id
 from ltv_journal.core.profile import Profile
 
-from .base import JournalBase, rescore_or_explain
+from .base import JournalBase, horizons_changed, rescore_or_explain
 from .errors import Invalid
-from .rows import BATCH, DT, bulk_insert, child_rows, decision_columns, insert_children, new_id
+from .rows import BATCH, DT, bulk_insert, child_rows, decision_columns, insert_children
 from .scoring import rebuild_buckets
 from .tables import PROFILES, UNDO_LOG
 
@@ -92,8 +93,9 @@ class BulkImport(JournalBase):
                 )
                 insert_children(conn, [child_rows(d, values, now) for d in items])
             if use_profile and profile is not None:
+                old = self._load_profile(conn)
                 self._store_profile(conn, profile, exists=had_profile)
-                if had_profile:
+                if had_profile and horizons_changed(old, profile):
                     rescore_or_explain(conn, profile)
             rebuild_buckets(conn)
             # An import may replace decisions an older undo step would restore: the undo

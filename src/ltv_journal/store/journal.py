@@ -11,10 +11,11 @@ from sqlalchemy import Connection, delete, func, select, update
 
 from ltv_journal.core import clock
 from ltv_journal.core.decision import Decision
+from ltv_journal.core.ids import new_id
 from ltv_journal.core.profile import Profile
 
 from . import snapshot
-from .base import JournalBase, rescore_or_explain
+from .base import JournalBase, horizons_changed, rescore_or_explain
 from .bulk_import import BulkImport, ImportResult
 from .errors import Ambiguous, Invalid, NotFound
 from .queries import (
@@ -25,7 +26,7 @@ from .queries import (
     summary_from_row,
 )
 from .reviews import Reviews
-from .rows import BATCH, DT, decision_row, load_decisions, new_id, write_decision
+from .rows import BATCH, DT, decision_row, load_decisions, write_decision
 from .score_reads import ScoreReads
 from .scoring import book
 from .tables import PROFILES, UNDO_LOG
@@ -34,13 +35,6 @@ __all__ = ["ImportResult", "Journal"]
 
 PT = PROFILES
 UT = UNDO_LOG
-_HORIZON_FIELDS = (
-    "birth_date",
-    "career_start_age",
-    "retirement_age",
-    "life_expectancy",
-    "discount_rate",
-)
 _UNDONE = {
     "add": "the adding of",
     "edit": "the edit of",
@@ -65,7 +59,7 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
             self._store_profile(conn, profile, exists=had)
             if had:  # setting the first profile has nothing to go back to
                 self._log(conn, "profile", None, "the profile", snapshot.dump(old))
-            if any(getattr(old, f) != getattr(profile, f) for f in _HORIZON_FIELDS):
+            if horizons_changed(old, profile):
                 rescore_or_explain(conn, profile)
         self._profile = profile
 

@@ -10,12 +10,13 @@ from sqlalchemy import func, select
 from ltv_journal.core import clock
 from ltv_journal.core.calibration import Sample, samples_of
 from ltv_journal.core.decision import Decision, Review
+from ltv_journal.core.ids import new_id
 
 from . import snapshot
 from .base import JournalBase
 from .errors import Invalid
 from .queries import DecisionFilter, DecisionSummary, conditions, summaries_query, summary_from_row
-from .rows import DT, load_decisions, new_id
+from .rows import DT, load_decisions
 from .tables import REVIEWS
 
 RT = REVIEWS

@@ -7,7 +7,6 @@ edit, undo and import alike.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -17,6 +16,7 @@ from sqlalchemy import Connection, Table, delete, insert, select, update
 from ltv_journal.core.decision import Decision, Observation, Review
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.effects import Effect
+from ltv_journal.core.ids import new_id
 from ltv_journal.core.money import to_cents
 
 from .convert import (
@@ -35,10 +35,6 @@ RT = REVIEWS
 OT = OBSERVATIONS
 BATCH = 500
 _MISSING = object()
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
 
 
 def decision_row(conn: Connection, decision_id: str) -> dict[str, Any] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 
 
 def first_fitting(options: Iterable[str], width: int) -> str:
@@ -14,4 +14,4 @@ def first_fitting(options: Iterable[str], width: int) -> str:
         if cell_len(option) <= width:
             return option
         last = option
-    return last[: max(width - 1, 0)] + "…" if width > 0 else ""
+    return set_cell_size(last, width - 1) + "…" if width > 0 else ""
