@@ -15,7 +15,16 @@ def test_score_json_gives_the_seed_figures(max_journal: Run) -> None:
     assert data["currency"] == "EUR"
     assert data["as_of"] == "2026-11-25"
     assert data["decisions"] == 1
-    assert list(data) == ["currency", "as_of", "decisions", "baseline", "ltv"]
+    assert list(data) == [
+        "currency",
+        "as_of",
+        "decisions",
+        "baseline",
+        "ltv",
+        "worth",
+        "combined",
+    ]
+    assert data["worth"] is None and data["combined"] is None  # no worth set
     assert list(data["ltv"]) == ["money", "happiness", "love", "meaning"]
 
 

@@ -55,7 +55,7 @@ def test_half_life_halves_the_value_of_month_12h() -> None:
 
 
 def test_discounting_matches_the_month_by_month_sum() -> None:
-    profile = Profile(birth_date=date(1979, 1, 1), discount_rate=Decimal("0.03"))
+    profile = Profile(birth_date=date(1979, 1, 1), discount_rate=Decimal("0.03"), valued_at=DAY)
     effect = Effect(per_year=Decimal(6000), delay_months=12, years=Decimal(2))
     expected = sum(Decimal(500) * Decimal("1.03") ** (-(Decimal(12 + j) / 12)) for j in range(24))
     got = lifetime_effect(effect, Dimension.MONEY, DAY, profile)

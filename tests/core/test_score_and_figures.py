@@ -27,17 +27,24 @@ def test_months_are_calendar_months() -> None:
         parse_date("31.12.2025")
 
 
-def test_discounted_baseline_counts_past_months_at_face_value(max_muster: Profile) -> None:
+def test_discounted_baseline_values_every_working_month_at_the_valuation_date(
+    max_muster: Profile,
+) -> None:
     from dataclasses import replace
 
-    profile = replace(max_muster, discount_rate=Decimal("0.03"))
-    # Max started work 2001-01-01; by 2026-11-25 he has begun 311 working months.
-    value = baseline(profile, date(2026, 11, 25))[M]
+    profile = replace(max_muster, discount_rate=Decimal("0.03"), valued_at=date(2026, 11, 1))
+    # Max works 2001-01 .. 2045-12 (540 months); 2026-11 is working month 310 (0-based):
+    # the months before it compound, the months after it are discounted.
+    value = baseline(profile)[M]
     monthly = Decimal(35000) / 12
-    future = sum(monthly * Decimal("1.03") ** (-Decimal(m) / 12) for m in range(0, 540 - 311))
-    expected = monthly * 311 + future
+    expected = sum(monthly * Decimal("1.03") ** (-Decimal(k - 310) / 12) for k in range(540))
     assert abs(value - expected) < Decimal("0.01")
-    assert value < Decimal(1575000)
+    assert value != Decimal(1575000)
+    # The same baseline whatever day it is read on: it never drifts with the calendar.
+    from ltv_journal.core import clock
+
+    with clock.fixed_today(date(2031, 6, 1)):
+        assert baseline(profile)[M] == value
 
 
 def test_verdicts() -> None:

@@ -124,9 +124,46 @@ def test_version_1_journals_get_review_positions(journal: Journal, journal_path:
         conn.execute("DROP TABLE review")
         conn.execute(V1_REVIEW)
         conn.executemany("INSERT INTO review VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        _drop_version_3_columns(conn)
         conn.execute("PRAGMA user_version=1")
     with Journal(str(journal_path)) as upgraded:
         notes = [r.notes for r in upgraded.get(stored.id).reviews]
     assert notes == ["first", "second", "third"]
     assert user_version(journal_path) == migrations.SCHEMA_VERSION
     assert Path(f"{journal_path}.v1.bak").exists()
+
+
+def _drop_version_3_columns(conn: sqlite3.Connection) -> None:
+    for column in ("valued_at", "worth_happiness", "worth_love", "worth_meaning"):
+        conn.execute(f"ALTER TABLE profile DROP COLUMN {column}")
+
+
+def test_version_2_journals_get_a_fixed_valuation_date_and_no_worth(
+    journal: Journal, journal_path: Path
+) -> None:
+    """A journal from schema 2 opens with its figures unchanged at a rate of 0, a
+    valuation date of January 1 of this year, and no worth."""
+    from ltv_journal.core import clock
+    from ltv_journal.core.profile import Profile
+
+    journal.save_profile(Profile(birth_date=date(1979, 1, 1), annual_income=Decimal(35000)))
+    journal.add(
+        Decision(
+            title="Online business",
+            date=date(2025, 1, 1),
+            kind=Kind.INVESTMENT,
+            effects={Dimension.MONEY: Effect(per_year=Decimal(6000), delay_months=12)},
+        )
+    )
+    journal.close()
+    with sqlite3.connect(journal_path) as conn:
+        _drop_version_3_columns(conn)
+        conn.execute("PRAGMA user_version=2")
+    assert quick_score(journal_path, date(2026, 1, 1)) is None  # left to the Journal
+    with clock.fixed_today(date(2026, 11, 29)), Journal(str(journal_path)) as upgraded:
+        profile = upgraded.profile()
+        assert profile.valued_at == date(2026, 1, 1)
+        assert not profile.worth
+        assert upgraded.score().ltv[Dimension.MONEY] == Decimal("1695000.00")
+    assert user_version(journal_path) == migrations.SCHEMA_VERSION
+    assert Path(f"{journal_path}.v2.bak").exists()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from ltv_journal.core.calibration import DimensionCalibration
+from ltv_journal.core.codec import to_plain
 from ltv_journal.core.decision import Decision, Review
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import Effect
@@ -16,6 +16,8 @@ from ltv_journal.core.explain import details
 from ltv_journal.core.money import round_cents
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import Score
+from ltv_journal.core.verdict import judge
+from ltv_journal.core.worth import Worth
 
 Json = dict[str, Any]
 
@@ -24,72 +26,62 @@ def dimension_values(values: Mapping[Dimension, Decimal]) -> Json:
     return {str(dim): round_cents(values[dim]) for dim in DIMENSIONS}
 
 
+def worth_json(worth: Worth) -> Json | None:
+    """`{dim: n}` for the dimensions that have a worth; None when none has."""
+    return {str(dim): value for dim, value in worth.items()} if worth else None
+
+
 def score_json(score: Score) -> Json:
-    """`{"currency", "as_of", "decisions", "baseline": {dim: n}, "ltv": {dim: n}}`."""
+    """`{"currency", "as_of", "decisions", "baseline", "ltv", "worth", "combined"}`;
+    worth and combined are null without a worth."""
     return {
         "currency": score.currency,
         "as_of": score.as_of,
         "decisions": score.decisions,
         "baseline": dimension_values(score.baseline),
         "ltv": dimension_values(score.ltv),
+        "worth": worth_json(score.worth),
+        "combined": score.combined,
     }
 
 
 def profile_json(profile: Profile) -> Json:
-    return {f.name: getattr(profile, f.name) for f in fields(profile)}
+    """Every profile field (the worth as `{dim: n}` of the dimensions that have one)."""
+    return {**to_plain(profile, scalars=True), "worth": worth_json(profile.worth) or {}}
 
 
 def effect_json(effect: Effect, value: Decimal) -> Json:
-    return {
-        "per_year": effect.per_year,
-        "delay_months": effect.delay_months,
-        "years": effect.years,
-        "until": effect.until,
-        "half_life_years": effect.half_life_years,
-        "confidence": effect.confidence,
-        "lifetime_value": round_cents(value),
-    }
+    return {**to_plain(effect, scalars=True), "lifetime_value": round_cents(value)}
 
 
 def review_json(review: Review) -> Json:
-    return {
-        "id": review.id,
-        "date": review.date,
-        "actual": {
-            str(dim): {"per_year": seen.per_year, "materialised": seen.materialised}
-            for dim, seen in review.actual.items()
-        },
-        "would_repeat": review.would_repeat,
-        "notes": review.notes,
-        "hindsight": review.hindsight,
-        "next_review_on": review.next_review_on,
-    }
+    data: Json = to_plain(review, scalars=True)
+    return data
 
 
 def decision_json(decision: Decision, profile: Profile) -> Json:
-    """A decision with its effects, values, verdict, figures and reviews."""
+    """A decision: every stored field, then its values, verdict, combined value and
+    figures. `review_on` is the review date as stored."""
     info = details(decision, profile)
     investment = info.investment
     opportunity = info.opportunity
+    fields = to_plain(decision, scalars=True)
+    del fields["deleted_at"]
     return {
         "id": decision.id,
-        "date": decision.date,
-        "title": decision.title,
-        "kind": decision.kind,
+        **fields,
         "amount": round_cents(decision.amount),
         "currency": profile.currency,
-        "category": decision.category,
-        "tags": list(decision.tags),
-        "notes": decision.notes,
-        "expectation": decision.expectation,
-        "feeling": decision.feeling,
-        "review_on": decision.review_on,
+        "review_on": decision.resolved_review_on(),
         "effects": {
             str(dim): effect_json(effect, info.effects[dim])
             for dim, effect in decision.effects.items()
         },
         "values": dimension_values(info.values),
         "verdict": info.verdict,
+        "trade_off": info.judgement.trade_off,
+        "combined": info.combined,
+        "cost_per_point_year": {str(d): c for d, c in info.cost_per_point_year.items()},
         "figures": {
             "investment": None
             if investment is None
@@ -105,12 +97,12 @@ def decision_json(decision: Decision, profile: Profile) -> Json:
                 "working_hours": opportunity.working_hours,
             },
         },
-        "reviews": [review_json(r) for r in decision.reviews],
     }
 
 
-def summary_json(summary: Any, today: date) -> Json:
-    """One list row (a `DecisionSummary`)."""
+def summary_json(summary: Any, today: date, worth: Worth) -> Json:
+    """One list row (a `DecisionSummary`), with its combined value under `worth`."""
+    judgement = judge(summary.values, worth)
     return {
         "id": summary.id,
         "date": summary.date,
@@ -119,7 +111,9 @@ def summary_json(summary: Any, today: date) -> Json:
         "amount": round_cents(summary.amount),
         "category": summary.category,
         "values": dimension_values(summary.values),
-        "verdict": summary.verdict,
+        "verdict": judgement.verdict,
+        "trade_off": judgement.trade_off,
+        "combined": judgement.combined,
         "review_on": summary.review_on,
         "review_state": summary.review_state(today),
     }

@@ -8,7 +8,8 @@ from ltv_journal.core import clock
 from ltv_journal.core.decision import Kind
 from ltv_journal.core.dimensions import DIMENSIONS
 from ltv_journal.core.explain import detail_lines
-from ltv_journal.core.money import format_amount
+from ltv_journal.core.money import format_amount, format_compact
+from ltv_journal.core.verdict import judge
 
 from . import parsing
 from .as_json import decision_json, summary_json
@@ -71,30 +72,40 @@ def list_(
     with open_journal() as journal:
         total = journal.count(flt)
         rows = journal.summaries(flt, limit=limit)
-        currency = journal.profile().currency
+        profile = journal.profile()
+    currency, worth = profile.currency, profile.worth
     today = clock.today()
     if as_json:
-        echo_json({"total": total, "decisions": [summary_json(r, today) for r in rows]})
+        echo_json({"total": total, "decisions": [summary_json(r, today, worth) for r in rows]})
         return
     if not rows:
         click.echo("no decisions" + (f" match {flt.describe()}" if flt.active else " yet"))
         return
-    cells = [
-        (
-            r.date.isoformat(),
-            r.id[:8],
-            r.title,
-            str(r.kind),
-            format_amount(r.amount),
-            *(cell_value(d, r.values[d]) for d in DIMENSIONS),
-            str(r.verdict),
-            r.review_state(today),
+    cells = []
+    for r in rows:
+        judgement = judge(r.values, worth)
+        combined_value = judgement.combined
+        combined = () if combined_value is None else (format_compact(combined_value, signed=True),)
+        cells.append(
+            (
+                r.date.isoformat(),
+                r.id[:8],
+                r.title,
+                str(r.kind),
+                format_amount(r.amount),
+                *(cell_value(d, r.values[d]) for d in DIMENSIONS),
+                *combined,
+                judgement.label,
+                r.review_state(today),
+            )
         )
-        for r in rows
-    ]
     header = [*LIST_HEADER]
     header[4] = f"amount {currency}"
-    echo_lines(table(header, cells, NUMERIC_COLUMNS))
+    numeric = set(NUMERIC_COLUMNS)
+    if worth:  # the combined value, in money, after the four dimensions
+        header.insert(5 + len(DIMENSIONS), "combined")
+        numeric.add(5 + len(DIMENSIONS))
+    echo_lines(table(header, cells, numeric))
     shown = f"{len(rows)} of {total}" if total > len(rows) else f"{total}"
     more = " (--limit shows more)" if total > len(rows) else ""
     click.echo(f"{shown} decision{'s' if total != 1 else ''}{more}")

@@ -15,14 +15,14 @@ from ltv_journal.core.dates import add_months
 from ltv_journal.core.decision import DEFAULT_REVIEW_MONTHS, Decision, Kind
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.effects import Effect
-from ltv_journal.core.explain import details
+from ltv_journal.core.explain import details, judgement_sentence
 from ltv_journal.core.profile import Profile
 
 from . import parsing
 from .as_json import decision_json
 from .errors import UserError, invalid_as_user_error, problems_message
 from .options import db_option, journal_currency, json_option, open_journal
-from .output import VERDICT_WORDS, echo_json, value_lines
+from .output import echo_json, value_lines
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -149,7 +149,7 @@ def print_decision(decision: Decision, profile: Profile, as_json: bool, verb: st
     click.echo(f"{verb} {decision.id[:8]}  {decision.title}")
     for line in value_lines(info.values, profile.currency, indent="  "):
         click.echo(line)
-    click.echo(f"verdict: {VERDICT_WORDS[info.verdict]}")
+    click.echo(f"verdict: {judgement_sentence(info.judgement, info.values, profile.currency)}")
 
 
 ADD_DOC = f"""Log a decision and print its lifetime value and verdict.

@@ -13,14 +13,6 @@ import click
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
 from ltv_journal.core.money import format_compact, format_points
-from ltv_journal.core.verdict import Verdict
-
-VERDICT_WORDS = {
-    Verdict.RAISES: "raises your lifetime value",
-    Verdict.LOWERS: "lowers your lifetime value",
-    Verdict.TRADE_OFF: "a trade-off: raises some dimensions and lowers others",
-    Verdict.NEUTRAL: "leaves your lifetime value unchanged",
-}
 
 Cell = str
 MAX_CELL = 40

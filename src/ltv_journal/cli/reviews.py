@@ -124,11 +124,11 @@ def _print_queue(as_json: bool) -> None:
     today = clock.today()
     with open_journal() as journal:
         due = journal.review_queue(today)
-        currency = journal.profile().currency
+        profile = journal.profile()
+    currency = profile.currency
     if as_json:
-        echo_json(
-            {"as_of": today, "due": len(due), "decisions": [summary_json(s, today) for s in due]}
-        )
+        found = [summary_json(s, today, profile.worth) for s in due]
+        echo_json({"as_of": today, "due": len(due), "decisions": found})
         return
     if not due:
         click.echo("nothing is due for review")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Context, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
 
 from .dates import add_months, whole_months_between
@@ -23,6 +23,8 @@ MATH_CONTEXT = Context(prec=40)
 _LN_HALF = Decimal("0.5").ln(MATH_CONTEXT)
 MAX_DELAY_MONTHS = 1200
 MAX_YEARS = Decimal(150)
+MIN_HALF_LIFE = Decimal("0.01")
+MAX_HALF_LIFE = Decimal("1e50")
 
 
 class MissingBirthDate(ValueError):
@@ -59,8 +61,16 @@ class Effect:
             found.append(("years", "give years or until, not both"))
         if self.years is not None and not Decimal(0) < self.years <= MAX_YEARS:
             found.append(("years", f"must be more than 0 and at most {MAX_YEARS}"))
-        if self.half_life_years is not None and not self.half_life_years > 0:
-            found.append(("half_life_years", "must be more than 0"))
+        elif self.years is not None and years_in_months(self.years) == 0:
+            found.append(("years", "is less than half a month; an effect lasts a month or more"))
+        half_life = self.half_life_years
+        if half_life is not None and not MIN_HALF_LIFE <= half_life <= MAX_HALF_LIFE:
+            found.append(
+                (
+                    "half_life_years",
+                    f"must be from {MIN_HALF_LIFE} to 1e50 years (leave it out for no decay)",
+                )
+            )
         if not Decimal(0) < self.confidence <= Decimal(1):
             found.append(("confidence", "must be more than 0 and at most 1"))
         return found
@@ -73,7 +83,9 @@ class Effect:
 
 
 def effect_months(effect: Effect, dimension: Dimension, decided_on: date, profile: Profile) -> int:
-    """N: the number of whole months the effect lasts, never past life expectancy."""
+    """N: the number of whole months the effect lasts, never past life expectancy.
+
+    `years` counts to the nearest whole month (half a month rounds up)."""
     start = add_months(decided_on, effect.delay_months)
     until = effect.horizon_for(dimension)
     death = profile.death
@@ -84,16 +96,53 @@ def effect_months(effect: Effect, dimension: Dimension, decided_on: date, profil
         months = whole_months_between(start, horizon)
     else:
         assert effect.years is not None
-        months = int(effect.years * 12)
+        months = years_in_months(effect.years)
     if death is not None:
         months = min(months, whole_months_between(start, death))
     return max(months, 0)
 
 
+def years_in_months(years: Decimal) -> int:
+    """A duration in years as whole months, to the nearest month (half rounds up)."""
+    return int((years * 12).to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def month_index(day: date) -> int:
+    """Months since year 0: the calendar month a day falls in, ignoring the day."""
+    return day.year * 12 + day.month - 1
+
+
+def months_from_valuation(day: date, profile: Profile) -> int:
+    """m₀: calendar months from the valuation date's month to `day`'s (negative before)."""
+    return month_index(day) - month_index(profile.valuation_date)
+
+
+def horizon_problems(
+    effect: Effect, dimension: Dimension, decided_on: date, profile: Profile
+) -> list[tuple[str, str]]:
+    """Why an open-ended effect cannot count: its horizon (retirement or death) has
+    passed by the time it starts. Empty when it can, or when the horizon is unknown."""
+    until = effect.horizon_for(dimension)
+    if until is None:
+        return []
+    horizon = profile.horizon(until)
+    start = add_months(decided_on, effect.delay_months)
+    if horizon is None or start < horizon:
+        return []
+    return [
+        (
+            f"{dimension}.until",
+            f"{until} ({horizon.isoformat()}) has passed by the time the effect starts "
+            f"({start.isoformat()}); give the effect years instead",
+        )
+    ]
+
+
 def lifetime_effect(
     effect: Effect, dimension: Dimension, decided_on: date, profile: Profile
 ) -> Decimal:
-    """E for `effect`, unrounded. Raises MissingBirthDate when a horizon is unknown."""
+    """E for `effect`, unrounded, valued at the profile's valuation date.
+    Raises MissingBirthDate when a horizon is unknown."""
     months = effect_months(effect, dimension, decided_on, profile)
     rate = profile.discount_rate
     half_life = effect.half_life_years
@@ -103,35 +152,82 @@ def lifetime_effect(
         if half_life is None and rate == 0:
             # Multiply before dividing so whole-year sums stay exact (6000/12 × 240).
             return effect.confidence * effect.per_year * months / 12
-        lead, series = _lead_and_series(half_life, rate, months, effect.delay_months if rate else 0)
+        start = add_months(decided_on, effect.delay_months)
+        lead = discount_factor(rate, months_from_valuation(start, profile))
+        series = monthly_series(half_life, rate, months)
         return +(effect.confidence * effect.per_year / 12 * lead * series)
 
 
-@lru_cache(maxsize=16384)
-def _lead_and_series(
-    half_life: Decimal | None, rate: Decimal, months: int, delay_months: int
-) -> tuple[Decimal, Decimal]:
-    """(v^delay, Σ_{j<months} q^j): the discount until the effect starts and the sum of
-    its monthly weights. Journals repeat these few inputs, and the 40-digit exp is the
-    dearest step of an effect, so each combination is computed once."""
+def present_value(amount: Decimal, day: date, profile: Profile) -> Decimal:
+    """A one-off flow on `day` valued at the valuation date: amount × v^m₀ (exact at r = 0)."""
+    rate = profile.discount_rate
+    if rate == 0 or amount == 0:
+        return amount
     with localcontext(MATH_CONTEXT):
-        log_q, log_v, q = _monthly_factors(half_life, rate)
-        series = Decimal(months) if log_q == 0 else (1 - (log_q * months).exp()) / (1 - q)
-        lead = (log_v * delay_months).exp() if log_v and delay_months else Decimal(1)
-        return lead, series
+        return +(amount * discount_factor(rate, months_from_valuation(day, profile)))
+
+
+@lru_cache(maxsize=16384)
+def discount_factor(rate: Decimal, months: int) -> Decimal:
+    """(1+r)^(−months/12): a flow `months` after the valuation date (before it when
+    negative, so it compounds)."""
+    if rate == 0 or months == 0:
+        return Decimal(1)
+    with localcontext(MATH_CONTEXT):
+        return (_monthly_factors(None, rate)[1] * months).exp()
+
+
+@lru_cache(maxsize=16384)
+def monthly_series(half_life: Decimal | None, rate: Decimal, months: int) -> Decimal:
+    """Σ_{j<months} q^j, the sum of an effect's monthly weights (decay and discount).
+
+    Written as expm1(months·ln q) / expm1(ln q) so that a q within 10^−40 of 1 (a
+    half-life of 10^40 years, a rate of 10^−45) gives the plain count of months instead
+    of 0/0; journals repeat these few inputs, so each is computed once."""
+    with localcontext(MATH_CONTEXT):
+        log_q = _monthly_factors(half_life, rate)[0]
+        if log_q == 0:
+            return Decimal(months)
+        return +(_expm1(log_q * months) / _expm1(log_q))
+
+
+def _expm1(x: Decimal) -> Decimal:
+    """e^x − 1 without losing the digits of a tiny x (a Taylor series below 10^−3)."""
+    if abs(x) >= Decimal("0.001"):
+        return x.exp() - 1
+    total = term = x
+    n = 1
+    limit = abs(x) * Decimal("1e-45")
+    while abs(term) > limit:
+        n += 1
+        term = term * x / n
+        total += term
+    return total
 
 
 @lru_cache(maxsize=1024)
-def _monthly_factors(half_life: Decimal | None, rate: Decimal) -> tuple[Decimal, Decimal, Decimal]:
-    """(ln q, ln v, q): the monthly decay-and-discount factor q and the discount factor v.
-
-    They depend only on the half-life and the rate, which journals repeat, so they are
-    computed once (ln and exp at 40 digits are most of the cost of an effect).
-    """
+def _monthly_factors(half_life: Decimal | None, rate: Decimal) -> tuple[Decimal, Decimal]:
+    """(ln q, ln v): the logs of the monthly decay-and-discount factor q and of the
+    discount factor v. They depend only on the half-life and the rate, which journals
+    repeat, so they are computed once (ln at 40 digits is most of an effect's cost)."""
     with localcontext(MATH_CONTEXT):
         log_q = Decimal(0)
         if half_life is not None:
             log_q += _LN_HALF / (12 * half_life)
-        log_v = -(1 + rate).ln() / 12 if rate else Decimal(0)
-        log_q += log_v
-        return log_q, log_v, log_q.exp()
+        log_v = -_log1p(rate) / 12 if rate else Decimal(0)
+        return log_q + log_v, log_v
+
+
+def _log1p(x: Decimal) -> Decimal:
+    """ln(1 + x) keeping the digits of a tiny x (a series below 10^−3)."""
+    if x >= Decimal("0.001"):
+        return (1 + x).ln()
+    total = Decimal(0)
+    power = x
+    n = 1
+    limit = x * Decimal("1e-45")
+    while abs(power) > limit:
+        total += power / n if n % 2 else -power / n
+        n += 1
+        power *= x
+    return total

@@ -14,10 +14,11 @@ from .decision import Decision, Kind, Review
 from .dimensions import DIMENSIONS, Dimension
 from .effects import Effect, effect_months
 from .figures import InvestmentFigures, OpportunityCost, investment_figures, opportunity_cost
-from .money import format_amount, format_compact, format_points
+from .money import format_about, format_amount, format_compact, format_points
 from .profile import Profile
 from .score import Values, decision_values, effect_values
-from .verdict import Verdict, verdict_of
+from .verdict import Judgement, Verdict, judge
+from .worth import cost_per_point_year
 
 
 def format_value(
@@ -121,10 +122,20 @@ class Details:
     values: Values
     """Per-dimension contribution to the score (money includes −amount)."""
     effects: Values
-    verdict: Verdict
+    judgement: Judgement
     effect_lines: dict[Dimension, str]
     investment: InvestmentFigures | None
     opportunity: OpportunityCost | None
+    cost_per_point_year: dict[Dimension, Decimal]
+    """Money given up per point-year gained, per point dimension that gains."""
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.judgement.verdict
+
+    @property
+    def combined(self) -> Decimal | None:
+        return self.judgement.combined
 
 
 def details(decision: Decision, profile: Profile) -> Details:
@@ -144,7 +155,49 @@ def details(decision: Decision, profile: Profile) -> Details:
     opportunity = (
         opportunity_cost(decision.amount, decision.date, profile) if decision.amount > 0 else None
     )
-    return Details(values, effects, verdict_of(values), lines, investment, opportunity)
+    return Details(
+        values,
+        effects,
+        judge(values, profile.worth),
+        lines,
+        investment,
+        opportunity,
+        cost_per_point_year(values),
+    )
+
+
+UNPRICED = " (give every dimension it moves a worth to settle it)"
+
+
+def judgement_sentence(judgement: Judgement, values: Values, currency: str) -> str:
+    """The verdict in words, its first word the verdict: `raises your lifetime value by
+    about 2,300 EUR — a trade-off: -450.00 EUR money, +0.46 love` with a worth, `trade-off
+    — -450.00 EUR money, +0.46 love` without one."""
+    moved = ", ".join(
+        (
+            format_amount(values[dim], currency, signed=True)
+            if dim.is_money
+            else format_points(values[dim], signed=True)
+        )
+        + f" {dim}"
+        for dim in DIMENSIONS
+        if values.get(dim)
+    )
+    verdict = judgement.verdict
+    if verdict is Verdict.NEUTRAL:
+        return "leaves your lifetime value unchanged"
+    if verdict is Verdict.TRADE_OFF:
+        unpriced = "" if judgement.combined is None else UNPRICED
+        return f"trade-off — {moved}{unpriced}"
+    head = f"{verdict} your lifetime value"
+    if judgement.combined is not None:
+        head += f" by about {format_about(abs(judgement.combined))} {currency}".rstrip()
+    return f"{head} — a trade-off: {moved}" if judgement.trade_off else head
+
+
+def cost_lines(costs: dict[Dimension, Decimal], currency: str) -> list[str]:
+    """`love: 978.26 EUR a point-year` per dimension bought with money."""
+    return [f"{dim}: {format_amount(cost, currency)} a point-year" for dim, cost in costs.items()]
 
 
 def detail_lines(decision: Decision, profile: Profile) -> list[str]:
@@ -157,11 +210,12 @@ def detail_lines(decision: Decision, profile: Profile) -> list[str]:
         + (f" · {decision.category}" if decision.category else "")
         + (f" · #{' #'.join(decision.tags)}" if decision.tags else ""),
         f"id {decision.id}" if decision.id else "not saved yet",
-        f"verdict: {info.verdict} — "
-        + ", ".join(
-            f"{dim} {format_value(dim, info.values[dim], cur, signed=True)}" for dim in DIMENSIONS
-        ),
+        "verdict: " + judgement_sentence(info.judgement, info.values, cur),
     ]
+    if info.combined is not None:
+        lines.append(f"combined: {format_amount(info.combined, cur, signed=True)}")
+    if info.cost_per_point_year:
+        lines.append("cost per point-year: " + "; ".join(cost_lines(info.cost_per_point_year, cur)))
     if info.effect_lines:
         lines.append("effects:")
         lines.extend(f"  {dim}: {text}" for dim, text in info.effect_lines.items())

@@ -8,7 +8,7 @@ integer and every sum is exact.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
 SCALE = 100
@@ -207,3 +207,17 @@ def format_points(value: Decimal, *, signed: bool = False) -> str:
     signed = signed and value != 0
     text = f"{value:+,.2f}" if signed else f"{value:,.2f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_about(value: Decimal) -> str:
+    """A figure rounded as people say it: two significant digits from 100 up
+    (`2,300`, `120,000`, `1,700,000`), whole units below (`45`)."""
+    magnitude = abs(value)
+    if magnitude >= 100:
+        digits = magnitude.adjusted() - 1  # keep two significant digits
+        rounded = magnitude.scaleb(-digits).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        magnitude = rounded.scaleb(digits)
+    else:
+        magnitude = magnitude.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    text = f"{magnitude:,.0f}"
+    return f"-{text}" if value < 0 and magnitude else text

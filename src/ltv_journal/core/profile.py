@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -10,6 +10,7 @@ from functools import lru_cache
 from . import clock
 from .dates import add_months
 from .dimensions import Until
+from .worth import Worth
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,16 @@ class Profile:
     discount_rate: Decimal = Decimal(0)
     return_rate: Decimal = Decimal("0.05")
     hours_per_year: int = 1720
+    valued_at: date | None = None
+    """The one date every flow is valued at (DESIGN §1); the store fills it in with
+    January 1 of the year the profile is first saved, so it never moves by itself."""
+    worth: Worth = field(default_factory=Worth)
+    """Money per point-year of happiness, love and meaning; empty when not set."""
+
+    @property
+    def valuation_date(self) -> date:
+        """`valued_at`, or January 1 of this year for a profile not saved yet."""
+        return self.valued_at or date(clock.today().year, 1, 1)
 
     def problems(self) -> list[tuple[str, str]]:
         """Every invalid field as (field name, reason); empty when the profile is valid."""
@@ -53,6 +64,9 @@ class Profile:
                 found.append(("birth_date", "must not be in the future"))
         if self.life_expectancy < self.retirement_age:
             found.append(("life_expectancy", "must be at least the retirement age"))
+        if self.valued_at is not None and not 1900 <= self.valued_at.year <= 2200:
+            found.append(("valued_at", "must be between 1900 and 2200"))
+        found.extend(self.worth.problems())
         return found
 
     @property

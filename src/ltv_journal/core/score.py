@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
 
-from .dates import add_months, whole_months_between
 from .decision import Decision
 from .dimensions import DIMENSIONS, Dimension
-from .effects import MATH_CONTEXT, Effect, lifetime_effect
+from .effects import (
+    MATH_CONTEXT,
+    Effect,
+    discount_factor,
+    lifetime_effect,
+    monthly_series,
+    months_from_valuation,
+    present_value,
+)
 from .money import round_cents
 from .profile import Profile
+from .worth import Worth, combined_value
 
 Values = dict[Dimension, Decimal]
 
@@ -41,34 +49,37 @@ def decision_values(
 ) -> Values:
     """The decision's contribution to the score: its effects, and −amount in money."""
     values = effect_values(decision, profile, effect_value)
-    values[Dimension.MONEY] -= decision.amount
+    values[Dimension.MONEY] -= amount_value(decision.amount, decision.date, profile)
     return values
 
 
-def baseline(profile: Profile, as_of: date) -> Values:
+def amount_value(amount: Decimal, day: date, profile: Profile) -> Decimal:
+    """A one-off amount paid on `day`, valued at the valuation date and rounded to the
+    cent: the amount itself when the discount rate is 0."""
+    if profile.discount_rate == 0:
+        return amount
+    return round_cents(present_value(amount, day, profile))
+
+
+def baseline(profile: Profile) -> Values:
     """The score before any decision: income over the working years.
 
     With discount rate 0 this is annual_income × (retirement_age − career_start_age).
-    Otherwise income accrues monthly; months started by `as_of` count at face value and
-    later ones are discounted by (1+r)^(−months_from_today/12).
+    Otherwise income accrues monthly and every working month is valued at the profile's
+    valuation date, like every other flow, so the baseline does not move with the
+    calendar.
     """
     values = zero_values()
     working = 12 * (profile.retirement_age - profile.career_start_age)
     monthly = profile.annual_income / 12
     rate = profile.discount_rate
     start = profile.career_start
-    if rate == 0 or start is None:
+    if rate == 0 or start is None or working == 0:
         values[Dimension.MONEY] = round_cents(monthly * working)
         return values
-    past = min(working, whole_months_between(start, as_of) + 1) if as_of >= start else 0
-    future = working - past
-    total = Decimal(past)
-    if future:
-        first = whole_months_between(as_of, add_months(start, past))
-        with localcontext(MATH_CONTEXT):
-            log_v = -(1 + rate).ln() / 12
-            v = log_v.exp()
-            total += (log_v * first).exp() * (1 - (log_v * future).exp()) / (1 - v)
+    with localcontext(MATH_CONTEXT):
+        lead = discount_factor(rate, months_from_valuation(start, profile))
+        total = lead * monthly_series(None, rate, working)
     values[Dimension.MONEY] = round_cents(monthly * total)
     return values
 
@@ -82,21 +93,34 @@ class Score:
     decisions: int
     baseline: Mapping[Dimension, Decimal]
     ltv: Mapping[Dimension, Decimal]
+    worth: Worth = field(default_factory=Worth)
 
     @property
     def from_decisions(self) -> Values:
         return {dim: self.ltv[dim] - self.baseline[dim] for dim in DIMENSIONS}
 
+    @property
+    def combined(self) -> Decimal | None:
+        """Money LTV plus each point LTV at its worth; None without a worth."""
+        return combined_value(self.ltv, self.worth)
+
+    @property
+    def combined_from_decisions(self) -> Decimal | None:
+        """What decisions add to the combined value; None without a worth."""
+        return combined_value(self.from_decisions, self.worth)
+
 
 def make_score(
     profile: Profile, as_of: date, decisions: int, totals: Mapping[Dimension, Decimal]
 ) -> Score:
-    """Combine the baseline for `as_of` with summed decision values."""
-    base = baseline(profile, as_of)
+    """Combine the baseline with summed decision values; `as_of` says which decisions
+    the totals count (those dated up to it)."""
+    base = baseline(profile)
     return Score(
         as_of=as_of,
         currency=profile.currency,
         decisions=decisions,
         baseline=base,
         ltv={dim: base[dim] + totals.get(dim, Decimal(0)) for dim in DIMENSIONS},
+        worth=profile.worth,
     )

@@ -19,6 +19,7 @@ from ltv_journal.core.effects import Effect
 from ltv_journal.core.ids import is_id, new_id
 from ltv_journal.core.money import CENT
 from ltv_journal.core.profile import Profile
+from ltv_journal.core.worth import POINT_DIMENSIONS, Worth
 
 from .keys import DECISION_KEYS, EFFECT_KEYS, OBSERVATION_KEYS, PROFILE_KEYS, REVIEW_KEYS
 
@@ -32,6 +33,7 @@ _REVIEW_KEYS = frozenset(REVIEW_KEYS)
 _OBSERVATION_KEYS = frozenset(OBSERVATION_KEYS)
 _PROFILE_KEYS = frozenset(PROFILE_KEYS)
 _DIMENSIONS = {str(d): d for d in Dimension}
+_WORTH_KEYS = frozenset(str(d) for d in POINT_DIMENSIONS)
 E = TypeVar("E", bound=StrEnum)
 _MEMBERS: dict[type[StrEnum], dict[str, StrEnum]] = {}
 
@@ -156,7 +158,20 @@ def profile_from_table(value: object) -> Profile:
         discount_rate=_or(decimal(table, "discount_rate", path), defaults.discount_rate),
         return_rate=_or(decimal(table, "return_rate", path), defaults.return_rate),
         hours_per_year=whole(table, "hours_per_year", path, defaults.hours_per_year),
+        valued_at=day(table, "valued_at", path),
+        worth=_worth(table, path),
     )
+
+
+def _worth(table: Mapping[str, Any], path: Path) -> Worth:
+    """`[profile.worth]`: money per point-year, per point dimension (each optional)."""
+    value = table.get("worth")
+    if value is None:
+        return Worth()
+    here = (*path, "worth")
+    worth = table_at(value, here)
+    check_keys(worth, _WORTH_KEYS, here)
+    return Worth(**{key: hundredths(worth, key, here) for key in worth})
 
 
 def _or(value: Decimal | None, default: Decimal) -> Decimal:

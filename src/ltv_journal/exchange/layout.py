@@ -45,9 +45,10 @@ _PAIR = re.compile(
 _OWN_TABLES = ("profile", "decisions")
 _TOP_NAME = re.compile(r"\[\[?[ \t]*[\"']?([A-Za-z0-9_-]*)")
 
-_PROFILE, _DECISION, _EFFECT, _REVIEW, _OBSERVATION = range(5)
+_PROFILE, _DECISION, _EFFECT, _REVIEW, _OBSERVATION, _WORTH = range(6)
 _KEYS: dict[int, frozenset[str]] = {
-    _PROFILE: frozenset(PROFILE_KEYS),
+    _PROFILE: frozenset(PROFILE_KEYS) - {"worth"},
+    _WORTH: frozenset(str(d) for d in DIMENSIONS[1:]),
     _DECISION: frozenset(DECISION_KEYS) - {"effects", "reviews"},
     _EFFECT: frozenset(EFFECT_KEYS),
     _REVIEW: frozenset(REVIEW_KEYS) - {"actual"},
@@ -55,6 +56,7 @@ _KEYS: dict[int, frozenset[str]] = {
 }
 _HEADERS: dict[str, tuple[int, str]] = {
     "[profile]": (_PROFILE, ""),
+    "[profile.worth]": (_WORTH, ""),
     "[[decisions]]": (_DECISION, ""),
     "[[decisions.reviews]]": (_REVIEW, ""),
     **{f"[decisions.effects.{d}]": (_EFFECT, str(d)) for d in DIMENSIONS},
@@ -232,6 +234,11 @@ class _State:
             if "profile" in self.root:
                 raise NotLayout
             self.current = self.root["profile"] = {}
+        elif kind == _WORTH:
+            profile = self.root.get("profile")
+            if profile is None or "worth" in profile or self.decision is not None:
+                raise NotLayout
+            self.current = profile["worth"] = {}
         elif kind == _DECISION:
             self.current = self.decision = {}
             self.review = None

@@ -33,7 +33,14 @@ def profile_pairs(profile: Profile) -> Pairs:
     pairs.append(("discount_rate", literals.rate(profile.discount_rate)))
     pairs.append(("return_rate", literals.rate(profile.return_rate)))
     pairs.append(("hours_per_year", str(profile.hours_per_year)))
+    if profile.valued_at is not None:
+        pairs.append(("valued_at", literals.day(profile.valued_at)))
     return pairs
+
+
+def worth_pairs(profile: Profile) -> Pairs:
+    """`[profile.worth]`: money per point-year of the dimensions that have one."""
+    return [(str(dim), literals.money(value)) for dim, value in profile.worth.items()]
 
 
 def _value(dimension: Dimension, value: Decimal) -> str:
@@ -64,13 +71,18 @@ def decision_pairs(decision: Decision) -> Pairs:
 
 
 def effect_pairs(dimension: Dimension, effect: Effect) -> Pairs:
+    """Every effect spells out how long it lasts (`until` is written even at the
+    dimension's default) and says when it does not decay, so the file reads the same
+    whatever a later version prefills."""
     pairs: Pairs = [("per_year", _value(dimension, effect.per_year))]
     if effect.delay_months:
         pairs.append(("delay_months", str(effect.delay_months)))
+    no_decay = "  # no decay" if effect.half_life_years is None else ""
     if effect.years is not None:
-        pairs.append(("years", literals.number(effect.years)))
-    if effect.until is not None:
-        pairs.append(("until", literals.string(str(effect.until))))
+        pairs.append(("years", literals.number(effect.years) + no_decay))
+    else:
+        until = effect.until or dimension.default_until
+        pairs.append(("until", literals.string(str(until)) + no_decay))
     if effect.half_life_years is not None:
         pairs.append(("half_life_years", literals.number(effect.half_life_years)))
     if effect.confidence != 1:
@@ -107,6 +119,10 @@ def _table(out: list[str], header: str, pairs: Pairs) -> None:
 def render_profile(profile: Profile) -> str:
     out: list[str] = []
     _table(out, "[profile]", profile_pairs(profile))
+    worth = worth_pairs(profile)
+    if worth:
+        out.append("")
+        _table(out, "[profile.worth]", worth)
     return "\n".join(out) + "\n"
 
 

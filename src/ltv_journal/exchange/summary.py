@@ -20,12 +20,13 @@ from ltv_journal.core import clock
 from ltv_journal.core.calibration import calibrate
 from ltv_journal.core.decision import Kind
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.worth import combined_value
 from ltv_journal.store.journal import Journal
 from ltv_journal.store.queries import DecisionFilter, DecisionSummary
 
 from . import literals
 from .keys import FORMAT_VERSION
-from .render import profile_pairs, render_decisions
+from .render import profile_pairs, render_decisions, worth_pairs
 from .writer import DECISIONS_COMMENT
 
 TOP_COUNT = 5
@@ -89,8 +90,16 @@ def _profile_table(journal: Journal) -> Table:
     table = tomlkit.table()
     table.add(tomlkit.comment("Whose journal, and the horizons every lifetime effect runs to"))
     table.add(tomlkit.comment("(ages in years; rates are yearly fractions, 0.05 = 5 %)."))
-    for key, text in profile_pairs(journal.profile()):
+    profile = journal.profile()
+    for key, text in profile_pairs(profile):
         table.add(key, _value(text))
+    worth = worth_pairs(profile)
+    if worth:
+        priced = tomlkit.table()
+        priced.add(tomlkit.comment("Money one point-year of each dimension is worth to you."))
+        for key, text in worth:
+            priced.add(key, _value(text))
+        table.add("worth", priced)
     return table
 
 
@@ -106,12 +115,21 @@ def _ltv_table(journal: Journal, year: int) -> Table:
     table.add(tomlkit.comment(f"31 December {year - 1}, `end` those up to 31 December {year}"))
     table.add(tomlkit.comment("(money includes the baseline: income over the working years)."))
     for dim in DIMENSIONS:
-        row = tomlkit.table()
-        row.add("start", _figure(dim, start.ltv[dim]))
-        row.add("end", _figure(dim, end.ltv[dim]))
-        row.add("change", _figure(dim, end.ltv[dim] - start.ltv[dim]))
-        table.add(str(dim), row)
+        table.add(str(dim), _change_row(start.ltv[dim], end.ltv[dim]))
+    worth = journal.profile().worth
+    before, after = combined_value(start.ltv, worth), combined_value(end.ltv, worth)
+    if before is not None and after is not None:
+        table.add(tomlkit.comment("combined: money plus each point dimension at its worth."))
+        table.add("combined", _change_row(before, after))
     return table
+
+
+def _change_row(start: Decimal, end: Decimal) -> Table:
+    row = tomlkit.table()
+    row.add("start", _value(literals.money(start)))
+    row.add("end", _value(literals.money(end)))
+    row.add("change", _value(literals.money(end - start)))
+    return row
 
 
 def _totals_table(rows: list[DecisionSummary]) -> Table:

@@ -35,6 +35,7 @@ HORIZON_FIELDS = (
     "retirement_age",
     "life_expectancy",
     "discount_rate",
+    "valued_at",
 )
 """The profile fields every lifetime value depends on: a change rescores the journal."""
 

@@ -12,16 +12,14 @@ from ltv_journal.core.dimensions import DIMENSIONS, Dimension, Until
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.money import from_cents, to_cents
 from ltv_journal.core.profile import Profile
+from ltv_journal.core.worth import POINT_DIMENSIONS, Worth
 
 
 def profile_from_columns(row: Mapping[Any, Any]) -> Profile:
     """A Profile from the profile table's columns (from SQLModel or plain sqlite3)."""
-    birth = row["birth_date"]
-    if isinstance(birth, str):
-        birth = date.fromisoformat(birth)
     return Profile(
         name=row["name"],
-        birth_date=birth,
+        birth_date=_day(row["birth_date"]),
         career_start_age=row["career_start_age"],
         retirement_age=row["retirement_age"],
         life_expectancy=row["life_expectancy"],
@@ -30,7 +28,19 @@ def profile_from_columns(row: Mapping[Any, Any]) -> Profile:
         discount_rate=Decimal(row["discount_rate"]),
         return_rate=Decimal(row["return_rate"]),
         hours_per_year=row["hours_per_year"],
+        valued_at=_day(row["valued_at"]),
+        worth=Worth(
+            **{
+                str(dim): None if row[f"worth_{dim}"] is None else from_cents(row[f"worth_{dim}"])
+                for dim in POINT_DIMENSIONS
+            }
+        ),
     )
+
+
+def _day(value: date | str | None) -> date | None:
+    """A date column: SQLModel gives a date, plain sqlite3 its ISO text."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def profile_columns(profile: Profile) -> dict[str, Any]:
@@ -45,7 +55,13 @@ def profile_columns(profile: Profile) -> dict[str, Any]:
         "discount_rate": str(profile.discount_rate),
         "return_rate": str(profile.return_rate),
         "hours_per_year": profile.hours_per_year,
+        "valued_at": profile.valued_at,
+        **{f"worth_{dim}": _cents(profile.worth.get(dim)) for dim in POINT_DIMENSIONS},
     }
+
+
+def _cents(value: Decimal | None) -> int | None:
+    return None if value is None else to_cents(value)
 
 
 def _text(value: Decimal | None) -> str | None:

@@ -56,6 +56,8 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
         with self._write() as conn:
             had = conn.execute(select(PT.c.id)).first() is not None
             old = self._load_profile(conn)
+            if profile.valued_at is None:  # fixed once, so the LTV never drifts
+                profile = replace(profile, valued_at=old.valued_at or old.valuation_date)
             self._store_profile(conn, profile, exists=had)
             if had:  # setting the first profile has nothing to go back to
                 self._log(conn, "profile", None, "the profile", snapshot.dump(old))

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, select
 from sqlmodel import SQLModel
 
+from ltv_journal.core import clock
+
 from . import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+from .convert import profile_from_columns
 from .engine import WRITE
 from .errors import SchemaTooNew
-
-SCHEMA_VERSION = 2
+from .quick import SCHEMA_VERSION
+from .scoring import rescore_all
+from .tables import PROFILES
 
 Migration = Callable[[Connection], None]
 
@@ -34,7 +39,22 @@ def _review_positions(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: dict[int, Migration] = {1: _review_positions}
+def _valuation_and_worth(conn: Connection) -> None:
+    """v2 → v3: the profile gets its valuation date (January 1 of the year it is
+    migrated in, like a profile saved today; at a discount rate of 0 it changes no
+    figure) and a worth per point dimension (none yet)."""
+    conn.exec_driver_sql("ALTER TABLE profile ADD COLUMN valued_at DATE")
+    for dim in ("happiness", "love", "meaning"):
+        conn.exec_driver_sql(f"ALTER TABLE profile ADD COLUMN worth_{dim} INTEGER")
+    conn.exec_driver_sql(
+        "UPDATE profile SET valued_at = ?", (date(clock.today().year, 1, 1).isoformat(),)
+    )
+    profile = conn.execute(select(PROFILES)).first()
+    if profile is not None:
+        rescore_all(conn, profile_from_columns(profile._mapping))
+
+
+MIGRATIONS: dict[int, Migration] = {1: _review_positions, 2: _valuation_and_worth}
 """MIGRATIONS[n] moves a journal from version n to n + 1."""
 
 

@@ -18,6 +18,8 @@ from ltv_journal.core.score import Score, make_score
 
 from .convert import profile_from_columns
 
+SCHEMA_VERSION = 3
+"""The journal schema this ltv-journal writes (SQLite's `PRAGMA user_version`)."""
 PROFILE_TABLE = "profile"
 BUCKET_TABLE = "score_bucket"
 
@@ -33,6 +35,8 @@ def quick_score(path: Path, as_of: date) -> tuple[Profile, Score] | None:
         return None
     try:
         conn.row_factory = sqlite3.Row
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            return None  # older (the Journal migrates it) or newer (it refuses it)
         row = conn.execute(f"SELECT * FROM {PROFILE_TABLE} LIMIT 1").fetchone()
         sums = ", ".join(f"COALESCE(SUM({d}), 0)" for d in ("decisions", *DIMENSIONS))
         totals = conn.execute(f"SELECT {sums} FROM {BUCKET_TABLE}").fetchone()

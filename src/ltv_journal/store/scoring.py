@@ -19,6 +19,7 @@ from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import Effect, lifetime_effect
 from ltv_journal.core.money import from_cents, to_cents
 from ltv_journal.core.profile import Profile
+from ltv_journal.core.score import amount_value
 
 from .convert import effect_columns, effect_from_columns
 from .queries import month_key
@@ -110,7 +111,9 @@ class EffectValues:
             for dim, effect in decision.effects.items()
         }
         totals = {dim: effects.get(dim, 0) for dim in DIMENSIONS}
-        totals[Dimension.MONEY] -= to_cents(decision.amount)
+        totals[Dimension.MONEY] -= to_cents(
+            amount_value(decision.amount, decision.date, self.profile)
+        )
         self._seen[id(decision)] = (decision, effects, totals)
         return effects, totals
 
@@ -148,19 +151,24 @@ def rescore_all(conn: Connection, profile: Profile) -> None:
             .values(value=bindparam("v")),
             effect_updates,
         )
-    _write_decision_values(conn, totals)
+    _write_decision_values(conn, totals, profile)
     rebuild_buckets(conn)
 
 
-def _write_decision_values(conn: Connection, totals: dict[str, dict[str, int]]) -> None:
-    amounts = conn.execute(select(D.id, D.amount)).all()
+def _write_decision_values(
+    conn: Connection, totals: dict[str, dict[str, int]], profile: Profile
+) -> None:
+    amounts = conn.execute(select(D.id, D.amount, D.decided_on)).all()
     params: list[dict[str, Any]] = []
-    for decision_id, amount in amounts:
+    for decision_id, amount, decided_on in amounts:
         found = totals.get(decision_id, {})
         entry: dict[str, Any] = {"i": decision_id}
         for dim in DIMENSIONS:
             entry[f"n_{dim}"] = found.get(f"v_{dim}", 0)
-        entry["n_money"] -= amount
+        if profile.discount_rate == 0:
+            entry["n_money"] -= amount
+        else:
+            entry["n_money"] -= to_cents(amount_value(from_cents(amount), decided_on, profile))
         params.append(entry)
     if params:
         conn.execute(

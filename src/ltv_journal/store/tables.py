@@ -30,6 +30,12 @@ class ProfileRow(SQLModel, table=True):
     discount_rate: str = "0"
     return_rate: str = "0.05"
     hours_per_year: int = 1720
+    valued_at: date | None = None
+    """The valuation date every flow is valued at; set when the profile is first saved."""
+    worth_happiness: int | None = None
+    """Money per point-year, in cents; NULL when not set (so for the other two)."""
+    worth_love: int | None = None
+    worth_meaning: int | None = None
 
 
 class DecisionRow(SQLModel, table=True):
