@@ -19,6 +19,7 @@ from .options import db_option, journal_missing, no_journal_message, settings
 from .profile import profile_command
 from .reviews import calibration, review
 from .score import read_score, score_command, score_lines
+from .worth import worth_command
 
 __all__ = ["main"]
 
@@ -66,6 +67,7 @@ COMMANDS = (
     undo,
     score_command,
     profile_command,
+    worth_command,
     review,
     calibration,
     import_,

@@ -35,6 +35,10 @@ FIELD_OPTIONS: dict[str, str] = {
     "discount_rate": "--discount-rate",
     "return_rate": "--return-rate",
     "hours_per_year": "--hours-per-year",
+    "valued_at": "--valued-at",
+    "worth.happiness": "--worth happiness",
+    "worth.love": "--worth love",
+    "worth.meaning": "--worth meaning",
 }
 """Model field name -> the option (or argument) a user gives it with."""
 

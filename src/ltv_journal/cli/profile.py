@@ -8,8 +8,10 @@ from typing import Any
 
 import click
 
+from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
+from ltv_journal.core.worth import POINT_DIMENSIONS
 
 from . import parsing
 from .as_json import profile_json, score_json
@@ -32,6 +34,17 @@ def profile_lines(profile: Profile) -> list[str]:
         ("discount rate", _percent(profile.discount_rate)),
         ("return rate", _percent(profile.return_rate)),
         ("hours per year", str(profile.hours_per_year)),
+        ("valued at", profile.valuation_date.isoformat()),
+        *(
+            (
+                f"{dim} worth",
+                "not set"
+                if profile.worth.get(dim) is None
+                else f"{format_amount(profile.worth.get(dim) or Decimal(0), profile.currency)}"
+                " a point-year",
+            )
+            for dim in POINT_DIMENSIONS
+        ),
     ]
     width = max(len(label) for label, _ in rows)
     return [f"{label:<{width}}  {value}" for label, value in rows]
@@ -59,6 +72,26 @@ def _changes(typed: dict[str, Any]) -> dict[str, Any]:
     for name in ("discount_rate", "return_rate"):
         if typed[name] is not None:
             found[name] = parsing.rate(typed[name], "--" + name.replace("_", "-"))
+    if typed["valued_at"] is not None:
+        found["valued_at"] = parsing.day(typed["valued_at"], "--valued-at")
+    if typed["worth"]:
+        found["worth"] = _worth(typed["worth"])
+    return found
+
+
+def _worth(specs: tuple[str, ...]) -> dict[Dimension, Decimal | None]:
+    """`--worth happiness=1500` sets a worth, `--worth happiness=` clears it."""
+    found: dict[Dimension, Decimal | None] = {}
+    for spec in specs:
+        name, equals, value = spec.partition("=")
+        if not equals:
+            raise UserError(f"--worth '{spec}' needs DIMENSION=AMOUNT, e.g. happiness=1500")
+        dim = parsing.dimension(name.strip(), "--worth")
+        if dim.is_money:
+            raise UserError("--worth money: money is worth itself; give happiness, love or meaning")
+        if dim in found:
+            raise UserError(f"--worth {dim} is given twice")
+        found[dim] = parsing.amount(value, f"--worth {dim}") if value.strip() else None
     return found
 
 
@@ -73,12 +106,28 @@ def _changes(typed: dict[str, Any]) -> dict[str, Any]:
 @click.option("--discount-rate", metavar="RATE", help="Yearly, 0.02 or 2% (default 0).")
 @click.option("--return-rate", metavar="RATE", help="For opportunity cost (default 5%).")
 @click.option("--hours-per-year", type=int, metavar="HOURS", help="Working hours (1720).")
+@click.option(
+    "--valued-at",
+    metavar="YYYY-MM-DD",
+    help="The date every flow is valued at (set once; matters only with a discount rate).",
+)
+@click.option(
+    "--worth",
+    multiple=True,
+    metavar="DIM=AMOUNT",
+    help="Money one point-year of happiness, love or meaning is worth to you, e.g. "
+    "happiness=1500; DIM= clears it. Repeat for each dimension.",
+)
 @db_option
 @json_option
 def profile_command(as_json: bool, **typed: Any) -> None:
     """Show the profile, or set the fields given (the rest stay) and print the new score.
 
     Example: ltv-journal profile --birth-date 1979-01-01 --income 35000
+
+    A worth folds happiness, love and meaning into one combined lifetime value in
+    money: --worth happiness=1500 says "+1 happiness for a year is worth 1,500 to me".
+    `ltv-journal worth` shows what your own choices imply.
     """
     changes = _changes(typed)
     if journal_missing(settings().location):  # shown or checked without making the file
@@ -105,6 +154,10 @@ def profile_command(as_json: bool, **typed: Any) -> None:
 
 
 def _checked(current: Profile, changes: dict[str, Any]) -> Profile:
+    changes = dict(changes)
+    worth = changes.pop("worth", None)
+    if worth is not None:
+        changes["worth"] = replace(current.worth, **{str(d): v for d, v in worth.items()})
     updated = replace(current, **changes)
     problems = updated.problems()
     if problems:

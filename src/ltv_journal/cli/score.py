@@ -7,8 +7,9 @@ from datetime import date
 import click
 
 from ltv_journal.core import clock
-from ltv_journal.core.dimensions import DIMENSIONS
+from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
+from ltv_journal.core.money import format_amount
 from ltv_journal.core.score import Score
 
 from . import parsing
@@ -44,8 +45,19 @@ def score_lines(score: Score) -> list[str]:
         )
         for dim in DIMENSIONS
     ]
+    if score.combined is not None and score.combined_from_decisions is not None:
+        rows.append(
+            (
+                "combined",
+                format_amount(score.baseline[Dimension.MONEY], cur),
+                format_amount(score.combined_from_decisions, cur, signed=True),
+                format_amount(score.combined, cur),
+            )
+        )
     header = (f"as of {score.as_of.isoformat()}", "baseline", "from decisions", "LTV")
     count = f"{score.decisions} decision{'s' if score.decisions != 1 else ''}"
+    if score.combined is not None:
+        count += "; combined = money + each point dimension at its worth (profile --worth)"
     return [*table(header, rows, {1, 2, 3}), count]
 
 

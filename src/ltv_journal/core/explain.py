@@ -85,7 +85,12 @@ def describe_effect(
         parts.append(f"half-life {_years(effect.half_life_years)}")
     if effect.confidence != 1:
         parts.append(f"confidence {_percent(effect.confidence)}")
-    return ", ".join(parts) + f" → {format_value(dim, value, profile.currency, signed=True)}"
+    total = (
+        format_value(dim, value, profile.currency, signed=True)
+        if dim.is_money
+        else f"{format_points(value, signed=True)} point-years"
+    )
+    return ", ".join(parts) + f" → {total}"
 
 
 def describe_review(review: Review, decision: Decision, currency: str) -> list[str]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from ltv_journal.core import clock
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.money import from_cents
 from ltv_journal.core.score import Score, make_score
+from ltv_journal.core.worth import POINT_DIMENSIONS
 
 from .base import JournalBase
 from .rows import DT
@@ -66,6 +67,20 @@ class ScoreReads(JournalBase):
                 running[dim] += bucket[str(dim)]
             series.append((month, {dim: from_cents(running[dim]) for dim in DIMENSIONS}))
         return series
+
+    def point_purchases(self) -> list[tuple[str, dict[Dimension, Decimal]]]:
+        """(title, values) of the live decisions that gave up money for points (money
+        value below 0, some point dimension above 0): what cost per point-year and the
+        implied worth are worked out from. Read from the stored values, never the effects."""
+        gains = or_(*(DT.c[f"v_{dim}"] > 0 for dim in POINT_DIMENSIONS))
+        query = select(DT.c.title, *(DT.c[f"v_{dim}"] for dim in DIMENSIONS)).where(
+            DT.c.deleted_at.is_(None), DT.c.v_money < 0, gains
+        )
+        with self._read() as conn:
+            return [
+                (row[0], {dim: from_cents(row[i + 1]) for i, dim in enumerate(DIMENSIONS)})
+                for row in conn.execute(query)
+            ]
 
     def years(self) -> list[int]:
         """Years that hold live decisions, newest first."""
