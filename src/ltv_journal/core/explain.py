@@ -93,6 +93,24 @@ def describe_effect(
     return ", ".join(parts) + f" → {total}"
 
 
+def effect_in_words(
+    dim: Dimension, effect: Effect, decision: Decision, profile: Profile, value: Decimal
+) -> str:
+    """A point effect's total as arithmetic a person can check: `+1 a year for 34 years
+    = +34 point-years` (with `, fading` or `, 70% sure` when they change the sum)."""
+    months = effect_months(effect, dim, decision.date, profile)
+    years = Decimal(months) / 12
+    span = _years(years.quantize(Decimal("0.1")).normalize() if months % 12 else years)
+    hedges = []
+    if effect.half_life_years is not None:
+        hedges.append(f"halving every {_years(effect.half_life_years)}")
+    if effect.confidence != 1:
+        hedges.append(f"{_percent(effect.confidence)} sure")
+    hedged = f" ({', '.join(hedges)})" if hedges else ""
+    per_year = format_points(effect.per_year, signed=True)
+    return f"{per_year} a year for {span}{hedged} = {format_points(value, signed=True)} point-years"
+
+
 def describe_review(review: Review, decision: Decision, currency: str) -> list[str]:
     """A review beside its expectation: the header line, then one line per dimension."""
     head = f"{review.date.isoformat()} review"

@@ -154,9 +154,14 @@ class JournalActions(Screen[None]):
             self.notify("The journal is still opening…")
             return
         profile = self.ltv_app.overview.profile if self.ltv_app.overview else journal.profile()
+        from ltv_journal.core.worth import implied_worth
+
+        def implied() -> object:  # run by the form in a thread
+            return implied_worth(values for _, values in journal.point_purchases())
+
         self._push(
             "profile_form", "ProfileForm", "profile form", profile, first_run=first_run,
-            callback=lambda p: self._save_profile(p, first_run),
+            implied_worth=implied, callback=lambda p: self._save_profile(p, first_run),
         )  # fmt: skip
 
     def _save_profile(self, profile: Profile | None, first_run: bool) -> None:

@@ -10,10 +10,11 @@ from textual.widgets import Static
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import MissingBirthDate
-from ltv_journal.core.explain import format_value
+from ltv_journal.core.explain import effect_in_words, format_value
+from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import decision_values
-from ltv_journal.core.verdict import Verdict, verdict_of
+from ltv_journal.core.verdict import Verdict, judge
 
 QUESTION = "Does this raise my lifetime value?"
 _VERDICT_STYLE = {
@@ -43,8 +44,11 @@ def preview_text(draft: Decision, profile: Profile, unreadable: Collection[Dimen
     if unreadable:  # no verdict from a half-read draft
         text.append("fix the marked fields first", style="bold italic")
     else:
-        verdict = verdict_of(values)
-        text.append(str(verdict), style=_VERDICT_STYLE[verdict])
+        judgement = judge(values, profile.worth)
+        text.append(judgement.label, style=_VERDICT_STYLE[judgement.verdict])
+        if judgement.combined is not None:
+            combined = format_amount(judgement.combined, profile.currency, signed=True)
+            text.append(f"  combined {combined}", style="bold")
     cells = [
         (
             dim,
@@ -59,6 +63,10 @@ def preview_text(draft: Decision, profile: Profile, unreadable: Collection[Dimen
         text.append(f"{dim:<10}", style="dim")
         style = "green" if values[dim] > 0 else "red" if values[dim] < 0 else ""
         text.append(f"{figure:>20}", style="" if dim in unreadable else style)
+    for dim, effect in draft.effects.items():
+        if dim in unreadable or dim.is_money:
+            continue
+        text.append(f"\n  {dim}: {effect_in_words(dim, effect, draft, profile, values[dim])}")
     return text
 
 

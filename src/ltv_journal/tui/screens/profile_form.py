@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import fields
 from decimal import Decimal
 from functools import partial
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
+from textual.worker import Worker, WorkerState
 
+from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
+from ltv_journal.core.worth import POINT_DIMENSIONS, ImpliedWorth, Worth
 
 from .fields import Field, FormScreen, Problems, add_problem
 from .typed_values import percent_text, read_amount, read_fraction, read_optional_date, read_whole
@@ -34,7 +40,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "discount_rate": ("discount rate", "e.g. 2%; 0 = plain sums"),
     "return_rate": ("return rate", "for opportunity cost"),
     "hours_per_year": ("hours a year", "working hours"),
+    "valued_at": ("valued at", "YYYY-MM-DD; every flow is valued at this date"),
+    "worth.happiness": ("happiness", "money per point-year, e.g. 1500"),
+    "worth.love": ("love", "money per point-year"),
+    "worth.meaning": ("meaning", "money per point-year"),
 }
+WORTH_INTRO = (
+    "What is a point-year worth to you? A point is a small but noticeable lift to a "
+    "typical year (the scale runs from -10 to +10). Say what one point-year of each "
+    'dimension is worth in money — e.g. happiness 1500: "+1 happiness for a year is '
+    'worth 1,500 to me" — and every decision gets one combined value, so a trade-off '
+    "of money against happiness is settled. Leave them blank to keep four separate scores."
+)
 ESSENTIALS = ("name", "birth_date", "annual_income", "currency")
 """The fields a first run asks for; the rest start at their defaults."""
 DEFAULTS = Profile()
@@ -48,9 +65,15 @@ _WHOLE = {
 
 
 class ProfileForm(FormScreen[Profile]):
-    """Dismisses the edited Profile (validated by `Profile.problems()`) or None."""
+    """Dismisses the edited Profile (validated by `Profile.problems()`) or None.
+
+    `implied_worth`, when given, works out (in a thread) the worth the journal's own
+    choices imply; the form offers it beside the worth fields, and ctrl+t takes it."""
 
     AUTO_FOCUS = "#name"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+t", "take_implied", "Take implied worth"),
+    ]
 
     DEFAULT_CSS = """
     ProfileForm {
@@ -60,10 +83,19 @@ class ProfileForm(FormScreen[Profile]):
     }
     """
 
-    def __init__(self, profile: Profile, *, first_run: bool = False) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        *,
+        first_run: bool = False,
+        implied_worth: Callable[[], Mapping[Dimension, ImpliedWorth]] | None = None,
+    ) -> None:
         super().__init__()
         self.profile = profile
         self.first_run = first_run
+        self._find_implied = implied_worth
+        self.implied: Mapping[Dimension, ImpliedWorth] = {}
+        """What past choices imply, once worked out."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box") as box:
@@ -76,11 +108,45 @@ class ProfileForm(FormScreen[Profile]):
                     yield self._field(key)
                 yield Label("Horizons and rates (the defaults suit most people)", classes="section")
                 for f in fields(Profile):
-                    if f.name not in ESSENTIALS:
+                    if f.name not in (*ESSENTIALS, "worth"):
                         yield self._field(f.name)
+                yield Label("What a point-year is worth to you (optional)", classes="section")
+                yield Static(WORTH_INTRO, classes="form-intro")
+                for dim in POINT_DIMENSIONS:
+                    yield self._field(f"worth.{dim}")
+                yield Static("", id="implied-worth", classes="form-intro")
+
+    def on_mount(self) -> None:
+        if self._find_implied is not None:
+            self.run_worker(self._find_implied, thread=True, group="implied-worth")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "implied-worth" and event.state is WorkerState.SUCCESS:
+            self.implied = event.worker.result or {}
+            self.query_one("#implied-worth", Static).update(
+                implied_text(self.implied, self.profile.currency)
+            )
+
+    def action_take_implied(self) -> None:
+        """Fill the blank worth fields with the median your choices imply."""
+        if not self.implied:
+            self.notify(
+                "Your journal implies no worth yet: no decision bought one dimension alone."
+            )
+            return
+        for dim, found in self.implied.items():
+            field = self.query_one(f"#worth-{dim}", Input)
+            if not field.value.strip():
+                field.value = f"{found.median:.2f}"
+        self.refresh_form()
 
     def _field(self, key: str) -> Field:
         label, hint = _LABELS[key]
+        if key.startswith("worth."):
+            value = self.profile.worth.get(Dimension(key.removeprefix("worth.")))
+            text = "" if value is None else f"{value:.2f}"
+            control = Input(text, placeholder=hint, id=key.replace(".", "-"), compact=True)
+            return Field(label, control, key=key)
         value = getattr(self.profile, key)
         if key in ("discount_rate", "return_rate"):
             text = percent_text(value)
@@ -108,17 +174,40 @@ class ProfileForm(FormScreen[Profile]):
         }
         for key, what in _WHOLE.items():
             readers[key] = partial(_whole, what=what, default=getattr(DEFAULTS, key))
+        readers["valued_at"] = read_optional_date
         for key, reader in readers.items():
             try:
                 values[key] = reader(self.text(key))
             except ValueError as error:
                 add_problem(found, key, str(error))
+        worth: dict[str, Decimal | None] = {}
+        for dim in POINT_DIMENSIONS:
+            try:
+                worth[str(dim)] = read_amount(self.text(f"worth-{dim}"))
+            except ValueError as error:
+                add_problem(found, f"worth.{dim}", str(error))
+        values["worth"] = Worth(**worth)
+        if values.get("valued_at") is None:  # blank keeps the date it had
+            values["valued_at"] = self.profile.valued_at
         if found:
             return None, found
         profile = Profile(**values)  # type: ignore[arg-type]
         for key, reason in profile.problems():
             add_problem(found, key, reason)
         return (None if found else profile), found
+
+
+def implied_text(implied: Mapping[Dimension, ImpliedWorth], currency: str) -> str:
+    """What past choices imply, in a sentence per dimension, and the key that takes it."""
+    if not implied:
+        return "Your journal implies no worth yet: no decision has bought one dimension alone."
+    parts = [
+        f"{dim} {format_amount(found.median, currency)} "
+        f"({format_amount(found.low)}–{format_amount(found.high)}, "
+        f"{found.decisions} decision{'s' if found.decisions != 1 else ''})"
+        for dim, found in implied.items()
+    ]
+    return "Your choices imply: " + "; ".join(parts) + ". ctrl+t takes the medians."
 
 
 def _or(value: Decimal | None, default: Decimal) -> Decimal:

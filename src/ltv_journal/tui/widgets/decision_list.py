@@ -21,9 +21,10 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .list_columns import GAP, cells, fit_cell, layout
+from .list_columns import GAP, Column, cells, fit_cell, layout
 
 if TYPE_CHECKING:
+    from ltv_journal.core.worth import Worth
     from ltv_journal.store.journal import Journal
     from ltv_journal.store.queries import DecisionFilter, DecisionSummary
 
@@ -41,6 +42,8 @@ class _Source:
     filter: DecisionFilter | None
     today: date
     generation: int
+    worth: Worth
+    """The profile's worth: with one, rows show the combined value and settled verdicts."""
 
 
 class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -129,7 +132,9 @@ class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
 
         The old lines stay on screen until the new count and first page arrive."""
         self._generation += 1
-        source = self._source = _Source(journal, flt, today, self._generation)
+        # The profile is cached by the journal (the overview has just read it).
+        worth = journal.profile().worth
+        source = self._source = _Source(journal, flt, today, self._generation, worth)
         self._pending.clear()
         page = self._cursor // PAGE
         self._pending.add(page)
@@ -294,18 +299,21 @@ class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _header(self, width: int) -> Strip:
-        parts = [(column.label, column, size) for column, size in layout(width)]
+        parts = [(column.label, column, size) for column, size in self._layout(width)]
         texts = [(fit_cell((label,), size, column), "header") for label, column, size in parts]
         return self._line(_spaced(texts), width)
 
     def _summary_line(self, summary: DecisionSummary, width: int, selected: bool) -> Strip:
         today = self._source.today if self._source else summary.date
-        found = cells(summary, today)
+        found = cells(summary, today, self._source.worth if self._source else None)
         texts = []
-        for column, size in layout(width):
+        for column, size in self._layout(width):
             wordings, style = found[column.key]
             texts.append((fit_cell(wordings, size, column), style))
         return self._line(_spaced(texts), width, selected=selected)
+
+    def _layout(self, width: int) -> tuple[tuple[Column, int], ...]:
+        return layout(width, bool(self._source and self._source.worth))
 
     def _line(self, texts: list[tuple[str, str]], width: int, *, selected: bool = False) -> Strip:
         """Cells in their colours; the cursor's background painted over a selected row."""

@@ -60,6 +60,6 @@ def _labelled(line: str) -> Content:
         return Content(line)
     if label == "verdict":
         verdict, dash, figures = rest.partition(" — ")
-        style = _VERDICT_STYLES.get(verdict.strip(), "")
+        style = _VERDICT_STYLES.get(verdict.split()[0] if verdict.split() else "", "")
         return Content.assemble((label + colon, "bold"), (verdict, f"bold {style}"), dash + figures)
     return Content.assemble((label + colon, "bold"), rest)

@@ -15,6 +15,8 @@ from rich.cells import cell_len
 
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.money import format_amount, format_compact
+from ltv_journal.core.verdict import judge
+from ltv_journal.core.worth import Worth
 
 from .fitting import first_fitting
 
@@ -48,27 +50,30 @@ COLUMNS: tuple[Column, ...] = (
     Column("happiness", "Happy", 7, 4, right=True),
     Column("love", "Love", 7, 4, right=True),
     Column("meaning", "Meaning", 7, 4, right=True),
+    Column("combined", "Combined", 9, 2, right=True),
     Column("verdict", "Verdict", 9, 1),
     Column("review", "Review", 8, 3),
 )
 """In display order."""
 
 
-@lru_cache(maxsize=32)
-def layout(width: int) -> tuple[tuple[Column, int], ...]:
-    """The columns shown at `width` cells with their widths, in display order."""
+@lru_cache(maxsize=64)
+def layout(width: int, combined: bool = False) -> tuple[tuple[Column, int], ...]:
+    """The columns shown at `width` cells with their widths, in display order; the
+    combined value's column only when the profile has a worth (`combined`)."""
+    columns = tuple(c for c in COLUMNS if combined or c.key != "combined")
     chosen: set[int] = {0}
-    for rank in sorted({c.rank for c in COLUMNS} - {0}):
+    for rank in sorted({c.rank for c in columns} - {0}):
         trial = chosen | {rank}
-        needs = max(c.needs_title for c in COLUMNS if c.rank == rank)
-        if _title_width(width, trial) >= needs:
+        needs = max(c.needs_title for c in columns if c.rank == rank)
+        if _title_width(columns, width, trial) >= needs:
             chosen = trial
-    title = _title_width(width, chosen)
-    return tuple((c, c.width or title) for c in COLUMNS if c.rank in chosen)
+    title = _title_width(columns, width, chosen)
+    return tuple((c, c.width or title) for c in columns if c.rank in chosen)
 
 
-def _title_width(width: int, ranks: set[int]) -> int:
-    fixed = [c.width for c in COLUMNS if c.rank in ranks and c.width]
+def _title_width(columns: tuple[Column, ...], width: int, ranks: set[int]) -> int:
+    fixed = [c.width for c in columns if c.rank in ranks and c.width]
     return width - sum(fixed) - GAP * len(fixed)
 
 
@@ -77,16 +82,24 @@ Cell = tuple[tuple[str, ...], str]
 classes without its prefix (`positive`, `negative`, `due`, …)."""
 
 
-def cells(summary: DecisionSummary, today: date) -> dict[str, Cell]:
-    """What each column says for one decision."""
+def cells(summary: DecisionSummary, today: date, worth: Worth | None = None) -> dict[str, Cell]:
+    """What each column says for one decision (with its combined value under `worth`)."""
     amount = summary.amount
+    judgement = judge(summary.values, worth)
+    verdict = str(judgement.verdict)
+    # `±`: the dimensions pull both ways and the worth settled it (help explains it).
+    said = (judgement.label, f"{verdict} ±", verdict) if judgement.label != verdict else (verdict,)
     found: dict[str, Cell] = {
         "date": ((summary.date.isoformat(),), "dim"),
         "title": ((summary.title,), ""),
         "kind": ((str(summary.kind),), "dim"),
         "amount": ((format_amount(amount), format_compact(amount)), "" if amount else "dim"),
-        "verdict": ((str(summary.verdict),), f"verdict-{summary.verdict}"),
+        "verdict": (said, f"verdict-{verdict}"),
     }
+    combined = judgement.combined
+    if combined is not None:
+        style = "positive" if combined > 0 else "negative" if combined < 0 else "dim"
+        found["combined"] = ((format_compact(combined, signed=True),), style)
     for dim in Dimension:
         value = summary.values.get(dim)
         if not value:

@@ -1,5 +1,7 @@
-"""Four cards, one per dimension: the LTV, its change this year, and a sparkline of the
-running score by month.
+"""Four cards, one per dimension, and a fifth for the combined value when the profile has
+a worth: the LTV, its change this year, and a sparkline of the running score by month.
+The money card's border says how much of it is the income baseline and how much the
+decisions added.
 
 Each card is a single widget that draws its three lines itself: the cards are on the
 first frame, and every widget there costs start-up time.
@@ -7,6 +9,7 @@ first frame, and every widget there costs start-up time.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import ClassVar
 
@@ -19,13 +22,19 @@ from textual.widget import Widget
 
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
+from ltv_journal.core.money import format_compact
+from ltv_journal.core.worth import Worth, combined_value
 
 from ..overview import Overview
 from .fitting import first_fitting
 
+COMBINED = "combined"
+"""The fifth card's key: money plus every point dimension at its worth."""
+
 
 class ScoreCard(Widget):
-    """One dimension's card. `show()` sets its figures; it reflows on resize."""
+    """One dimension's card (or the combined value's). `show()` sets its figures; it
+    reflows on resize."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "card--value",
@@ -36,10 +45,12 @@ class ScoreCard(Widget):
         "card--spark-max",
     }
 
-    def __init__(self, dim: Dimension) -> None:
-        super().__init__(id=f"card-{dim}", classes=f"score-card {dim}")
+    def __init__(self, dim: Dimension | None) -> None:
+        key = COMBINED if dim is None else str(dim)
+        super().__init__(id=f"card-{key}", classes=f"score-card {key}")
         self.dim = dim
-        self.border_title = str(dim).capitalize()
+        """None for the combined card."""
+        self.border_title = key.capitalize()
         self.value_wordings: list[str] = []
         self.change_wordings: list[str] = []
         self._change: Decimal | None = None
@@ -47,16 +58,40 @@ class ScoreCard(Widget):
 
     def show(self, overview: Overview) -> None:
         currency = overview.profile.currency
-        self.value_wordings = self._wordings(overview.score.ltv[self.dim], currency, False)
-        self._change = None if overview.change is None else overview.change[self.dim]
+        worth = overview.profile.worth
+        if self.dim is None:
+            self.display = bool(worth)
+            if not worth:
+                return
+        self.value_wordings = self._wordings(self._of(overview.score.ltv, worth), currency, False)
+        self._change = None if overview.change is None else self._of(overview.change, worth)
         if self._change is None:
             self.change_wordings = []
         else:
             said = self._wordings(self._change, currency, True)
             self.change_wordings = [f"{w} this year" for w in said] + said
         # Bar heights only: the sparkline draws floats, the figures stay Decimal.
-        self._months = [float(v) for v in overview.months[self.dim]]
+        months = overview.months
+        count = len(next(iter(months.values()), []))
+        self._months = [
+            float(self._of({dim: months[dim][i] for dim in months}, worth)) for i in range(count)
+        ]
+        self.border_subtitle = self._split(overview, currency)
         self.refresh()
+
+    def _of(self, values: Mapping[Dimension, Decimal], worth: Worth) -> Decimal:
+        """This card's figure among per-dimension `values`."""
+        if self.dim is not None:
+            return values[self.dim]
+        return combined_value(values, worth) or Decimal(0)
+
+    def _split(self, overview: Overview, currency: str) -> str:
+        """`base 1.58M · decisions +120.0k`: where the money figure comes from."""
+        if self.dim is None or not self.dim.is_money:
+            return ""
+        base = format_compact(overview.score.baseline[self.dim])
+        added = format_compact(overview.score.from_decisions[self.dim], signed=True)
+        return f"base {base} · decisions {added}"
 
     def lines(self) -> tuple[str, str]:
         """The value and change lines as they fit the card now."""
@@ -86,18 +121,22 @@ class ScoreCard(Widget):
         )
 
     def _wordings(self, value: Decimal, currency: str, signed: bool) -> list[str]:
-        full = format_value(self.dim, value, currency, signed=signed)
-        compact = format_value(self.dim, value, currency, signed=signed, compact=True)
-        bare = format_value(self.dim, value, "", signed=signed, compact=True)
+        dim = self.dim or Dimension.MONEY  # the combined value is money
+        full = format_value(dim, value, currency, signed=signed)
+        compact = format_value(dim, value, currency, signed=signed, compact=True)
+        bare = format_value(dim, value, "", signed=signed, compact=True)
         return [full, compact, bare.removesuffix(" pts")]
 
 
 class ScoreCards(Horizontal):
-    """The row of four cards."""
+    """The row of four cards, and the combined card when there is a worth."""
 
     def compose(self) -> ComposeResult:
         for dim in DIMENSIONS:
             yield ScoreCard(dim)
+        combined = ScoreCard(None)
+        combined.display = False
+        yield combined
 
     def show(self, overview: Overview) -> None:
         for card in self.query(ScoreCard):
