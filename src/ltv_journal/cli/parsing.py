@@ -11,7 +11,9 @@ e.g. `--effect "money 6000/y delay=12 until=retirement"` or
 `--effect "happiness 1 years=5 half-life=2 confidence=0.7"`. VALUE is per year; `/m`
 means per month (500/m = 6000 a year). `delay` is in months (`12`, `12m`) or years
 (`1y`); `confidence` is a fraction (0.7) or a percentage (70%). `DIMENSION=VALUE` works
-as well as `DIMENSION VALUE`.
+as well as `DIMENSION VALUE`. A happiness, love or meaning effect that gives neither
+years, until nor half-life fades with a half-life of 1, 2 or 5 years (people adapt);
+`half-life=none` keeps it undecayed.
 """
 
 from __future__ import annotations
@@ -120,7 +122,7 @@ def effect(spec: str, currency: str | None = None) -> tuple[Dimension, Effect]:
             raise UserError(f"{where} {canonical} is given twice")
         settings[canonical] = value
     per = per_year(tokens[1], where, currency if dim.is_money else None)
-    return dim, _effect_from(per, settings, where)
+    return dim, _effect_from(dim, per, settings, where)
 
 
 def _starts_with_pair(spec: str) -> bool:
@@ -128,21 +130,31 @@ def _starts_with_pair(spec: str) -> bool:
     return "=" in first and first.partition("=")[0].lower() in set(Dimension)
 
 
-def _effect_from(value: Decimal, settings: dict[str, str], where: str) -> Effect:
+def _effect_from(dim: Dimension, value: Decimal, settings: dict[str, str], where: str) -> Effect:
     until = settings.get("until")
     if until is not None and until.lower() not in set(Until):
         raise UserError(f"{where} until '{until}' must be retirement or death")
     years = settings.get("years")
-    half_life = settings.get("half-life")
     confidence = settings.get("confidence")
     return Effect(
         per_year=value,
         delay_months=_months(settings.get("delay", "0"), where),
         years=None if years is None else _number(years, f"{where} years"),
         until=None if until is None else Until(until.lower()),
-        half_life_years=None if half_life is None else _number(half_life, f"{where} half-life"),
+        half_life_years=_half_life(dim, settings, where),
         confidence=Decimal(1) if confidence is None else _fraction(confidence, where),
     )
+
+
+def _half_life(dim: Dimension, settings: dict[str, str], where: str) -> Decimal | None:
+    """The half-life typed (`none` for no decay); a point effect that says nothing of
+    how long it lasts fades with its dimension's suggested half-life."""
+    typed = settings.get("half-life")
+    if typed is not None:
+        return None if typed.strip().lower() == "none" else _number(typed, f"{where} half-life")
+    if "years" in settings or "until" in settings:
+        return None
+    return dim.suggested_half_life
 
 
 def _number(text: str, what: str) -> Decimal:

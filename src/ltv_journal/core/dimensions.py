@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -23,9 +24,24 @@ class Dimension(StrEnum):
         return Until.RETIREMENT if self.is_money else Until.DEATH
 
     @property
+    def suggested_half_life(self) -> Decimal | None:
+        """The half-life (years) the form and the effect syntax prefill for a new
+        open-ended effect: people adapt to most gains (hedonic adaptation), fastest to
+        pleasures, slower to closeness, slowest to meaning (README: "Why points fade").
+        None for money. The interchange format never assumes it: files spell it out."""
+        return _SUGGESTED_HALF_LIFE.get(self.value)
+
+    @property
     def unit(self) -> str:
         """The unit word shown after a non-money value."""
         return "" if self.is_money else "pts"
+
+
+_SUGGESTED_HALF_LIFE = {
+    "happiness": Decimal(1),
+    "love": Decimal(2),
+    "meaning": Decimal(5),
+}
 
 
 class Until(StrEnum):

@@ -85,7 +85,8 @@ class EffectRow(Vertical):
             "per_year": number_text(effect.per_year) if effect else "",
             "delay_months": str(effect.delay_months) if effect and effect.delay_months else "",
             "lasts": lasts_text(effect.years, effect.until) if effect else "",
-            "half_life_years": number_text(effect.half_life_years) if effect else "",
+            # An effect without decay says so: blank means the suggested half-life.
+            "half_life_years": (number_text(effect.half_life_years) or "none") if effect else "",
             "confidence": percent_text(effect.confidence)
             if effect and effect.confidence != 1
             else "",
@@ -94,7 +95,7 @@ class EffectRow(Vertical):
             "per_year": f"{self._unit} a year",
             "delay_months": "0",
             "lasts": str(dim.default_until),
-            "half_life_years": "none",
+            "half_life_years": _suggested(dim),
             "confidence": "100%",
         }
         with Horizontal():
@@ -129,9 +130,7 @@ class EffectRow(Vertical):
             add_problem(found, key + "per_year", "give a value per year, or clear the row")
         delay = _attempt(found, key + "delay_months", read_whole, texts["delay_months"], "months")
         lasts = _attempt(found, key + "lasts", read_lasts, texts["lasts"])
-        half_life = _attempt(
-            found, key + "half_life_years", read_decimal, texts["half_life_years"], "half-life"
-        )
+        half_life = _attempt(found, key + "half_life_years", _half_life, texts, self.dimension)
         confidence = _attempt(
             found, key + "confidence", read_fraction, texts["confidence"], "confidence"
         )
@@ -165,6 +164,23 @@ class EffectRow(Vertical):
         error = self.query_one(".effect-error", Static)
         error.update(f"↑ {self.dimension} — " + "; ".join(reasons) if reasons else "")
         error.set_class(bool(reasons), "-shown")
+
+
+def _suggested(dim: Dimension) -> str:
+    """The half-life field's placeholder: the suggestion a blank field takes."""
+    half_life = dim.suggested_half_life
+    return "none" if half_life is None else f"{number_text(half_life)} (fades)"
+
+
+def _half_life(texts: Mapping[str, str], dim: Dimension) -> Decimal | None:
+    """The typed half-life; `none` for no decay; blank: the dimension's suggested
+    half-life when the row also leaves its duration blank (people adapt), else none."""
+    typed = texts["half_life_years"].strip()
+    if typed.lower() == "none":
+        return None
+    if typed:
+        return read_decimal(typed, "half-life")
+    return None if texts["lasts"].strip() else dim.suggested_half_life
 
 
 def _attempt(found: Problems, key: str, reader, *args):  # type: ignore[no-untyped-def]

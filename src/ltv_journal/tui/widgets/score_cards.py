@@ -55,6 +55,7 @@ class ScoreCard(Widget):
         self.change_wordings: list[str] = []
         self._change: Decimal | None = None
         self._months: list[float] = []
+        self._split_wordings: list[str] = []
 
     def show(self, overview: Overview) -> None:
         currency = overview.profile.currency
@@ -76,8 +77,15 @@ class ScoreCard(Widget):
         self._months = [
             float(self._of({dim: months[dim][i] for dim in months}, worth)) for i in range(count)
         ]
-        self.border_subtitle = self._split(overview, currency)
+        self._split_wordings = self._split(overview)
         self.refresh()
+
+    def _fit_split(self) -> None:
+        """The border's split of the figure, as it fits the card's width now."""
+        wordings = self._split_wordings
+        said = first_fitting(wordings, self.size.width - 10) if wordings else ""
+        if said != self.border_subtitle:
+            self.border_subtitle = said
 
     def _of(self, values: Mapping[Dimension, Decimal], worth: Worth) -> Decimal:
         """This card's figure among per-dimension `values`."""
@@ -85,13 +93,13 @@ class ScoreCard(Widget):
             return values[self.dim]
         return combined_value(values, worth) or Decimal(0)
 
-    def _split(self, overview: Overview, currency: str) -> str:
-        """`base 1.58M · decisions +120.0k`: where the money figure comes from."""
+    def _split(self, overview: Overview) -> list[str]:
+        """`base 1.58M · decisions +120.0k` and shorter: where the money figure comes from."""
         if self.dim is None or not self.dim.is_money:
-            return ""
+            return []
         base = format_compact(overview.score.baseline[self.dim])
         added = format_compact(overview.score.from_decisions[self.dim], signed=True)
-        return f"base {base} · decisions {added}"
+        return [f"base {base} · decisions {added}", f"base {base} {added}", f"base {base}", ""]
 
     def lines(self) -> tuple[str, str]:
         """The value and change lines as they fit the card now."""
@@ -102,6 +110,7 @@ class ScoreCard(Widget):
         )
 
     def render(self) -> RenderResult:
+        self._fit_split()
         value, change = self.lines()
         mood = "card--change"
         if self._change is not None and self._change:
