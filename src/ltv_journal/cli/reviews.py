@@ -36,8 +36,8 @@ WHAT_HAPPENED = ("actual", "missed", "repeat", "notes", "hindsight", "next_on")
 @click.option(
     "--missed",
     multiple=True,
-    metavar="DIM[=VALUE]",
-    help="The expected effect on DIM did not materialise. Repeatable.",
+    metavar="DIM",
+    help="The expected effect on DIM did not happen at all (no value). Repeatable.",
 )
 @click.option("--repeat", type=click.Choice([str(w) for w in WouldRepeat]), help="Decide again?")
 @click.option("--notes", metavar="TEXT", help="Lessons.")
@@ -84,12 +84,14 @@ def _review_from(typed: Mapping[str, object]) -> Review:
         dim, value = parsing.dimension_value(text, "--actual")
         _add(actual, dim, Observation(per_year=value, materialised=True))
     for text in _texts(typed["missed"]):
-        if "=" in text:
-            dim, value = parsing.dimension_value(text, "--missed")
-            seen = Observation(per_year=value, materialised=False)
-        else:
-            dim, seen = parsing.dimension(text, "--missed"), Observation(None, False)
-        _add(actual, dim, seen)
+        if "=" in text:  # "did not happen" and "happened at VALUE" cannot both be true
+            name = text.partition("=")[0].strip()
+            raise UserError(
+                f"--missed {text}: an effect that did not happen has no value; give "
+                f"--missed {name} (it did not happen) or --actual {text} (it happened, "
+                "at that value a year)"
+            )
+        _add(actual, parsing.dimension(text, "--missed"), Observation(None, False))
     day = typed["day"]
     next_on = typed["next_on"]
     repeat = typed["repeat"]

@@ -110,12 +110,14 @@ class Decision:
         object.__setattr__(self, "tags", normalise_tags(self.tags))
 
     def resolved_review_on(self) -> dt.date | None:
-        """The review date to store: `review_on` if given; else, once reviewed, the latest
-        review's follow-up date (None: nothing pending); else three months after."""
-        if self.review_on is not None:
+        """The review date to store: `review_on` if given and no review has been made on
+        or after it; else, once reviewed, the latest review's follow-up date (None:
+        nothing pending); else three months after the decision."""
+        latest = self.reviews[-1] if self.reviews else None
+        if self.review_on is not None and (latest is None or latest.date < self.review_on):
             return self.review_on
-        if self.reviews:
-            return self.reviews[-1].next_review_on
+        if latest is not None:
+            return latest.next_review_on
         return add_months(self.date, DEFAULT_REVIEW_MONTHS)
 
     def problems(self) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ from .effects import (
     MATH_CONTEXT,
     Effect,
     discount_factor,
+    horizon_problems,
     lifetime_effect,
     monthly_series,
     months_from_valuation,
@@ -51,6 +52,19 @@ def decision_values(
     values = effect_values(decision, profile, effect_value)
     values[Dimension.MONEY] -= amount_value(decision.amount, decision.date, profile)
     return values
+
+
+def problems_under(decision: Decision, profile: Profile) -> list[tuple[str, str]]:
+    """What makes a decision impossible to score under `profile`, as (field, reason):
+    a date before the birth date, or an open-ended effect whose horizon (retirement,
+    death) has passed when it starts, which would silently count 0."""
+    born = profile.birth_date
+    if born is not None and decision.date < born:
+        return [("date", f"is before your birth date ({born.isoformat()})")]
+    found: list[tuple[str, str]] = []
+    for dim, effect in decision.effects.items():
+        found.extend(horizon_problems(effect, dim, decision.date, profile))
+    return found
 
 
 def amount_value(amount: Decimal, day: date, profile: Profile) -> Decimal:

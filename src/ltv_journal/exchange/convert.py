@@ -272,7 +272,10 @@ def _reviews(table: Mapping[str, Any], path: Path) -> tuple[Review, ...]:
     here = (*path, "reviews")
     if type(value) is not list:
         raise _wrong(here, "[[decisions.reviews]] tables", value)
-    return tuple(review_from_table(item, (*here, i)) for i, item in enumerate(value))
+    reviews = [review_from_table(item, (*here, i)) for i, item in enumerate(value)]
+    # Oldest first, whatever the file's order, so the latest review is the latest date
+    # (a stable sort keeps same-day reviews in the file's order).
+    return tuple(sorted(reviews, key=lambda review: review.date))
 
 
 def review_from_table(value: object, path: Path) -> Review:

@@ -15,6 +15,7 @@ from ltv_journal.core.decision import Decision
 from ltv_journal.core.effects import MissingBirthDate
 from ltv_journal.core.ids import is_id
 from ltv_journal.core.profile import Profile
+from ltv_journal.core.score import problems_under
 
 from .convert import profile_columns, profile_from_columns
 from .engine import WRITE, make_engine
@@ -113,7 +114,7 @@ class JournalBase:
         return EffectValues(profile or self.profile())
 
     def _validate(self, decision: Decision, values: EffectValues) -> None:
-        problems = decision.problems()
+        problems = decision.problems() or problems_under(decision, values.profile)
         if problems:
             raise Invalid(problems)
         try:
