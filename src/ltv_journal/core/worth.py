@@ -121,3 +121,29 @@ def implied_worth(
         median = Decimal(statistics.median(paid)).quantize(Decimal("0.01"))
         result[dim] = ImpliedWorth(dim, len(paid), paid[0], median, paid[-1])
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class PointPrice:
+    """What one decision paid for a point-year of one dimension."""
+
+    title: str
+    cost: Decimal
+
+
+def cheapest_and_dearest(
+    purchases: Iterable[tuple[str, Mapping[Dimension, Decimal]]],
+) -> dict[Dimension, tuple[PointPrice, PointPrice]]:
+    """Per point dimension, the decision that bought its point-years cheapest and the
+    one that bought them dearest (the same one when only one did), from (title, values)."""
+    found: dict[Dimension, tuple[PointPrice, PointPrice]] = {}
+    for title, values in purchases:
+        for dim, cost in cost_per_point_year(values).items():
+            price = PointPrice(title, cost)
+            low, high = found.get(dim, (price, price))
+            found[dim] = (min(low, price, key=_cost), max(high, price, key=_cost))
+    return {dim: found[dim] for dim in POINT_DIMENSIONS if dim in found}
+
+
+def _cost(price: PointPrice) -> Decimal:
+    return price.cost

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import ClassVar
 
 from rich.console import Group
@@ -25,10 +26,24 @@ from ltv_journal.core.calibration import (
 )
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import calibration_cells
+from ltv_journal.core.money import format_amount
+from ltv_journal.core.worth import (
+    POINT_DIMENSIONS,
+    ImpliedWorth,
+    PointPrice,
+    Worth,
+    cheapest_and_dearest,
+    implied_worth,
+)
 from ltv_journal.store.journal import Journal
 
 Calibrations = Mapping[Dimension, DimensionCalibration]
 
+PRICES = (
+    "Money given up per point-year gained, over the decisions that traded money for points. "
+    "The implied worth is the median over those that bought one dimension alone (how many in "
+    "brackets); set your own worth in the profile (p)."
+)
 EXPLAIN = (
     "Each reviewed decision counts once per dimension (its latest review). "
     "Mean error = actual − expected per year: negative means you were optimistic. "
@@ -44,15 +59,51 @@ class InsightsData:
     overall: Calibrations
     by_kind: Mapping[str, Calibrations]
     by_category: Mapping[str, Calibrations]
+    prices: Mapping[Dimension, tuple[PointPrice, PointPrice]] = field(default_factory=dict)
+    """Per point dimension, the cheapest and the dearest point-years bought."""
+    implied: Mapping[Dimension, ImpliedWorth] = field(default_factory=dict)
+    worth: Worth = field(default_factory=Worth)
 
 
-def insights_of(samples: list[Sample], currency: str) -> InsightsData:
+def insights_of(
+    samples: list[Sample],
+    currency: str,
+    purchases: Sequence[tuple[str, Mapping[Dimension, Decimal]]] = (),
+    worth: Worth | None = None,
+) -> InsightsData:
     return InsightsData(
         currency=currency,
         overall=calibrate(samples),
         by_kind=breakdown(samples, "kind"),
         by_category=breakdown(samples, "category"),
+        prices=cheapest_and_dearest(purchases),
+        implied=implied_worth(values for _, values in purchases),
+        worth=worth or Worth(),
     )
+
+
+def price_table(data: InsightsData) -> Table:
+    """Per dimension: the worth you set, what your choices imply, and the cheapest and
+    dearest point-years bought."""
+    table = Table(box=None, padding=(0, 1), header_style="bold", expand=False)
+    for heading in ("a point-year of", "your worth", "implied (median)"):
+        table.add_column(heading, justify="left" if heading.startswith("a ") else "right")
+    table.add_column("cheapest")
+    table.add_column("dearest")
+    cur = data.currency
+    for dim in POINT_DIMENSIONS:
+        given, implied = data.worth.get(dim), data.implied.get(dim)
+        cheap, dear = data.prices.get(dim, (None, None))
+        table.add_row(
+            str(dim),
+            "—" if given is None else format_amount(given, cur),
+            "—"
+            if implied is None
+            else f"{format_amount(implied.median, cur)} ({implied.decisions})",
+            "—" if cheap is None else f"{format_amount(cheap.cost)} {cheap.title}",
+            "—" if dear is None else f"{format_amount(dear.cost)} {dear.title}",
+        )
+    return table
 
 
 def calibration_table(
@@ -121,18 +172,32 @@ class InsightsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="insights")
     def load(self) -> None:
         samples = self.journal.calibration_samples()
-        data = insights_of(samples, self.journal.profile().currency)
+        profile = self.journal.profile()
+        purchases = self.journal.point_purchases()
+        data = insights_of(samples, profile.currency, purchases, profile.worth)
         self.app.call_from_thread(self.show, data)
 
     def show(self, data: InsightsData) -> None:
         body = self.query_one("#insights-body", Static)
+        prices = (
+            Text("\nWhat your points cost", style="bold"),
+            Text(PRICES, style="dim"),
+            price_table(data),
+        )
         if not any(r.reviews for r in data.overall.values()):
             body.update(
-                "No reviews yet. Review a decision (r) to see how your expectations hold up."
+                Group(
+                    Text(
+                        "No reviews yet. Review a decision (r) to see how your expectations "
+                        "hold up."
+                    ),
+                    *prices,
+                )
             )
             return
         body.update(
             Group(
+                *prices,
                 Text("\nIn words", style="bold"),
                 bullets(said(data)),
                 Text("\nOverall", style="bold"),
