@@ -81,3 +81,26 @@ def test_each_screen_over_the_sample_journal(  # type: ignore[no-untyped-def]
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=opened)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+def test_main_screen_with_worth(  # type: ignore[no-untyped-def]
+    snap_compare, sample_journal: Journal, size: tuple[int, int]
+) -> None:
+    """With a worth: the combined card, the combined column, settled verdicts, and the
+    detail pane's combined value and cost per point-year."""
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from ltv_journal.core.worth import Worth
+
+    worth = Worth(happiness=Decimal(1500), love=Decimal(2000), meaning=Decimal(1000))
+    sample_journal.save_profile(replace(sample_journal.profile(), worth=worth))
+    app = LtvJournalApp(sample_journal.location, sample_journal)
+
+    async def second_row(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("down")  # the Christmas presents: a trade-off worth making
+        await _ready(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=second_row)
