@@ -63,7 +63,10 @@ class DecisionForm(FormScreen[Decision]):
             box.border_subtitle = "enter save · esc cancel · tab next field"
             with VerticalScroll(id="form-scroll"):
                 yield from self._basic_fields(d, today)
-                yield Label("Expected effects (leave a row blank for none)", classes="section")
+                yield Label(
+                    "Expected effects (leave a row blank for none; points: -10..+10 a year)",
+                    classes="section",
+                )
                 yield EffectHeadings()
                 for dim in DIMENSIONS:
                     yield EffectRow(dim, self.profile.currency, d.effects.get(dim) if d else None)

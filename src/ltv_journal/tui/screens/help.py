@@ -18,6 +18,16 @@ ABOUT = (
     "review them later against what really happened."
 )
 
+NUMBERS = (
+    "A point is a small but noticeable lift to a typical year; happiness, love and meaning "
+    "run from -10 to +10 points a year, and an effect's lifetime value is in point-years "
+    "(+1 a year for 2 years = +2). New point effects fade as people adapt (half-life 1, 2 "
+    "and 5 years; type none to keep them). Give a worth per point-year in the profile (p) "
+    "and every decision gets one combined value in money: raises ± in the list is a "
+    "trade-off your worth settled. The money card's border splits the income baseline from "
+    "what decisions added."
+)
+
 CLOSE = "esc close"
 MORE = "↓ more below"
 
@@ -38,6 +48,7 @@ class HelpScreen(ModalScreen[None]):
             border: round $primary; background: $surface; padding: 0 1;
         }
         & #about { color: $text-muted; margin-bottom: 1; }
+        & #numbers { color: $text-muted; margin-top: 1; }
     }
     """
 
@@ -57,6 +68,7 @@ class HelpScreen(ModalScreen[None]):
             box.border_subtitle = CLOSE
             yield Static(ABOUT, id="about")
             yield Static(table, id="keys")
+            yield Static(NUMBERS, id="numbers")
 
     def on_mount(self) -> None:
         box = self.query_one(VerticalScroll)
