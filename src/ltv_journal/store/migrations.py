@@ -49,9 +49,10 @@ def _valuation_and_worth(conn: Connection) -> None:
     conn.exec_driver_sql(
         "UPDATE profile SET valued_at = ?", (date(clock.today().year, 1, 1).isoformat(),)
     )
-    profile = conn.execute(select(PROFILES)).first()
-    if profile is not None:
-        rescore_all(conn, profile_from_columns(profile._mapping))
+    row = conn.execute(select(PROFILES)).first()
+    profile = None if row is None else profile_from_columns(row._mapping)
+    if profile is not None and profile.discount_rate:  # at rate 0 no value moves
+        rescore_all(conn, profile)
 
 
 MIGRATIONS: dict[int, Migration] = {1: _review_positions, 2: _valuation_and_worth}
