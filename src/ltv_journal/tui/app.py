@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.screen import Screen
 
 from ltv_journal.core import clock
 from ltv_journal.core.dimensions import DIMENSIONS
 
+from .key_order import KeysInOrder
 from .keys import KEYS
 from .main_screen import MainScreen
 from .messages import JournalFailed, JournalOpened, OverviewLoaded
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
-class LtvJournalApp(App[None]):
+class LtvJournalApp(KeysInOrder[None]):
     """The journal at `journal_location`; tests pass an open `journal` to use instead."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")

@@ -229,34 +229,57 @@ class JournalActions(Screen[None]):
         if journal is None:
             return
         today = clock.today()
-        self.run_worker(
-            lambda: self.app.call_from_thread(self._choose_review, journal.review_queue(today)),
-            thread=True,
-            group="review",
-        )
+        # Keys typed after `r` are meant for the queue (or the form): held until it shows.
+        self.ltv_app.hold_keys()
 
-    def _choose_review(self, due: list[DecisionSummary]) -> None:
-        if not due:
-            if self.current is None:
-                self.notify("No reviews are due.")
+        def read() -> None:
+            due: list[DecisionSummary] | None = None
+            try:
+                due = journal.review_queue(today)
+            finally:
+                self.app.call_from_thread(self._choose_review, due)
+
+        self.run_worker(read, thread=True, group="review")
+
+    def _choose_review(self, due: list[DecisionSummary] | None) -> None:
+        try:
+            if due is None:
+                return  # the worker failed and says why
+            if not due:
+                if self.current is None:
+                    self.notify("No reviews are due.")
+                    return
+                self.notify("No reviews are due; reviewing the selected decision.")
+                self._review(self.current)
                 return
-            self.notify("No reviews are due; reviewing the selected decision.")
-            self._review(self.current)
-            return
-        self._push(
-            "review_queue", "ReviewQueue", "review queue", due, clock.today(),
-            callback=self._picked_for_review,
-        )  # fmt: skip
+            self._push(
+                "review_queue", "ReviewQueue", "review queue", due, clock.today(),
+                callback=self._picked_for_review,
+            )  # fmt: skip
+        finally:
+            self.ltv_app.release_keys()
 
     def _picked_for_review(self, decision_id: str | None) -> None:
         journal = self.ltv_app.journal
         if decision_id is None or journal is None:
             return
-        self.run_worker(
-            lambda: self.app.call_from_thread(self._review, journal.get(decision_id)),
-            thread=True,
-            group="review",
-        )
+        self.ltv_app.hold_keys()
+
+        def read() -> None:
+            decision: Decision | None = None
+            try:
+                decision = journal.get(decision_id)
+            finally:
+                self.app.call_from_thread(self._review_read, decision)
+
+        self.run_worker(read, thread=True, group="review")
+
+    def _review_read(self, decision: Decision | None) -> None:
+        try:
+            if decision is not None:
+                self._review(decision)
+        finally:
+            self.ltv_app.release_keys()
 
     def _review(self, decision: Decision) -> None:
         self._push(
