@@ -9,6 +9,7 @@ import click
 
 from .errors import UserError
 from .options import db_option, open_journal
+from .output import echo
 
 
 @click.command(name="import")
@@ -41,7 +42,7 @@ def import_(file: str, replace_profile: bool) -> None:
         else:
             result = import_file(journal, Path(file), replace_profile=replace_profile)
     profile = "; profile set" if result.profile_set else ""
-    click.echo(f"imported {file}: {result.added} added, {result.updated} updated{profile}")
+    echo(f"imported {file}: {result.added} added, {result.updated} updated{profile}")
 
 
 @click.command(short_help="Write the yearly TOML summary or the whole journal.")
@@ -72,9 +73,9 @@ def export(year: int | None, everything: bool, output: Path | None) -> None:
             assert year is not None
             text = yearly_summary(journal, year)
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        echo(text, nl=not text.endswith("\n"))
         return
     from ltv_journal.exchange.files import write_atomically
 
     write_atomically(output, text)
-    click.echo(f"wrote {output}", err=True)
+    echo(f"wrote {output}", err=True)

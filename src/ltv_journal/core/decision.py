@@ -12,6 +12,7 @@ from types import MappingProxyType
 from .dates import add_months
 from .dimensions import DIMENSIONS, Dimension
 from .effects import Effect
+from .text import control_problem
 
 DEFAULT_REVIEW_MONTHS = 3
 MAX_TITLE = 200
@@ -126,6 +127,14 @@ class Decision:
             found.append(("title", "is required"))
         elif "\n" in self.title or len(self.title) > MAX_TITLE:
             found.append(("title", f"must be one line of at most {MAX_TITLE} characters"))
+        elif (why := control_problem(self.title)) is not None:
+            found.append(("title", why))
+        if (why := control_problem(self.category)) is not None:
+            found.append(("category", why))
+        for tag in self.tags:
+            if (why := control_problem(tag)) is not None:
+                found.append(("tags", why))
+                break
         if self.amount < 0:
             found.append(("amount", "must be zero or more"))
         elif self.amount > MAX_AMOUNT:

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from ltv_journal.core import clock
+from ltv_journal.core.text import visible
 
 from .keys import KEYS
 from .messages import JournalChanged
@@ -81,7 +82,7 @@ class JournalActions(Screen[None]):
 
     def on_journal_changed(self, message: JournalChanged) -> None:
         if message.note:
-            self.notify(message.note, severity="error" if message.error else "information")
+            self.notify(visible(message.note), severity="error" if message.error else "information")
         if not message.error:
             self.ltv_app.reload()
 

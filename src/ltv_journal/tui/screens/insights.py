@@ -25,6 +25,7 @@ from ltv_journal.core.calibration import (
 )
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import calibration_cells
+from ltv_journal.core.text import visible
 from ltv_journal.store.journal import Journal
 
 Calibrations = Mapping[Dimension, DimensionCalibration]
@@ -71,7 +72,7 @@ def calibration_table(
             if group_heading and not result.reviews:
                 continue
             row = [str(dim), *calibration_cells(dim, result, currency)]
-            table.add_row(*([group] if group_heading else []), *row)
+            table.add_row(*([visible(group, lines=False)] if group_heading else []), *row)
     return table
 
 
@@ -87,7 +88,7 @@ def bullets(lines: list[str]) -> Table:
     table.add_column(width=3, min_width=3, no_wrap=True, justify="right")
     table.add_column(ratio=1)
     for line in lines:
-        table.add_row("•", line)
+        table.add_row("•", visible(line))
     return table
 
 

@@ -12,6 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from ltv_journal.core.profile import Profile
+from ltv_journal.core.text import visible
 
 from .fields import Field, FormScreen, Problems, add_problem
 from .typed_values import percent_text, read_amount, read_fraction, read_optional_date, read_whole
@@ -87,7 +88,7 @@ class ProfileForm(FormScreen[Profile]):
         elif key == "annual_income":
             text = f"{value:.2f}" if value else ""
         else:
-            text = "" if value is None else str(value)
+            text = "" if value is None else visible(str(value), lines=False)
         control = Input(text, placeholder=hint, id=key, compact=True)
         return Field(label, control, key=key)
 

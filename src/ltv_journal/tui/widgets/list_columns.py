@@ -15,6 +15,7 @@ from rich.cells import cell_len
 
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.money import format_amount, format_compact
+from ltv_journal.core.text import visible
 
 from .fitting import first_fitting
 
@@ -82,7 +83,7 @@ def cells(summary: DecisionSummary, today: date) -> dict[str, Cell]:
     amount = summary.amount
     found: dict[str, Cell] = {
         "date": ((summary.date.isoformat(),), "dim"),
-        "title": ((summary.title,), ""),
+        "title": ((visible(summary.title, lines=False),), ""),
         "kind": ((str(summary.kind),), "dim"),
         "amount": ((format_amount(amount), format_compact(amount)), "" if amount else "dim"),
         "verdict": ((str(summary.verdict),), f"verdict-{summary.verdict}"),
