@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .errors import UserError
-from .options import db_option, open_journal
+from .options import db_option, open_journal, settings
 from .output import echo
 
 
@@ -52,7 +52,8 @@ def import_(file: str, replace_profile: bool) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (atomically) instead of stdout.",
+    help="Write to this file (atomically) instead of stdout; only a regular file is "
+    "replaced, never the journal's own database.",
 )
 @db_option
 def export(year: int | None, everything: bool, output: Path | None) -> None:
@@ -62,6 +63,11 @@ def export(year: int | None, everything: bool, output: Path | None) -> None:
     """
     if (year is None) == (not everything):
         raise UserError("give either --year YEAR or --all")
+    from ltv_journal.exchange.files import check_replaceable, journal_files
+
+    protected = journal_files(settings().location)
+    if output is not None:
+        check_replaceable(output, protected)
     with open_journal() as journal:
         if everything:
             from ltv_journal.exchange.writer import export_all
@@ -77,5 +83,5 @@ def export(year: int | None, everything: bool, output: Path | None) -> None:
         return
     from ltv_journal.exchange.files import write_atomically
 
-    write_atomically(output, text)
+    write_atomically(output, text, protected=protected)
     echo(f"wrote {output}", err=True)

@@ -16,7 +16,7 @@ from sqlmodel import SQLModel
 
 from . import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 from .engine import WRITE
-from .errors import SchemaTooNew
+from .errors import NotAJournal, SchemaTooNew
 
 SCHEMA_VERSION = 2
 
@@ -58,6 +58,11 @@ def ensure_schema(engine: Engine, path: Path | None) -> None:
             SQLModel.metadata.create_all(conn)
             conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
         return
+    if version not in MIGRATIONS:  # tables, but none of a journal's versions
+        raise NotAJournal(
+            f"cannot open the journal at {path}: it is another program's database, not a "
+            "journal; it was left as it was"
+        )
     if path is not None:
         backup(path, Path(f"{path}.v{version}.bak"))
     with engine.execution_options(**{WRITE: True}).begin() as conn:

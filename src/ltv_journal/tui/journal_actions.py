@@ -291,7 +291,7 @@ class JournalActions(Screen[None]):
 
         def run(journal: Journal) -> str:
             try:
-                from ltv_journal.exchange.files import write_atomically
+                from ltv_journal.exchange.files import journal_files, write_atomically
                 from ltv_journal.exchange.summary import yearly_summary
             except ImportError:
                 return "Exporting a yearly summary is not available yet."
@@ -299,7 +299,11 @@ class JournalActions(Screen[None]):
             from ltv_journal.store.errors import JournalError
 
             try:
-                write_atomically(request.path, yearly_summary(journal, request.year))
+                write_atomically(
+                    request.path,
+                    yearly_summary(journal, request.year),
+                    protected=journal_files(journal.location),
+                )
             except ExchangeError as error:
                 raise JournalError(str(error)) from None
             finally:
