@@ -105,6 +105,9 @@ class Decision:
     reviews: tuple[Review, ...] = ()
     id: str = ""
     deleted_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = field(default=None, compare=False)
+    """When it was last written (UTC), as stored or as a file says: an import compares
+    it to tell an older copy from a newer edit. Not part of what the decision says."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "effects", _frozen(self.effects))

@@ -7,7 +7,7 @@ digits (never through a float), so that reading them back gives the same Decimal
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from ltv_journal.core.text import CONTROL
@@ -55,6 +55,14 @@ def boolean(value: bool) -> str:
 
 def day(value: date) -> str:
     return value.isoformat()
+
+
+def moment(value: datetime) -> str:
+    """A TOML offset date-time in UTC: `2026-11-29T15:23:19.123456Z` (no fraction when
+    the microseconds are 0)."""
+    utc = value.astimezone(UTC) if value.tzinfo else value
+    text = utc.replace(tzinfo=None).isoformat(timespec="auto")
+    return text + "Z"
 
 
 def _escape(char: str) -> str:

@@ -125,7 +125,7 @@ class JournalBase:
     ) -> None:
         if old_row["deleted_at"] is None:
             book(conn, old_row, -1)
-        row = write_decision(conn, decision, values, existing=old_row, now=clock.now())
+        row = write_decision(conn, decision, values, existing=old_row, now=clock.precise_now())
         if row["deleted_at"] is None:
             book(conn, row, +1)
 

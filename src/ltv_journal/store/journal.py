@@ -41,6 +41,7 @@ _UNDONE = {
     "delete": "the deletion of",
     "review": "the review of",
     "profile": "the profile change",
+    "import": "the import of",
 }
 
 
@@ -73,7 +74,7 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
         with self._write() as conn:
             if decision_row(conn, stored.id) is not None:
                 raise Invalid([("id", f"{stored.id} is already in the journal")])
-            row = write_decision(conn, stored, values, existing=None, now=clock.now())
+            row = write_decision(conn, stored, values, existing=None, now=clock.precise_now())
             book(conn, row, +1)
             self._log(conn, "add", stored.id, stored.title, None)
         return stored
@@ -100,12 +101,14 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
             if row["deleted_at"] is not None:
                 raise NotFound(f"decision {decision_id} is already deleted")
             book(conn, row, -1)
-            conn.execute(update(DT).where(DT.c.id == decision_id).values(deleted_at=clock.now()))
+            conn.execute(
+                update(DT).where(DT.c.id == decision_id).values(deleted_at=clock.precise_now())
+            )
             self._log(conn, "delete", decision_id, row["title"], None)
         return self.get(decision_id, include_deleted=True)
 
     def undo(self) -> str | None:
-        """Undo the latest add, edit, delete, review or profile change.
+        """Undo the latest add, edit, delete, review, profile change or import.
 
         Returns what was undone in words, or None when there is nothing to undo.
         """
@@ -117,10 +120,15 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
             conn.execute(delete(UT).where(UT.c.seq == e["seq"]))
             self._undo_entry(conn, e)
         verb = _UNDONE[e["action"]]
+        if e["action"] == "import":
+            return f"Undid the import of {e['title']}"
         return f"Undid {verb} {e['title']!r}" if e["decision_id"] else f"Undid {verb}"
 
     def _undo_entry(self, conn: Connection, e: Any) -> None:
         action, decision_id = e["action"], e["decision_id"]
+        if action == "import":
+            self._undo_import(conn, e["before"])
+            return
         if action == "profile":
             old = snapshot.load_profile(e["before"])
             self._store_profile(conn, old, exists=True)
@@ -130,7 +138,9 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
         row = self._require_row(conn, decision_id)
         if action == "add" and row["deleted_at"] is None:
             book(conn, row, -1)
-            conn.execute(update(DT).where(DT.c.id == decision_id).values(deleted_at=clock.now()))
+            conn.execute(
+                update(DT).where(DT.c.id == decision_id).values(deleted_at=clock.precise_now())
+            )
         elif action == "delete":
             conn.execute(update(DT).where(DT.c.id == decision_id).values(deleted_at=None))
             book(conn, {**row, "deleted_at": None}, +1)
