@@ -69,9 +69,9 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
         if decision.id:
             self._check_id(decision.id)
         stored = replace(decision, id=decision.id or new_id(), deleted_at=None)
-        values = self._values()
-        self._validate(stored, values)
         with self._write() as conn:
+            values = self._values_in(conn)
+            self._validate(stored, values)
             if decision_row(conn, stored.id) is not None:
                 raise Invalid([("id", f"{stored.id} is already in the journal")])
             row = write_decision(conn, stored, values, existing=None, now=clock.precise_now())
@@ -82,8 +82,8 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
     def update(self, decision: Decision) -> Decision:
         """Replace a stored decision's fields (its reviews are kept if `decision` has none
         of its own)."""
-        values = self._values()
         with self._write() as conn:
+            values = self._values_in(conn)
             old_row = self._require_row(conn, decision.id)
             before = load_decisions(conn, [decision.id])[0]
             if not decision.reviews and before.reviews:
@@ -145,7 +145,7 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
             conn.execute(update(DT).where(DT.c.id == decision_id).values(deleted_at=None))
             book(conn, {**row, "deleted_at": None}, +1)
         elif e["before"]:
-            self._replace(conn, snapshot.load_decision(e["before"]), self._values(), row)
+            self._replace(conn, snapshot.load_decision(e["before"]), self._values_in(conn), row)
 
     def can_undo(self) -> bool:
         with self._read() as conn:
