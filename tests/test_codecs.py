@@ -80,6 +80,7 @@ DECISION = Decision(
     },
     reviews=(REVIEW,),
     deleted_at=datetime(2026, 3, 1, tzinfo=UTC),
+    updated_at=datetime(2026, 2, 1, 12, 30, tzinfo=UTC),
 )
 
 
@@ -116,7 +117,9 @@ def test_the_samples_set_every_field() -> None:
 def test_the_undo_log_keeps_every_field() -> None:
     from ltv_journal.store import snapshot
 
-    assert snapshot.load_decision(snapshot.dump(DECISION)) == DECISION
+    back = snapshot.load_decision(snapshot.dump(DECISION))
+    assert back == DECISION
+    assert back.updated_at == DECISION.updated_at  # not compared by ==
     assert snapshot.load_profile(snapshot.dump(PROFILE)) == PROFILE
 
 
@@ -149,5 +152,6 @@ def test_the_interchange_file_keeps_every_field_but_the_deletion() -> None:
     parsed = read_interchange_text(text)
     assert parsed.profile == PROFILE
     [decision] = parsed.decisions
+    assert decision.updated_at == DECISION.updated_at  # not compared by ==
     # Review ids are the journal's own; a file carries everything else.
     assert decision == dataclasses.replace(live, reviews=(dataclasses.replace(REVIEW, id=""),))

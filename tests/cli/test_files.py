@@ -15,7 +15,10 @@ sample = pytest.importorskip("ltv_journal.exchange.sample")
 def test_importing_the_seed_sample_gives_the_seed_score(run: Run) -> None:
     path = sample.sample_path("max-muster")
     out = run("import", str(path)).stdout
-    assert out == f"imported {path}: 1 added, 0 updated; profile set\n"
+    assert out == (
+        f"imported {path}: 1 added, 0 changed, 0 unchanged; profile set "
+        "(ltv-journal undo takes it back)\n"
+    )
     data = exact_json(run("score", "--json").stdout)
     assert data["baseline"]["money"] == Decimal("1575000.00")
     assert data["ltv"]["money"] == Decimal("1695000.00")
@@ -24,7 +27,7 @@ def test_importing_the_seed_sample_gives_the_seed_score(run: Run) -> None:
 def test_import_is_idempotent(run: Run) -> None:
     path = str(sample.sample_path("max-muster"))
     run("import", path)
-    assert "0 added, 1 updated" in run("import", path).stdout
+    assert "0 added, 0 changed, 1 unchanged" in run("import", path).stdout
     assert exact_json(run("score", "--json").stdout)["decisions"] == 1
 
 
@@ -138,4 +141,4 @@ def test_a_file_named_dash_is_imported_as_dot_slash_dash(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "-").write_text(max_journal("export", "--all").stdout)
-    assert "0 added, 1 updated" in max_journal("import", "./-").stdout
+    assert "0 added, 0 changed, 1 unchanged" in max_journal("import", "./-").stdout

@@ -12,9 +12,14 @@ from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
 
 # Any text a person might type, including quotes, backslashes, tabs and control
-# characters; one-line fields exclude the line break.
+# characters; one-line fields exclude the line break and the control characters they
+# refuse (C0, DEL, C1, bidi overrides and isolates).
 ANY_CHAR = st.characters(blacklist_categories=("Cs",))
-line = st.text(ANY_CHAR.filter(lambda c: c != "\n"), max_size=30)
+LINE_CHAR = st.characters(
+    blacklist_categories=("Cs", "Cc"),
+    blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+)
+line = st.text(LINE_CHAR, max_size=30)
 title = line.filter(lambda t: t.strip() != "")
 notes = st.text(ANY_CHAR, max_size=60)
 

@@ -54,10 +54,14 @@ def test_importing_twice_updates_rather_than_duplicates(journal: Journal, write:
     first = import_file(journal, path)
     second = import_file(journal, path)
     assert (first.added, first.updated) == (2, 0)
-    assert (second.added, second.updated) == (0, 2)
+    assert (second.added, second.updated, second.unchanged) == (0, 0, 2)
     assert journal.count() == 2
     changed = write(decision(1, per_year="2400.0"), "changed.toml")
-    import_file(journal, changed)
+    # a file without updated_at counts as older than the journal's copy
+    with pytest.raises(ExchangeError, match=r"line 2: decisions\[1\]: .* was edited"):
+        import_file(journal, changed)
+    third = import_file(journal, changed, overwrite_newer=True)
+    assert (third.added, third.updated, third.overwritten) == (0, 1, 1)
     assert journal.count() == 2
     updated = journal.get("00000000-0000-4000-8000-000000000001")
     assert updated.effects[Dimension.MONEY].per_year == Decimal("2400.0")

@@ -59,5 +59,5 @@ def test_the_sample_journal_has_fixed_ids(empty_journal: Journal) -> None:
     assert first == [d.id for d in read_interchange(sample_path("journal")).decisions]
     import_file(empty_journal, sample_path("journal"))
     again = import_file(empty_journal, sample_path("journal"))
-    assert again.added == 0 and again.updated == len(first)
+    assert again.added == 0 and again.updated == 0 and again.unchanged == len(first)
     assert empty_journal.count() == len(first)

@@ -97,7 +97,7 @@ def test_the_document_is_commented_and_in_a_stable_order(sample: Journal) -> Non
         "year": 2025,
         "currency": "EUR",
         "generated_at": AT,
-        "format_version": 1,
+        "format_version": 2,
     }
     assert text.startswith("# ltv-journal yearly summary for 2025\n")
     for section in ("[profile]", "[ltv]", "[totals]", "[top]", "[calibration]", "[[decisions]]"):

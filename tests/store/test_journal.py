@@ -212,7 +212,7 @@ def test_bulk_import_is_idempotent_and_all_or_nothing(journal: Journal) -> None:
     assert (result.added, result.updated) == (50, 0)
     score = journal.score()
     again = journal.import_decisions(items)
-    assert (again.added, again.updated) == (0, 50)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 50)
     assert journal.count() == 50 and journal.score() == score
     broken = [*items[:10], replace(BUSINESS, title="")]
     with pytest.raises(Invalid, match="decision 11"):
@@ -276,12 +276,15 @@ def test_a_review_cannot_go_before_the_latest(journal: Journal) -> None:
         journal.add_review(stored.id, Review(date=date(2026, 2, 1)))
 
 
-def test_an_import_ends_the_undo_history(journal: Journal, max_muster: Profile) -> None:
+def test_an_import_is_one_undo_step_after_the_others(journal: Journal, max_muster: Profile) -> None:
     journal.save_profile(replace(max_muster, annual_income=Decimal(40000)))
-    journal.import_decisions([BUSINESS])
-    assert not journal.can_undo()
-    assert journal.undo() is None
+    journal.import_decisions([BUSINESS], source="backup.toml")
+    assert journal.count() == 1
+    assert journal.undo() == "Undid the import of backup.toml (1 added, 0 changed)"
+    assert journal.count() == 0
     assert journal.profile().annual_income == 40000
+    assert journal.undo() == "Undid the profile change"
+    assert journal.profile().annual_income == 35000
 
 
 def test_a_missing_database_driver_is_a_clear_error() -> None:

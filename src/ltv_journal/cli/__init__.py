@@ -16,6 +16,7 @@ from .errors import ReportingGroup
 from .files import export, import_
 from .launch import demo, tui_runner
 from .options import db_option, journal_missing, no_journal_message, settings
+from .output import echo
 from .profile import profile_command
 from .reviews import calibration, review
 from .score import read_score, score_command, score_lines
@@ -50,12 +51,12 @@ def main(ctx: click.Context) -> None:
 
     location = settings().location
     if journal_missing(location):
-        click.echo(no_journal_message(location))
+        echo(no_journal_message(location))
     else:
         for line in score_lines(read_score(location, clock.today())):
-            click.echo(line)
-    click.echo()
-    click.echo(ctx.get_help())
+            echo(line)
+    echo()
+    echo(ctx.get_help())
 
 
 COMMANDS = (

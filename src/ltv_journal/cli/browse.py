@@ -15,7 +15,7 @@ from . import parsing
 from .as_json import decision_json, summary_json
 from .errors import UserError
 from .options import db_option, json_option, open_journal
-from .output import cell_value, echo_json, echo_lines, table
+from .output import cell_value, echo, echo_json, echo_lines, table
 
 LIST_HEADER = ("date", "id", "title", "kind", "amount", *DIMENSIONS, "verdict", "review")
 NUMERIC_COLUMNS = {4, 5, 6, 7, 8}
@@ -79,7 +79,7 @@ def list_(
         echo_json({"total": total, "decisions": [summary_json(r, today, worth) for r in rows]})
         return
     if not rows:
-        click.echo("no decisions" + (f" match {flt.describe()}" if flt.active else " yet"))
+        echo("no decisions" + (f" match {flt.describe()}" if flt.active else " yet"))
         return
     cells = []
     for r in rows:
@@ -108,7 +108,7 @@ def list_(
     echo_lines(table(header, cells, numeric))
     shown = f"{len(rows)} of {total}" if total > len(rows) else f"{total}"
     more = " (--limit shows more)" if total > len(rows) else ""
-    click.echo(f"{shown} decision{'s' if total != 1 else ''}{more}")
+    echo(f"{shown} decision{'s' if total != 1 else ''}{more}")
 
 
 @click.command()

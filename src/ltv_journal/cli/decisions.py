@@ -22,7 +22,7 @@ from . import parsing
 from .as_json import decision_json
 from .errors import UserError, invalid_as_user_error, problems_message
 from .options import db_option, journal_currency, json_option, open_journal
-from .output import echo_json, value_lines
+from .output import echo, echo_json, value_lines
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -150,10 +150,10 @@ def print_decision(decision: Decision, profile: Profile, as_json: bool, verb: st
         echo_json(decision_json(decision, profile))
         return
     info = details(decision, profile)
-    click.echo(f"{verb} {decision.id[:8]}  {decision.title}")
+    echo(f"{verb} {decision.id[:8]}  {decision.title}")
     for line in value_lines(info.values, profile.currency, indent="  "):
-        click.echo(line)
-    click.echo(f"verdict: {judgement_sentence(info.judgement, info.values, profile.currency)}")
+        echo(line)
+    echo(f"verdict: {judgement_sentence(info.judgement, info.values, profile.currency)}")
 
 
 ADD_DOC = f"""Log a decision and print its lifetime value and verdict.
@@ -249,7 +249,7 @@ def delete(decision_id: str) -> None:
     """Delete a decision (`ltv-journal undo` brings it back)."""
     with open_journal() as journal:
         gone = journal.delete(journal.resolve(decision_id))
-    click.echo(f"deleted {gone.id[:8]}  {gone.title}  (ltv-journal undo brings it back)")
+    echo(f"deleted {gone.id[:8]}  {gone.title}  (ltv-journal undo brings it back)")
 
 
 @click.command()
@@ -264,6 +264,6 @@ def undo(ctx: click.Context) -> None:
     with open_journal() as journal:
         done = journal.undo()
     if done is None:
-        click.echo("nothing to undo")
+        echo("nothing to undo")
         ctx.exit(1)
-    click.echo(done)
+    echo(done)

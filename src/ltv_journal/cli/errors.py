@@ -22,6 +22,7 @@ FIELD_OPTIONS: dict[str, str] = {
     "kind": "--kind",
     "amount": "--amount",
     "category": "--category",
+    "tags": "--tag",
     "review_on": "--review-on",
     "effects": "--effect",
     "next_review_on": "--next",
@@ -169,7 +170,7 @@ class ReportingGroup(click.Group):
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             sys.stdout.flush()
         except OSError as error:
-            click.echo(f"error: {output_error_message(error)}", err=True)
+            click.echo(f"error: {_one_line(output_error_message(error))}", err=True)
             result = USAGE_EXIT
         except click.Abort:
             click.echo("aborted", err=True)
@@ -199,4 +200,8 @@ def output_error_message(error: OSError) -> str:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    """The message on one line, with the control characters of any input it quotes
+    written out (`\\x1b`), so that an error cannot drive the terminal either."""
+    from ltv_journal.core.text import visible
+
+    return " ".join(visible(message).split())

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import UserError
-from .options import db_option, open_journal
+
+if TYPE_CHECKING:
+    from ltv_journal.store.bulk_import import ImportResult
+from .options import db_option, json_option, open_journal, settings
+from .output import echo, echo_json, echo_lines
 
 
 @click.command(name="import")
@@ -19,14 +24,31 @@ from .options import db_option, open_journal
     help="Let the file's [profile] replace the journal's (otherwise it is used only "
     "when the journal has none).",
 )
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Only say, per decision, what the import would do (added, changed, unchanged, "
+    "or would overwrite a newer edit); write nothing.",
+)
+@click.option(
+    "--overwrite-newer",
+    is_flag=True,
+    help="Replace decisions edited in the journal after the file's version of them "
+    "(refused otherwise).",
+)
 @db_option
-def import_(file: str, replace_profile: bool) -> None:
+@json_option
+def import_(
+    file: str, replace_profile: bool, dry_run: bool, overwrite_newer: bool, as_json: bool
+) -> None:
     """Read decisions (and a profile) from an interchange TOML file.
 
     All or nothing: a file with any error writes nothing. Decisions with an id already
-    in the journal are updated, not duplicated. FILE `-` reads standard input (so
-    `export --all | import -` copies a journal); a file named - is ./-. An import cannot
-    be undone, and undo does not reach past it.
+    in the journal are updated, not duplicated, and left alone when they are the same.
+    A decision edited in the journal after the file's version of it (an older backup)
+    stops the import unless --overwrite-newer. FILE `-` reads standard input (so
+    `export --all | import -` copies a journal); a file named - is ./-. `ltv-journal
+    undo` takes back a whole import.
     """
     from ltv_journal.exchange.reader import import_file, import_text
 
@@ -35,13 +57,82 @@ def import_(file: str, replace_profile: bool) -> None:
             text = sys.stdin.read()
         except UnicodeDecodeError:
             raise UserError("standard input is not UTF-8 text") from None
-    with open_journal(create=True) as journal:
+    options = {
+        "replace_profile": replace_profile,
+        "overwrite_newer": overwrite_newer,
+        "dry_run": dry_run,
+    }
+    with open_journal(create=not dry_run) as journal:
         if file == "-":
-            result = import_text(journal, text, "<stdin>", replace_profile=replace_profile)
+            result = import_text(journal, text, "<stdin>", **options)
         else:
-            result = import_file(journal, Path(file), replace_profile=replace_profile)
+            result = import_file(journal, Path(file), **options)
+    if as_json:
+        echo_json(import_json(file, result))
+        return
+    if dry_run:
+        echo_lines(plan_lines(result))
+    echo(import_line(file, result))
+
+
+ACTION_WORDS = {
+    "added": "added",
+    "changed": "changed",
+    "unchanged": "unchanged",
+    "newer": "would overwrite a newer edit",
+}
+
+
+def plan_lines(result: ImportResult) -> list[str]:
+    """One line per decision of the file: what the import does with it."""
+    width = max((len(w) for w in ACTION_WORDS.values()), default=0)
+    lines = []
+    for step in result.plan:
+        words = ACTION_WORDS[str(step.action)]
+        when = (
+            f" (edited {step.edited_at:%Y-%m-%d %H:%M:%S} UTC)"
+            if step.action == "newer" and step.edited_at is not None
+            else ""
+        )
+        lines.append(f"{words:<{width}}  {step.id[:8]}  {step.title}{when}")
+    return lines
+
+
+def import_line(file: str, result: ImportResult) -> str:
+    counts = f"{result.added} added, {result.updated} changed, {result.unchanged} unchanged"
+    if result.dry_run:
+        newer = sum(step.action == "newer" for step in result.plan)
+        refused = f"; {newer} would overwrite a newer edit" if newer else ""
+        profile = "; profile would be set" if result.profile_set else ""
+        return f"would import {file}: {counts}{refused}{profile} (nothing was written)"
+    edits = "edit" if result.overwritten == 1 else "edits"
+    overwritten = f"; {result.overwritten} newer {edits} overwritten" if result.overwritten else ""
     profile = "; profile set" if result.profile_set else ""
-    click.echo(f"imported {file}: {result.added} added, {result.updated} updated{profile}")
+    undo = " (ltv-journal undo takes it back)" if result.changed_anything else ""
+    return f"imported {file}: {counts}{overwritten}{profile}{undo}"
+
+
+def import_json(file: str, result: ImportResult) -> dict[str, object]:
+    return {
+        "file": file,
+        "dry_run": result.dry_run,
+        "added": result.added,
+        "changed": result.updated,
+        "unchanged": result.unchanged,
+        "newer": sum(step.action == "newer" for step in result.plan),
+        "overwritten": result.overwritten,
+        "profile_set": result.profile_set,
+        "decisions": [
+            {
+                "position": step.position,
+                "id": step.id,
+                "title": step.title,
+                "action": str(step.action),
+                "edited_at": None if step.edited_at is None else step.edited_at.isoformat(),
+            }
+            for step in result.plan
+        ],
+    }
 
 
 @click.command(short_help="Write the yearly TOML summary or the whole journal.")
@@ -51,7 +142,8 @@ def import_(file: str, replace_profile: bool) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (atomically) instead of stdout.",
+    help="Write to this file (atomically) instead of stdout; only a regular file is "
+    "replaced, never the journal's own database.",
 )
 @db_option
 def export(year: int | None, everything: bool, output: Path | None) -> None:
@@ -61,6 +153,11 @@ def export(year: int | None, everything: bool, output: Path | None) -> None:
     """
     if (year is None) == (not everything):
         raise UserError("give either --year YEAR or --all")
+    from ltv_journal.exchange.files import check_replaceable, journal_files
+
+    protected = journal_files(settings().location)
+    if output is not None:
+        check_replaceable(output, protected)
     with open_journal() as journal:
         if everything:
             from ltv_journal.exchange.writer import export_all
@@ -72,9 +169,9 @@ def export(year: int | None, everything: bool, output: Path | None) -> None:
             assert year is not None
             text = yearly_summary(journal, year)
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        echo(text, nl=not text.endswith("\n"))
         return
     from ltv_journal.exchange.files import write_atomically
 
-    write_atomically(output, text)
-    click.echo(f"wrote {output}", err=True)
+    write_atomically(output, text, protected=protected)
+    echo(f"wrote {output}", err=True)

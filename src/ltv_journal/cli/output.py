@@ -13,6 +13,7 @@ import click
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
 from ltv_journal.core.money import format_compact, format_points
+from ltv_journal.core.text import CONTROL, escaped, visible
 
 Cell = str
 MAX_CELL = 40
@@ -50,9 +51,15 @@ def value_lines(values: Mapping[Dimension, Decimal], currency: str, indent: str 
     return [f"{indent}{dim:<{label}}  {texts[dim]:>{width}}" for dim in DIMENSIONS]
 
 
+def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """Print a line of output. Journal text may come from someone else's file: its
+    control characters are written out (`\\x1b`), so they cannot drive the terminal."""
+    click.echo(visible(text), err=err, nl=nl)
+
+
 def echo_lines(lines: Sequence[str]) -> None:
     for line in lines:
-        click.echo(line)
+        echo(line)
 
 
 def render_json(value: object, indent: int = 2) -> str:
@@ -69,11 +76,20 @@ def _render(value: object, indent: int, level: int) -> str:
     if isinstance(value, date):
         return json.dumps(value.isoformat())
     if isinstance(value, Mapping):
-        items = [f"{json.dumps(str(k))}: {_render(v, indent, level + 1)}" for k, v in value.items()]
+        items = [f"{_string(str(k))}: {_render(v, indent, level + 1)}" for k, v in value.items()]
         return _block("{", items, "}", indent, level)
     if isinstance(value, list | tuple):
         return _block("[", [_render(v, indent, level + 1) for v in value], "]", indent, level)
+    if isinstance(value, str):
+        return _string(value)
     return json.dumps(value, ensure_ascii=False)
+
+
+def _string(text: str) -> str:
+    """A JSON string; json escapes C0 controls, and C1 and bidi controls are written
+    as `\\uXXXX` too (the same string to a JSON reader, inert in a terminal)."""
+    found = json.dumps(text, ensure_ascii=False)
+    return CONTROL.sub(lambda m: "\\u" + escaped(m.group())[2:].rjust(4, "0"), found)
 
 
 def _block(open_: str, items: list[str], close: str, indent: int, level: int) -> str:
@@ -85,4 +101,4 @@ def _block(open_: str, items: list[str], close: str, indent: int, level: int) ->
 
 
 def echo_json(value: object) -> None:
-    click.echo(render_json(value))
+    echo(render_json(value))

@@ -17,7 +17,7 @@ from . import parsing
 from .as_json import profile_json, score_json
 from .errors import UserError, invalid_as_user_error, problems_message
 from .options import db_option, journal_missing, json_option, open_journal, settings
-from .output import echo_json, echo_lines
+from .output import echo, echo_json, echo_lines
 from .score import score_lines
 
 
@@ -147,9 +147,9 @@ def profile_command(as_json: bool, **typed: Any) -> None:
     if as_json:
         echo_json({"profile": profile_json(updated), "score": score_json(now)})
         return
-    click.echo("profile saved")
+    echo("profile saved")
     echo_lines(profile_lines(updated))
-    click.echo()
+    echo()
     echo_lines(score_lines(now))
 
 

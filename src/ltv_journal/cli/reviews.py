@@ -17,7 +17,7 @@ from . import parsing
 from .as_json import calibration_json, review_json, summary_json
 from .errors import UserError, invalid_as_user_error
 from .options import db_option, json_option, open_journal
-from .output import echo_json, echo_lines, table
+from .output import echo, echo_json, echo_lines, table
 
 WHAT_HAPPENED = ("actual", "missed", "repeat", "notes", "hindsight", "next_on")
 """The review options that record something; a review needs at least one of them
@@ -74,7 +74,7 @@ def review(decision_id: str | None, as_json: bool, **typed: object) -> None:
     if as_json:
         echo_json({"id": after.id, "review": review_json(after.reviews[-1])})
         return
-    click.echo(f"reviewed {after.id[:8]}  {after.title}")
+    echo(f"reviewed {after.id[:8]}  {after.title}")
     echo_lines(describe_review(after.reviews[-1], after, currency))
 
 
@@ -133,7 +133,7 @@ def _print_queue(as_json: bool) -> None:
         echo_json({"as_of": today, "due": len(due), "decisions": found})
         return
     if not due:
-        click.echo("nothing is due for review")
+        echo("nothing is due for review")
         return
     rows = [
         (
@@ -148,7 +148,7 @@ def _print_queue(as_json: bool) -> None:
     ]
     header = ("due since", "decided", "id", "title", "kind", f"amount {currency}")
     echo_lines(table(header, rows, {5}))
-    click.echo(f"{len(due)} due; record one with: ltv-journal review ID --actual DIM=VALUE ...")
+    echo(f"{len(due)} due; record one with: ltv-journal review ID --actual DIM=VALUE ...")
 
 
 @click.command(short_help="How well you predict, per dimension, kind and category.")
@@ -179,7 +179,7 @@ def calibration(as_json: bool) -> None:
     echo_lines(calibration_table(overall, currency))
     said = sentences(overall, {"kind": by_kind, "category": by_category}, currency)
     if said:
-        click.echo()
+        echo()
         echo_lines(said)
 
 

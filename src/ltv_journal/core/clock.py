@@ -31,6 +31,12 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+def precise_now() -> datetime:
+    """The current moment in UTC to the microsecond, for a decision's `updated_at`:
+    an edit a moment after an export must be later than the exported copy."""
+    return datetime.now(UTC)
+
+
 @contextmanager
 def fixed_today(day: date) -> Iterator[date]:
     """Make `today()` return `day` inside the block."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
@@ -12,6 +12,7 @@ from types import MappingProxyType
 from .dates import add_months
 from .dimensions import DIMENSIONS, Dimension
 from .effects import Effect
+from .text import control_problem
 
 DEFAULT_REVIEW_MONTHS = 3
 MAX_TITLE = 200
@@ -104,9 +105,12 @@ class Decision:
     reviews: tuple[Review, ...] = ()
     id: str = ""
     deleted_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = field(default=None, compare=False)
+    """When it was last written (UTC), as stored or as a file says: an import compares
+    it to tell an older copy from a newer edit. Not part of what the decision says."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "effects", _frozen(self.effects))
+        object.__setattr__(self, "effects", _frozen(_spelled_out(self.effects)))
         object.__setattr__(self, "tags", normalise_tags(self.tags))
 
     def resolved_review_on(self) -> dt.date | None:
@@ -128,6 +132,14 @@ class Decision:
             found.append(("title", "is required"))
         elif "\n" in self.title or len(self.title) > MAX_TITLE:
             found.append(("title", f"must be one line of at most {MAX_TITLE} characters"))
+        elif (why := control_problem(self.title)) is not None:
+            found.append(("title", why))
+        if (why := control_problem(self.category)) is not None:
+            found.append(("category", why))
+        for tag in self.tags:
+            if (why := control_problem(tag)) is not None:
+                found.append(("tags", why))
+                break
         if self.amount < 0:
             found.append(("amount", "must be zero or more"))
         elif self.amount > MAX_AMOUNT:
@@ -147,6 +159,20 @@ class Decision:
                 (f"reviews.{index}.{name}", why) for name, why in review.problems(self.date)
             )
         return found
+
+
+def _spelled_out(effects: Mapping[Dimension, Effect] | None) -> Mapping[Dimension, Effect]:
+    """Effects with their horizon written out: an open-ended effect without `until`
+    lasts to its dimension's default, and says so, so that equal effects compare equal
+    however they were typed or read."""
+    if not effects:
+        return {}
+    return {
+        dim: replace(effect, until=dim.default_until)
+        if effect.years is None and effect.until is None
+        else effect
+        for dim, effect in effects.items()
+    }
 
 
 def normalise_tags(tags: object) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from .figures import InvestmentFigures, OpportunityCost, investment_figures, opp
 from .money import format_about, format_amount, format_compact, format_points
 from .profile import Profile
 from .score import Values, decision_values, effect_values
+from .text import visible
 from .verdict import Judgement, Verdict, judge
 from .worth import cost_per_point_year
 
@@ -135,7 +136,7 @@ def describe_review(review: Review, decision: Decision, currency: str) -> list[s
             lines.append(f"  {label}: {text}")
     if review.next_review_on:
         lines.append(f"  next review: {review.next_review_on.isoformat()}")
-    return lines
+    return [visible(line) for line in lines]
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +264,7 @@ def detail_lines(decision: Decision, profile: Profile) -> list[str]:
         lines.append(f"review on: {decision.review_on.isoformat()}")
     for review in decision.reviews:
         lines.extend(describe_review(review, decision, cur))
-    return lines
+    return [visible(line) for line in lines]
 
 
 def opportunity_text(cost: OpportunityCost, currency: str) -> str:

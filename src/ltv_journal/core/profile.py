@@ -10,6 +10,7 @@ from functools import lru_cache
 from . import clock
 from .dates import add_months
 from .dimensions import Until
+from .text import control_problem
 from .worth import Worth
 
 
@@ -41,6 +42,8 @@ class Profile:
     def problems(self) -> list[tuple[str, str]]:
         """Every invalid field as (field name, reason); empty when the profile is valid."""
         found: list[tuple[str, str]] = []
+        if (why := control_problem(self.name)) is not None:
+            found.append(("name", why))
         if not 0 <= self.career_start_age <= 100:
             found.append(("career_start_age", "must be between 0 and 100"))
         if not self.career_start_age <= self.retirement_age <= 120:

@@ -8,7 +8,7 @@ raises `FieldError` with the key's path when it does not.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -127,6 +127,16 @@ def day(table: Mapping[str, Any], key: str, path: Path) -> date | None:
     return value
 
 
+def moment(table: Mapping[str, Any], key: str, path: Path) -> datetime | None:
+    """A date-time with its offset (`2026-11-29T15:23:19Z`), or None when absent."""
+    value = table.get(key)
+    if value is None:
+        return None
+    if type(value) is not datetime or value.tzinfo is None:
+        raise _wrong((*path, key), "a date-time in UTC such as 2026-11-29T15:23:19Z", value)
+    return value
+
+
 def choice(table: Mapping[str, Any], key: str, path: Path, options: type[E]) -> E | None:
     value = table.get(key)
     if value is None:
@@ -210,6 +220,7 @@ def decision_from_table(value: object, index: int) -> Decision:
         expectation=text(table, "expectation", path),
         feeling=text(table, "feeling", path),
         review_on=day(table, "review_on", path),
+        updated_at=moment(table, "updated_at", path),
         effects=_effects(table, path),
         reviews=_reviews(table, path),
     )

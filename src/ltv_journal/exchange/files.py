@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from ltv_journal.store.location import sqlite_path
 
 from .errors import ExchangeError
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str, *, protected: Iterable[Path] = ()) -> None:
     """Write `text` (UTF-8) to `path`: a temporary file in the same folder, fsync,
     rename over `path`, fsync the folder. An existing file keeps its permissions; a
-    new one is readable by its owner only (journals are private)."""
+    new one is readable by its owner only (journals are private).
+
+    Only a regular, writable file is replaced: a folder, a symbolic link, a device,
+    a pipe or a read-only file is refused, and so is any of `protected` (the journal's
+    own database files), before anything is written."""
     folder = path.parent
     if not folder.is_dir():
         why = "is not a folder" if folder.exists() else "does not exist"
         raise ExchangeError(f"cannot write {path}: the folder {folder} {why}")
-    if path.is_dir():
-        raise ExchangeError(f"cannot write {path}: it is a folder")
+    _refuse_to_replace(path, protected)
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
@@ -39,6 +46,58 @@ def write_atomically(path: Path, text: str) -> None:
             os.unlink(temporary)
         raise ExchangeError(f"cannot write {path}: {error.strerror}") from None
     _sync_folder(folder)
+
+
+def journal_files(location: str) -> list[Path]:
+    """The files of the journal at `location` (its database, -wal and -shm) that an
+    export must never replace; none for a database URL."""
+    database = sqlite_path(location)
+    return [] if database is None else [Path(f"{database}{s}") for s in ("", "-wal", "-shm")]
+
+
+def check_replaceable(path: Path, protected: Iterable[Path] = ()) -> None:
+    """Raise ExchangeError unless `write_atomically` may write `path` (see there); for
+    checking before the work that makes the text."""
+    _refuse_to_replace(path, protected)
+
+
+def _refuse_to_replace(path: Path, protected: Iterable[Path]) -> None:
+    for other in protected:
+        if _same_file(path, other):
+            raise ExchangeError(
+                f"cannot write {path}: it is the journal's own database file; "
+                "choose another file name"
+            )
+    try:
+        found = path.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise ExchangeError(f"cannot write {path}: {error.strerror}") from None
+    mode = found.st_mode
+    if stat.S_ISREG(mode):
+        if not mode & stat.S_IWUSR:
+            raise ExchangeError(f"cannot write {path}: the file is read-only; nothing was written")
+        return
+    what = (
+        "a folder"
+        if stat.S_ISDIR(mode)
+        else "a symbolic link"
+        if stat.S_ISLNK(mode)
+        else "a device, pipe or socket"
+    )
+    raise ExchangeError(
+        f"cannot write {path}: it is {what}, not a regular file; nothing was written"
+    )
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    if os.path.abspath(path) == os.path.abspath(other):
+        return True
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return False
 
 
 def _sync_folder(folder: Path) -> None:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from ltv_journal.core.profile import PROFILE_FIELDS
 
-FORMAT_VERSION = 1
-"""The interchange format's version, written as `[summary] format_version`."""
+FORMAT_VERSION = 2
+"""The interchange format's version, written as `format_version` at the top of a backup
+and as `[summary] format_version` in a yearly summary. 2 added `updated_at`; a file of a
+newer version is refused."""
 
 PROFILE_KEYS: tuple[str, ...] = PROFILE_FIELDS
 
@@ -25,6 +27,7 @@ DECISION_KEYS: tuple[str, ...] = (
     "expectation",
     "feeling",
     "review_on",
+    "updated_at",
     "effects",
     "reviews",
 )
@@ -52,7 +55,7 @@ OBSERVATION_KEYS: tuple[str, ...] = ("per_year", "materialised")
 SUMMARY_TABLES: tuple[str, ...] = ("summary", "ltv", "totals", "top", "calibration")
 """Top-level tables only the yearly summary has; importing reads past them."""
 
-TOP_LEVEL_KEYS: tuple[str, ...] = ("profile", "decisions", *SUMMARY_TABLES)
+TOP_LEVEL_KEYS: tuple[str, ...] = ("format_version", "profile", "decisions", *SUMMARY_TABLES)
 
 MAX_BYTES = 50 * 1024 * 1024
 """Files larger than this are refused before they are read."""

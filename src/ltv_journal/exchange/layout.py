@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -32,11 +32,14 @@ _ARRAY_ITEM = re.compile(f'"({_CHAR}*)"')
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?Z")
 _BAD_COMMENT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _COMMENT = r"(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?"
+_VERSION = re.compile(rf"[ \t]*format_version[ \t]*=[ \t]*(0|[1-9][0-9]{{0,8}})[ \t]*{_COMMENT}")
 _PAIR = re.compile(
     r"[ \t]*([A-Za-z_]+)[ \t]*=[ \t]*(?:"
     rf'(?P<s>"{_CHAR}*")|(?P<f>-?(?:0|[1-9][0-9]*)\.[0-9]+)|(?P<i>-?(?:0|[1-9][0-9]*))'
+    r"|(?P<t>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?Z)"
     r"|(?P<d>[0-9]{4}-[0-9]{2}-[0-9]{2})|(?P<b>true|false)"
     rf'|(?P<a>\[[ \t]*(?:"{_CHAR}*"[ \t]*(?:,[ \t]*"{_CHAR}*"[ \t]*)*,?[ \t]*)?\])'
     rf")[ \t]*{_COMMENT}"
@@ -103,7 +106,16 @@ def _scalar(token: str) -> Any:
             return date.fromisoformat(token)
         except ValueError:
             raise NotLayout from None
+    if _MOMENT.fullmatch(token):
+        return _moment(token)
     raise NotLayout
+
+
+def _moment(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)  # "Z" gives timezone.utc, as tomllib does
+    except ValueError:
+        raise NotLayout from None
 
 
 def _value(text: str, lines: Any) -> Any:
@@ -195,6 +207,8 @@ def _converted(kind: str, text: str) -> Any:
             return date.fromisoformat(text)
         except ValueError:
             raise NotLayout from None
+    if kind == "t":
+        return _moment(text)
     if kind == "b":
         return text == "true"
     return [_string(item) for item in _ARRAY_ITEM.findall(text)]
@@ -219,6 +233,10 @@ class _State:
 
     def keep_other(self, raw: str, line: str) -> None:
         if not self.other:
+            version = _VERSION.fullmatch(raw)
+            if version is not None and "format_version" not in self.root:
+                self.root["format_version"] = int(version.group(1))
+                return
             if line and line[0] != "#":
                 raise NotLayout  # a key before any table
             if _BAD_COMMENT.search(line):

@@ -7,10 +7,20 @@ digits (never through a float), so that reading them back gives the same Decimal
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
-_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}
+from ltv_journal.core.text import CONTROL
+
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
 
 
 def _plain(value: Decimal) -> str:
@@ -47,24 +57,33 @@ def day(value: date) -> str:
     return value.isoformat()
 
 
+def moment(value: datetime) -> str:
+    """A TOML offset date-time in UTC: `2026-11-29T15:23:19.123456Z` (no fraction when
+    the microseconds are 0)."""
+    utc = value.astimezone(UTC) if value.tzinfo else value
+    text = utc.replace(tzinfo=None).isoformat(timespec="auto")
+    return text + "Z"
+
+
 def _escape(char: str) -> str:
     found = _ESCAPES.get(char)
     if found is not None:
         return found
-    code = ord(char)
-    if code < 0x20 or code == 0x7F:
-        return f"\\u{code:04X}"
+    if CONTROL.fullmatch(char):
+        return f"\\u{ord(char):04X}"
     return char
 
 
-_UNSAFE = re.compile(r'["\\\x00-\x1f\x7f]')
-"""Characters a basic string cannot hold as they are."""
+_UNSAFE = re.compile('["\\\\' + CONTROL.pattern[1:])
+"""Characters a basic string cannot hold as they are, and those TOML allows but a
+terminal would obey (C1 controls, bidi overrides): written as `\\uXXXX`, they read back
+the same and print inert."""
 
 
-def string(text: str) -> str:
+def string(text: str, *, multiline: bool = True) -> str:
     """A basic TOML string; text with line breaks becomes a multi-line string, so that
-    notes stay readable in an editor."""
-    if "\n" in text:
+    notes stay readable in an editor (unless not `multiline`: keys must be one line)."""
+    if "\n" in text and multiline:
         lines = ("".join(_escape(c) for c in line) for line in text.split("\n"))
         return '"""\n' + "\n".join(lines) + '"""'
     if _UNSAFE.search(text) is None:

@@ -16,14 +16,14 @@ from typing import Any
 
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.profile import Profile
-from ltv_journal.store.errors import Invalid
+from ltv_journal.store.errors import Invalid, NewerEdits
 from ltv_journal.store.journal import ImportResult, Journal
 
 from . import layout
 from .convert import FieldError, decision_from_table, profile_from_table, shown
 from .convert import Path as KeyPath
 from .errors import ExchangeError
-from .keys import MAX_BYTES, MAX_DEPTH, SUMMARY_TABLES, TOP_LEVEL_KEYS
+from .keys import FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, SUMMARY_TABLES, TOP_LEVEL_KEYS
 from .lines import line_of
 
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -66,37 +66,85 @@ def read_interchange_text(text: str, source: str = "<text>") -> Interchange:
     return _read(text.removeprefix("\ufeff"), source)
 
 
-def import_file(journal: Journal, path: Path, *, replace_profile: bool = False) -> ImportResult:
+def import_file(
+    journal: Journal,
+    path: Path,
+    *,
+    replace_profile: bool = False,
+    overwrite_newer: bool = False,
+    dry_run: bool = False,
+) -> ImportResult:
     """Read `path` and write it to `journal` in one transaction: all or nothing,
-    idempotent by id. The file's profile replaces the journal's only with
-    `replace_profile`; otherwise it is used when the journal has none."""
+    idempotent by id, one undo step. The file's profile replaces the journal's only with
+    `replace_profile`; otherwise it is used when the journal has none. A decision the
+    journal holds in a version edited after the file's is not overwritten (the import
+    is refused) unless `overwrite_newer`; `dry_run` only says what would happen."""
     found = read_interchange(path)
-    return _write(
-        journal, found, replace_profile, lambda: path.read_text(encoding="utf-8"), str(path)
-    )
+    options = Options(replace_profile, overwrite_newer, dry_run)
+    return _write(journal, found, options, lambda: path.read_text(encoding="utf-8"), str(path))
 
 
 def import_text(
-    journal: Journal, text: str, source: str = "<stdin>", *, replace_profile: bool = False
+    journal: Journal,
+    text: str,
+    source: str = "<stdin>",
+    *,
+    replace_profile: bool = False,
+    overwrite_newer: bool = False,
+    dry_run: bool = False,
 ) -> ImportResult:
     """The same as `import_file` for interchange text (standard input, say)."""
     found = read_interchange_text(text, source)
-    return _write(journal, found, replace_profile, lambda: text, source)
+    options = Options(replace_profile, overwrite_newer, dry_run)
+    return _write(journal, found, options, lambda: text, source)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    replace_profile: bool = False
+    overwrite_newer: bool = False
+    dry_run: bool = False
 
 
 def _write(
     journal: Journal,
     found: Interchange,
-    replace_profile: bool,
+    options: Options,
     text_of: Callable[[], str],
     source: str,
 ) -> ImportResult:
     try:
         return journal.import_decisions(
-            found.decisions, found.profile, replace_profile=replace_profile
+            found.decisions,
+            found.profile,
+            replace_profile=options.replace_profile,
+            overwrite_newer=options.overwrite_newer,
+            dry_run=options.dry_run,
+            source=Path(source).name if source != "<stdin>" else source,
         )
     except Invalid as error:
         raise _store_error(text_of, source, error) from None
+    except NewerEdits as error:
+        raise _newer_error(text_of, source, error) from None
+
+
+def _newer_error(text_of: Callable[[], str], source: str, error: NewerEdits) -> ExchangeError:
+    """Name the first decision whose journal copy is newer, with its line."""
+    first = error.planned[0]
+    count = len(error.planned)
+    others = f" (and {count - 1} more decision{'s' if count > 2 else ''})" if count > 1 else ""
+    edited = "" if first.edited_at is None else f" on {first.edited_at:%Y-%m-%d %H:%M:%S} UTC"
+    reason = (
+        f"{first.title!r} was edited in the journal{edited}, after this file's version of "
+        f"it{others}; nothing was imported (--dry-run lists what the import would do, "
+        "--overwrite-newer replaces newer edits)"
+    )
+    try:
+        text = text_of()
+    except (OSError, UnicodeDecodeError):
+        return ExchangeError(f"{source}: {reason}")
+    key_path: KeyPath = ("decisions", first.position - 1)
+    return _located(text, source, FieldError(key_path, reason))
 
 
 def _too_large(source: str, size: int) -> str:
@@ -154,12 +202,29 @@ def _convert(data: dict[str, Any]) -> Interchange:
     for name in SUMMARY_TABLES:
         if name in data and depth(data[name]) >= MAX_DEPTH:
             raise FieldError((name,), _TOO_DEEP)
+    _check_version(data, ("format_version",))
+    _check_version(data, ("summary", "format_version"))
     profile = profile_from_table(data["profile"]) if "profile" in data else None
     if profile is not None:
         for name, reason in profile.problems():
             path = ("profile", name)
             raise FieldError(path, reason, value_at(data, path))
     return Interchange(profile, _decisions(data))
+
+
+def _check_version(data: dict[str, Any], path: KeyPath) -> None:
+    """Refuse a file written in a newer version of the format than this one reads."""
+    found = value_at(data, path)
+    if found is None:
+        return
+    if type(found) is not int or found < 1:
+        raise FieldError(path, "expected a whole number such as 1", found)
+    if found > FORMAT_VERSION:
+        raise FieldError(
+            path,
+            f"the file is in version {found} of the format, newer than this ltv-journal "
+            f"reads ({FORMAT_VERSION}); upgrade ltv-journal to import it",
+        )
 
 
 def _decisions(data: dict[str, Any]) -> list[Decision]:

@@ -67,6 +67,8 @@ def decision_pairs(decision: Decision) -> Pairs:
             pairs.append((key, literals.string(text)))
     if decision.review_on is not None:
         pairs.append(("review_on", literals.day(decision.review_on)))
+    if decision.updated_at is not None:
+        pairs.append(("updated_at", literals.moment(decision.updated_at)))
     return pairs
 
 

@@ -9,17 +9,19 @@ is fast), so a summary imports back. Importing skips the summary-only tables
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date, datetime
 from decimal import Decimal
 
 import tomlkit
-from tomlkit.items import Item, Table
+from tomlkit.items import Item, KeyType, SingleKey, Table
 
 from ltv_journal.core import clock
 from ltv_journal.core.calibration import calibrate
 from ltv_journal.core.decision import Kind
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.text import visible
 from ltv_journal.core.worth import combined_value
 from ltv_journal.store.journal import Journal
 from ltv_journal.store.queries import DecisionFilter, DecisionSummary
@@ -50,6 +52,14 @@ def _value(text: str) -> Item:
     return tomlkit.value(text)
 
 
+def _key(name: str) -> SingleKey:
+    """A table key for any text: quoted and escaped like our strings (tomlkit would
+    leave C1 and bidi controls raw)."""
+    if re.fullmatch(r"[A-Za-z0-9_-]+", name):
+        return SingleKey(name)
+    return SingleKey(name, t=KeyType.Basic, original=literals.string(name, multiline=False))
+
+
 def _comment_lines(table: tomlkit.TOMLDocument | Table, text: str) -> None:
     for line in text.splitlines():
         table.add(tomlkit.comment(line) if line else tomlkit.nl())
@@ -60,7 +70,8 @@ def yearly_summary(journal: Journal, year: int, *, generated_at: datetime | None
     profile = journal.profile()
     rows = journal.summaries(DecisionFilter(year=year), limit=None)
     doc = tomlkit.document()
-    whose = f"{profile.name}'s " if profile.name else "the "
+    # A comment cannot escape anything: the name is written out (`\x1b`) instead.
+    whose = f"{visible(profile.name, lines=False)}'s " if profile.name else "the "
     _comment_lines(doc, _HEADER.format(year=year, whose=whose, currency=profile.currency))
     doc.add(tomlkit.nl())
     doc.add("summary", _summary_table(year, profile.currency, generated_at or clock.now()))
@@ -151,7 +162,7 @@ def _totals_table(rows: list[DecisionSummary]) -> Table:
     table.add("by_kind", by_kind)
     by_category = tomlkit.table()
     for name in sorted(categories):
-        by_category.add(name, categories[name])
+        by_category.add(_key(name), categories[name])
     table.add("by_category", by_category)
     return table
 
@@ -173,7 +184,7 @@ def _top_table(rows: list[DecisionSummary]) -> Table:
         entries = tomlkit.aot()
         for row in moved[:TOP_COUNT]:
             entry = tomlkit.table()
-            entry.add("title", row.title)
+            entry.add("title", _value(literals.string(row.title)))
             entry.add("id", row.id)
             entry.add("date", row.date)
             entry.add("value", _figure(dim, row.values[dim]))

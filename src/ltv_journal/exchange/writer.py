@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ltv_journal.store.journal import Journal
 
+from .keys import FORMAT_VERSION
 from .render import render_decisions, render_profile
 
 DECISIONS_COMMENT = """\
@@ -20,6 +21,7 @@ def export_all(journal: Journal) -> str:
     text into an empty journal restores the journal."""
     parts = [
         "# ltv-journal: a whole journal in the interchange format (see docs/interchange.md).\n",
+        f"format_version = {FORMAT_VERSION}\n",
     ]
     if journal.has_profile():
         parts.append("\n# Whose journal, and the horizons every lifetime effect runs to.\n")

@@ -113,6 +113,13 @@ class JournalBase:
     def _values(self, profile: Profile | None = None) -> EffectValues:
         return EffectValues(profile or self.profile())
 
+    def _values_in(self, conn: Connection) -> EffectValues:
+        """Lifetime values under the profile in force, read inside the caller's write
+        transaction (BEGIN IMMEDIATE): a profile another process changed a moment ago is
+        the one used, so the stored values always agree with a rebuild."""
+        self._profile = self._load_profile(conn)
+        return EffectValues(self._profile)
+
     def _validate(self, decision: Decision, values: EffectValues) -> None:
         problems = decision.problems() or problems_under(decision, values.profile)
         if problems:
@@ -127,7 +134,7 @@ class JournalBase:
     ) -> None:
         if old_row["deleted_at"] is None:
             book(conn, old_row, -1)
-        row = write_decision(conn, decision, values, existing=old_row, now=clock.now())
+        row = write_decision(conn, decision, values, existing=old_row, now=clock.precise_now())
         if row["deleted_at"] is None:
             book(conn, row, +1)
 

@@ -1,9 +1,18 @@
-"""Bulk import: many decisions in one transaction, all or nothing, idempotent by id."""
+"""Bulk import: many decisions in one transaction, all or nothing, idempotent by id.
+
+Before anything is written each decision of the file is planned: added (a new id),
+unchanged (the journal holds the same), changed, or — when the journal's copy was
+edited after the file's version of it — a newer edit that the import refuses to
+overwrite unless told to. An import that changes something is one undo step.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
@@ -13,20 +22,64 @@ from ltv_journal.core.decision import Decision
 from ltv_journal.core.ids import new_id
 from ltv_journal.core.profile import Profile
 
+from . import snapshot
 from .base import JournalBase, horizons_changed, rescore_or_explain
-from .errors import Invalid
-from .rows import BATCH, DT, bulk_insert, child_rows, decision_columns, insert_children
+from .convert import as_utc
+from .errors import Invalid, NewerEdits
+from .rows import (
+    BATCH,
+    DT,
+    bulk_insert,
+    child_rows,
+    decision_columns,
+    insert_children,
+    load_decisions,
+    write_decision,
+)
 from .scoring import rebuild_buckets
-from .tables import PROFILES, UNDO_LOG
+from .tables import PROFILES
 
 PT = PROFILES
+
+
+class Action(StrEnum):
+    """What an import does to one decision of the file."""
+
+    ADDED = "added"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    NEWER = "newer"
+    """The journal's copy was edited after the file's version: kept, unless the import
+    is told to overwrite newer edits."""
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One decision of an import: its position in the file (from 1), id, title, what
+    the import does with it, and when the journal's copy was last edited (if any)."""
+
+    position: int
+    id: str
+    title: str
+    action: Action
+    edited_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     added: int
     updated: int
+    """Changed decisions, newer edits that are overwritten included."""
     profile_set: bool
+    unchanged: int = 0
+    overwritten: int = 0
+    """Newer edits replaced (only with `overwrite_newer`)."""
+    plan: tuple[Planned, ...] = ()
+    dry_run: bool = False
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.added or self.updated or self.profile_set)
 
 
 class BulkImport(JournalBase):
@@ -39,18 +92,28 @@ class BulkImport(JournalBase):
         profile: Profile | None = None,
         *,
         replace_profile: bool = False,
+        overwrite_newer: bool = False,
+        dry_run: bool = False,
+        source: str = "",
     ) -> ImportResult:
         """Write many decisions in one transaction: all or nothing, idempotent by id.
 
-        An import cannot be undone, and it clears the undo history before it.
+        Decisions the journal already holds unchanged are left alone. A decision whose
+        copy in the journal was edited after the file's version (its `updated_at`; a
+        decision without one counts as older than any edit) raises `NewerEdits` and
+        nothing is written, unless `overwrite_newer`. With `dry_run` nothing is written
+        and the result's `plan` says what would happen. An import that changes
+        something is one undo step; one that changes nothing leaves the undo history
+        as it was.
 
         A given profile replaces the journal's only with `replace_profile`, otherwise it
         is used when the journal has none. Nothing is written if any decision is invalid.
         """
-        with self._write() as conn:
+        with self._read() if dry_run else self._write() as conn:
             had_profile = conn.execute(select(PT.c.id)).first() is not None
             use_profile = profile is not None and (replace_profile or not had_profile)
-            active = profile if (use_profile and profile) else self._load_profile(conn)
+            old_profile = self._load_profile(conn)
+            active = profile if (use_profile and profile) else old_profile
             if use_profile and profile is not None:
                 problems = profile.problems()
                 if problems:
@@ -78,43 +141,187 @@ class BulkImport(JournalBase):
                         error.problems, f"decision {position} ({item.title!r})", position
                     ) from None
             existing = self._existing(conn, [d.id for d in items])
-            now = clock.now()
-            replaced = list(existing)
-            for start in range(0, len(replaced), BATCH):
-                conn.execute(delete(DT).where(DT.c.id.in_(replaced[start : start + BATCH])))
-            if items:
-                bulk_insert(
-                    conn,
-                    DT,
-                    [
-                        decision_columns(d, values, created_at=existing.get(d.id, now), now=now)
-                        for d in items
-                    ],
-                )
-                insert_children(conn, [child_rows(d, values, now) for d in items])
-            if use_profile and profile is not None:
-                old = self._load_profile(conn)
+            plan = _plan(items, existing)
+            newer = [p for p in plan if p.action is Action.NEWER]
+            profile_changes = use_profile and (not had_profile or profile != old_profile)
+            result = ImportResult(
+                added=sum(p.action is Action.ADDED for p in plan),
+                updated=sum(p.action is Action.CHANGED for p in plan)
+                + (len(newer) if overwrite_newer else 0),
+                profile_set=profile_changes,
+                unchanged=sum(p.action is Action.UNCHANGED for p in plan),
+                overwritten=len(newer) if overwrite_newer else 0,
+                plan=tuple(plan),
+                dry_run=dry_run,
+            )
+            if dry_run:
+                return result
+            if newer and not overwrite_newer:
+                raise NewerEdits(newer)
+            writing = [
+                (item, step)
+                for item, step in zip(items, plan, strict=True)
+                if step.action is not Action.UNCHANGED
+            ]
+            now = clock.precise_now()
+            replaced = [existing[i.id] for i, s in writing if s.action is not Action.ADDED]
+            if writing:
+                self._replace_all(conn, [i for i, _ in writing], existing, values, now)
+            if profile_changes and profile is not None:
                 self._store_profile(conn, profile, exists=had_profile)
-                if had_profile and horizons_changed(old, profile):
+                if had_profile and horizons_changed(old_profile, profile):
                     rescore_or_explain(conn, profile)
-            rebuild_buckets(conn)
-            # An import may replace decisions an older undo step would restore: the undo
-            # history ends here rather than reach past the import.
-            conn.execute(delete(UNDO_LOG))
+            if writing or profile_changes:
+                rebuild_buckets(conn)
+                before = _undo_record(
+                    [i.id for i, s in writing if s.action is Action.ADDED],
+                    replaced,
+                    old_profile if had_profile else None,
+                    profile_changes,
+                )
+                counts = f"{result.added} added, {result.updated} changed"
+                title = f"{source} ({counts})" if source else counts
+                self._log(conn, "import", None, title, before)
         self._profile = None
-        return ImportResult(
-            added=len(items) - len(existing), updated=len(existing), profile_set=use_profile
-        )
+        return result
 
-    def _existing(self, conn: Connection, ids: list[str]) -> dict[str, Any]:
-        found: dict[str, Any] = {}
+    def _replace_all(
+        self,
+        conn: Connection,
+        items: Sequence[Decision],
+        existing: dict[str, _Stored],
+        values: Any,
+        now: datetime,
+    ) -> None:
+        replaced = [d.id for d in items if d.id in existing]
+        for start in range(0, len(replaced), BATCH):
+            conn.execute(delete(DT).where(DT.c.id.in_(replaced[start : start + BATCH])))
+        rows = []
+        for position, d in enumerate(items):
+            old = existing.get(d.id)
+            # New decisions are created in the file's order (a microsecond apart), so
+            # that same-day decisions keep their order through a backup and restore.
+            created = now + timedelta(microseconds=position) if old is None else old.created_at
+            # A new decision keeps the file's last-edit time (never one in the future),
+            # so that a restored backup exports as it was written; a changed one is
+            # edited now.
+            edited = now if old is not None or d.updated_at is None else min(d.updated_at, now)
+            rows.append(decision_columns(d, values, created_at=created, now=edited))
+        bulk_insert(conn, DT, rows)
+        insert_children(conn, [child_rows(d, values, now) for d in items])
+
+    def _existing(self, conn: Connection, ids: list[str]) -> dict[str, _Stored]:
+        """The journal's copies of `ids` (those it holds, deleted ones too)."""
+        found: dict[str, _Stored] = {}
         for start in range(0, len(ids), BATCH):
             chunk = ids[start : start + BATCH]
-            for decision_id, created in conn.execute(
-                select(DT.c.id, DT.c.created_at).where(DT.c.id.in_(chunk))
-            ):
-                found[decision_id] = created
+            rows = conn.execute(
+                select(DT.c.id, DT.c.created_at, DT.c.updated_at).where(DT.c.id.in_(chunk))
+            ).all()
+            if not rows:
+                continue
+            whole = {d.id: d for d in load_decisions(conn, [r[0] for r in rows])}
+            for decision_id, created, updated in rows:
+                found[decision_id] = _Stored(whole[decision_id], created, as_utc(updated))
         return found
+
+    def _undo_import(self, conn: Connection, before: str) -> None:
+        """Put the journal back as it was before an import."""
+        record = json.loads(before)
+        added: list[str] = record["added"]
+        for start in range(0, len(added), BATCH):
+            conn.execute(delete(DT).where(DT.c.id.in_(added[start : start + BATCH])))
+        if record["profile_changed"]:
+            if record["profile"] is None:
+                conn.execute(delete(PT))
+                restored = Profile()
+            else:
+                restored = snapshot.load_profile(record["profile"])
+                self._store_profile(conn, restored, exists=True)
+            self._profile = None
+            rescore_or_explain(conn, restored)
+        values = self._values(self._load_profile(conn))
+        now = clock.precise_now()
+        for text in record["replaced"]:
+            old = snapshot.load_decision(text)
+            row = self._require_row(conn, old.id)
+            write_decision(conn, old, values, existing=row, now=now)
+        rebuild_buckets(conn)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """A decision as the journal holds it, with its timestamps."""
+
+    decision: Decision
+    created_at: datetime
+    updated_at: datetime | None
+
+    @property
+    def edited_at(self) -> datetime | None:
+        """The latest change: an edit, or the deletion."""
+        deleted = as_utc(self.decision.deleted_at)
+        if deleted is None or self.updated_at is None:
+            return self.updated_at or deleted
+        return max(deleted, self.updated_at)
+
+
+def _plan(items: Sequence[Decision], existing: dict[str, _Stored]) -> list[Planned]:
+    plan: list[Planned] = []
+    for position, item in enumerate(items, start=1):
+        stored = existing.get(item.id)
+        if stored is None:
+            action = Action.ADDED
+        elif stored.decision.deleted_at is None and _same(item, stored.decision):
+            action = Action.UNCHANGED
+        elif _is_newer(stored, item):
+            action = Action.NEWER
+        else:
+            action = Action.CHANGED
+        edited = None if stored is None else stored.edited_at
+        plan.append(Planned(position, item.id, item.title, action, edited))
+    return plan
+
+
+def _is_newer(stored: _Stored, item: Decision) -> bool:
+    """Whether the journal's copy was edited after the file's version of it. A file
+    version without a time counts as older than any edit."""
+    edited = stored.edited_at
+    if edited is None:
+        return False
+    theirs = as_utc(item.updated_at)
+    return theirs is None or edited > theirs
+
+
+def _same(a: Decision, b: Decision) -> bool:
+    """Whether two versions of a decision say the same (ids of reviews, timestamps and
+    the way the review date was given aside)."""
+    return _comparable(a) == _comparable(b)
+
+
+def _comparable(d: Decision) -> Decision:
+    return replace(
+        d,
+        title=d.title.strip(),
+        category=d.category.strip(),
+        tags=tuple(sorted(d.tags)),  # the journal keeps tags in a-z order
+        review_on=d.resolved_review_on(),
+        reviews=tuple(replace(r, id="") for r in d.reviews),
+        deleted_at=None,
+    )
+
+
+def _undo_record(
+    added: list[str], replaced: list[_Stored], profile: Profile | None, profile_changed: bool
+) -> str:
+    return json.dumps(
+        {
+            "added": added,
+            "replaced": [snapshot.dump(s.decision) for s in replaced],
+            "profile": None if profile is None else snapshot.dump(profile),
+            "profile_changed": profile_changed,
+        }
+    )
 
 
 def _as_new(decision: Decision) -> Decision:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -133,7 +133,15 @@ def decision_from_columns(
         effects=effects,
         reviews=tuple(reviews),
         deleted_at=row["deleted_at"],
+        updated_at=as_utc(row["updated_at"]),
     )
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """A stored timestamp (naive, in UTC) as an aware UTC datetime."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
 
 
 def values_from_columns(row: Mapping[Any, Any]) -> dict[Dimension, Decimal]:

@@ -8,6 +8,7 @@ folder is made 0700 and the database files 0600.
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from sqlalchemy.exc import ArgumentError
 
 from .errors import NotAJournal
 from .location import sqlite_path
+from .peek import open_read_only
 
 BUSY_TIMEOUT_MS = 5000
 WRITE = "ltv_write"
@@ -25,12 +27,18 @@ WRITE = "ltv_write"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+JOURNAL_TABLES = frozenset({"decision", "profile"})
+"""Tables every journal has had since its first version."""
+
+
 def prepare_sqlite_file(path: Path) -> None:
     """Create the folder (0700) and an empty database file (0600) if missing.
 
-    A path that holds something else (a folder, a text file) is refused untouched.
+    A path that holds something else (a folder, a text file, another program's SQLite
+    database) is refused untouched: checked read-only before any mode change or write.
     """
     refuse_non_journal(path)
+    refuse_foreign_database(path)
     folder = path.parent
     if not folder.exists():
         folder.mkdir(parents=True, mode=0o700)
@@ -56,6 +64,38 @@ def refuse_non_journal(path: Path) -> None:
         raise NotAJournal(f"cannot open the journal at {path}: {error.strerror}") from None
     if head and head != SQLITE_HEADER:
         raise NotAJournal(f"cannot open the journal at {path}: it is not a journal database")
+
+
+def refuse_foreign_database(path: Path) -> None:
+    """Raise NotAJournal when `path` is a SQLite database with tables but not a journal's
+    (another program's file). Read-only: the file stays byte for byte as it was."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        tables, version = _read_only_schema(path)
+    except sqlite3.Error:
+        try:  # a writer may have started in the meantime: read it as writers do
+            tables, version = _read_only_schema(path, immutable=False)
+        except sqlite3.Error as error:
+            raise NotAJournal(f"cannot open the journal at {path}: {error}") from None
+    if not tables or (version >= 1 and tables >= JOURNAL_TABLES):
+        return  # an empty database becomes a journal; a journal opens
+    shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+    raise NotAJournal(
+        f"cannot open the journal at {path}: it is another program's SQLite database "
+        f"(tables {shown}), not a journal; it was left as it was"
+    )
+
+
+def _read_only_schema(path: Path, *, immutable: bool = True) -> tuple[set[str], int]:
+    """(table names, user_version) of a SQLite file, read without writing anything."""
+    conn = open_read_only(path, immutable=immutable)
+    try:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+    return {str(name) for (name,) in rows}, version
 
 
 def make_engine(location: str) -> Engine:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class JournalError(Exception):
     """Base of every error the journal reports to the user."""
@@ -38,3 +40,18 @@ class Busy(JournalError):
 
 class SchemaTooNew(JournalError):
     pass
+
+
+class NewerEdits(JournalError):
+    """An import would overwrite decisions edited after the file's version of them;
+    `planned` lists them (see `bulk_import.Planned`)."""
+
+    def __init__(self, planned: list[Any]) -> None:
+        self.planned = planned
+        first = planned[0]
+        more = f" and {len(planned) - 1} more" if len(planned) > 1 else ""
+        super().__init__(
+            f"decision {first.position} ({first.title!r}){more} was edited in the journal "
+            "after this file's version of it; nothing was imported (--dry-run lists what "
+            "an import would do; --overwrite-newer replaces newer edits)"
+        )

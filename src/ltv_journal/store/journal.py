@@ -41,6 +41,7 @@ _UNDONE = {
     "delete": "the deletion of",
     "review": "the review of",
     "profile": "the profile change",
+    "import": "the import of",
 }
 
 
@@ -70,12 +71,12 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
         if decision.id:
             self._check_id(decision.id)
         stored = replace(decision, id=decision.id or new_id(), deleted_at=None)
-        values = self._values()
-        self._validate(stored, values)
         with self._write() as conn:
+            values = self._values_in(conn)
+            self._validate(stored, values)
             if decision_row(conn, stored.id) is not None:
                 raise Invalid([("id", f"{stored.id} is already in the journal")])
-            row = write_decision(conn, stored, values, existing=None, now=clock.now())
+            row = write_decision(conn, stored, values, existing=None, now=clock.precise_now())
             book(conn, row, +1)
             self._log(conn, "add", stored.id, stored.title, None)
         return stored
@@ -83,8 +84,8 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
     def update(self, decision: Decision) -> Decision:
         """Replace a stored decision's fields (its reviews are kept if `decision` has none
         of its own)."""
-        values = self._values()
         with self._write() as conn:
+            values = self._values_in(conn)
             old_row = self._require_row(conn, decision.id)
             before = load_decisions(conn, [decision.id])[0]
             if not decision.reviews and before.reviews:
@@ -102,12 +103,14 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
             if row["deleted_at"] is not None:
                 raise NotFound(f"decision {decision_id} is already deleted")
             book(conn, row, -1)
-            conn.execute(update(DT).where(DT.c.id == decision_id).values(deleted_at=clock.now()))
+            conn.execute(
+                update(DT).where(DT.c.id == decision_id).values(deleted_at=clock.precise_now())
+            )
             self._log(conn, "delete", decision_id, row["title"], None)
         return self.get(decision_id, include_deleted=True)
 
     def undo(self) -> str | None:
-        """Undo the latest add, edit, delete, review or profile change.
+        """Undo the latest add, edit, delete, review, profile change or import.
 
         Returns what was undone in words, or None when there is nothing to undo.
         """
@@ -119,10 +122,15 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
             conn.execute(delete(UT).where(UT.c.seq == e["seq"]))
             self._undo_entry(conn, e)
         verb = _UNDONE[e["action"]]
+        if e["action"] == "import":
+            return f"Undid the import of {e['title']}"
         return f"Undid {verb} {e['title']!r}" if e["decision_id"] else f"Undid {verb}"
 
     def _undo_entry(self, conn: Connection, e: Any) -> None:
         action, decision_id = e["action"], e["decision_id"]
+        if action == "import":
+            self._undo_import(conn, e["before"])
+            return
         if action == "profile":
             old = snapshot.load_profile(e["before"])
             self._store_profile(conn, old, exists=True)
@@ -132,12 +140,14 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
         row = self._require_row(conn, decision_id)
         if action == "add" and row["deleted_at"] is None:
             book(conn, row, -1)
-            conn.execute(update(DT).where(DT.c.id == decision_id).values(deleted_at=clock.now()))
+            conn.execute(
+                update(DT).where(DT.c.id == decision_id).values(deleted_at=clock.precise_now())
+            )
         elif action == "delete":
             conn.execute(update(DT).where(DT.c.id == decision_id).values(deleted_at=None))
             book(conn, {**row, "deleted_at": None}, +1)
         elif e["before"]:
-            self._replace(conn, snapshot.load_decision(e["before"]), self._values(), row)
+            self._replace(conn, snapshot.load_decision(e["before"]), self._values_in(conn), row)
 
     def can_undo(self) -> bool:
         with self._read() as conn:

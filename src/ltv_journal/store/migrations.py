@@ -20,7 +20,7 @@ from ltv_journal.core import clock
 from . import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 from .convert import profile_from_columns
 from .engine import WRITE
-from .errors import SchemaTooNew
+from .errors import NotAJournal, SchemaTooNew
 from .quick import SCHEMA_VERSION
 from .scoring import rescore_all
 from .tables import PROFILES
@@ -79,6 +79,11 @@ def ensure_schema(engine: Engine, path: Path | None) -> None:
             SQLModel.metadata.create_all(conn)
             conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
         return
+    if version not in MIGRATIONS:  # tables, but none of a journal's versions
+        raise NotAJournal(
+            f"cannot open the journal at {path}: it is another program's database, not a "
+            "journal; it was left as it was"
+        )
     if path is not None:
         backup(path, Path(f"{path}.v{version}.bak"))
     with engine.execution_options(**{WRITE: True}).begin() as conn:

@@ -17,6 +17,7 @@ from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import Score, make_score
 
 from .convert import profile_from_columns
+from .peek import open_read_only
 
 SCHEMA_VERSION = 3
 """The journal schema this ltv-journal writes (SQLite's `PRAGMA user_version`)."""
@@ -30,8 +31,8 @@ def quick_score(path: Path, as_of: date) -> tuple[Profile, Score] | None:
     if not path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
-    except sqlite3.Error:
+        conn = open_read_only(path, timeout=1)
+    except (sqlite3.Error, OSError):
         return None
     try:
         conn.row_factory = sqlite3.Row

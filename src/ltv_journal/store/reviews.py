@@ -44,7 +44,7 @@ class Reviews(JournalBase):
             after = replace(
                 before, reviews=(*before.reviews, stored), review_on=stored.next_review_on
             )
-            self._replace(conn, after, self._values(), row)
+            self._replace(conn, after, self._values_in(conn), row)
             self._log(conn, "review", decision_id, before.title, snapshot.dump(before))
         return after
 

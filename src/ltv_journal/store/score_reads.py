@@ -26,10 +26,11 @@ class ScoreReads(JournalBase):
 
     def score(self, as_of: date | None = None) -> Score:
         """The LTV score over all live decisions (baseline for `as_of`, default today)."""
-        with self._read() as conn:
+        with self._read() as conn:  # the profile and the buckets of one moment
+            profile = self._profile = self._load_profile(conn)
             count, totals = bucket_totals(conn)
         return make_score(
-            self.profile(),
+            profile,
             as_of or clock.today(),
             count,
             {dim: from_cents(v) for dim, v in totals.items()},
@@ -39,6 +40,7 @@ class ScoreReads(JournalBase):
         """The score over decisions dated up to and including `day`."""
         first = day.replace(day=1)
         with self._read() as conn:
+            profile = self._profile = self._load_profile(conn)
             count, totals = bucket_totals(conn, before_month=month_of(day))
             row = conn.execute(
                 select(
@@ -50,7 +52,7 @@ class ScoreReads(JournalBase):
         values = {
             dim: from_cents(totals[dim] + int(row[i + 1])) for i, dim in enumerate(DIMENSIONS)
         }
-        return make_score(self.profile(), day, count, values)
+        return make_score(profile, day, count, values)
 
     def monthly_totals(self) -> list[tuple[int, dict[str, int]]]:
         """Per month (YYYYMM, oldest first): the bucket's count, values, spent, invested."""

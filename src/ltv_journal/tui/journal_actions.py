@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from ltv_journal.core import clock
+from ltv_journal.core.text import visible
 
 from .keys import KEYS
 from .messages import JournalChanged
@@ -81,7 +82,7 @@ class JournalActions(Screen[None]):
 
     def on_journal_changed(self, message: JournalChanged) -> None:
         if message.note:
-            self.notify(message.note, severity="error" if message.error else "information")
+            self.notify(visible(message.note), severity="error" if message.error else "information")
         if not message.error:
             self.ltv_app.reload()
 
@@ -318,7 +319,7 @@ class JournalActions(Screen[None]):
 
         def run(journal: Journal) -> str:
             try:
-                from ltv_journal.exchange.files import write_atomically
+                from ltv_journal.exchange.files import journal_files, write_atomically
                 from ltv_journal.exchange.summary import yearly_summary
             except ImportError:
                 return "Exporting a yearly summary is not available yet."
@@ -326,7 +327,11 @@ class JournalActions(Screen[None]):
             from ltv_journal.store.errors import JournalError
 
             try:
-                write_atomically(request.path, yearly_summary(journal, request.year))
+                write_atomically(
+                    request.path,
+                    yearly_summary(journal, request.year),
+                    protected=journal_files(journal.location),
+                )
             except ExchangeError as error:
                 raise JournalError(str(error)) from None
             finally:

@@ -15,6 +15,7 @@ from textual.lazy import Lazy
 from textual.widgets import Footer
 
 from ltv_journal.core import clock
+from ltv_journal.core.text import visible
 
 from .journal_actions import JournalActions
 from .keys import KEYS
@@ -130,7 +131,8 @@ class MainScreen(JournalActions):
         )
 
     def show_filter(self, flt: DecisionFilter | None) -> None:
-        self.decisions.border_subtitle = f"filter: {flt.describe()}" if flt else ""
+        shown = visible(flt.describe(), lines=False) if flt else ""
+        self.decisions.border_subtitle = f"filter: {shown}" if flt else ""
 
     def on_decision_list_counted(self, message: DecisionList.Counted) -> None:
         total = message.total

@@ -18,6 +18,7 @@ from ltv_journal.core.decision import DEFAULT_REVIEW_MONTHS, Decision, Kind
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.profile import Profile
+from ltv_journal.core.text import visible
 
 from ..widgets.toggles import DotButton
 from .decision_preview import DecisionPreview
@@ -75,7 +76,8 @@ class DecisionForm(FormScreen[Decision]):
             yield DecisionPreview()
 
     def _basic_fields(self, d: Decision | None, today: date) -> ComposeResult:
-        yield Field("title", Input(d.title if d else "", id="title", compact=True), key="title")
+        title = visible(d.title, lines=False) if d else ""
+        yield Field("title", Input(title, id="title", compact=True), key="title")
         # The amount follows the title: a quick log is "title, tab, amount, enter".
         amount = f"{d.amount:.2f}" if d else ""
         yield Field(
@@ -94,7 +96,7 @@ class DecisionForm(FormScreen[Decision]):
         day = d.date if d else today
         yield Field("date", _input(day.isoformat(), "date", "YYYY-MM-DD"), key="date")
         category = Input(
-            d.category if d else "",
+            visible(d.category, lines=False) if d else "",
             id="category",
             compact=True,
             suggester=SuggestFromList(self._categories, case_sensitive=False)
@@ -102,7 +104,7 @@ class DecisionForm(FormScreen[Decision]):
             else None,
         )
         yield Field("category", category, key="category")
-        tags = " ".join(d.tags) if d else ""
+        tags = visible(" ".join(d.tags), lines=False) if d else ""
         yield Field("tags", _input(tags, "tags", "space or comma separated"), key="tags")
 
     def _note_fields(self, d: Decision | None) -> ComposeResult:

@@ -13,19 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 ABOUT = (
-    "Every expensive choice asks one question: does this raise my lifetime value? "
-    "Log decisions with their expected effect on money, happiness, love and meaning; "
-    "review them later against what really happened."
-)
-
-NUMBERS = (
-    "A point is a small but noticeable lift to a typical year; happiness, love and meaning "
-    "run from -10 to +10 points a year, and an effect's lifetime value is in point-years "
-    "(+1 a year for 2 years = +2). New point effects fade as people adapt (half-life 1, 2 "
-    "and 5 years; type none to keep them). Give a worth per point-year in the profile (p) "
-    "and every decision gets one combined value in money: raises ± in the list is a "
-    "trade-off your worth settled. The money card's border splits the income baseline from "
-    "what decisions added."
+    "Does this raise my lifetime value? Log choices with their effect on money, happiness, "
+    "love and meaning (points: a noticeable lift to a typical year, -10..+10; they fade as "
+    "you adapt). A worth per point-year (p) adds all four up in money: raises ± is a "
+    "trade-off your worth settled."
 )
 
 CLOSE = "esc close"
@@ -48,7 +39,6 @@ class HelpScreen(ModalScreen[None]):
             border: round $primary; background: $surface; padding: 0 1;
         }
         & #about { color: $text-muted; margin-bottom: 1; }
-        & #numbers { color: $text-muted; margin-top: 1; }
     }
     """
 
@@ -68,7 +58,6 @@ class HelpScreen(ModalScreen[None]):
             box.border_subtitle = CLOSE
             yield Static(ABOUT, id="about")
             yield Static(table, id="keys")
-            yield Static(NUMBERS, id="numbers")
 
     def on_mount(self) -> None:
         box = self.query_one(VerticalScroll)

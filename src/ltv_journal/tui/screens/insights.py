@@ -27,6 +27,7 @@ from ltv_journal.core.calibration import (
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import calibration_cells
 from ltv_journal.core.money import format_amount
+from ltv_journal.core.text import visible
 from ltv_journal.core.worth import (
     POINT_DIMENSIONS,
     ImpliedWorth,
@@ -82,6 +83,10 @@ def insights_of(
     )
 
 
+def _price(price: PointPrice) -> str:
+    return f"{format_amount(price.cost)} {visible(price.title, lines=False)}"
+
+
 def price_table(data: InsightsData) -> Table:
     """Per dimension: the worth you set, what your choices imply, and the cheapest and
     dearest point-years bought."""
@@ -100,8 +105,8 @@ def price_table(data: InsightsData) -> Table:
             "—"
             if implied is None
             else f"{format_amount(implied.median, cur)} ({implied.decisions})",
-            "—" if cheap is None else f"{format_amount(cheap.cost)} {cheap.title}",
-            "—" if dear is None else f"{format_amount(dear.cost)} {dear.title}",
+            "—" if cheap is None else _price(cheap),
+            "—" if dear is None else _price(dear),
         )
     return table
 
@@ -122,7 +127,7 @@ def calibration_table(
             if group_heading and not result.reviews:
                 continue
             row = [str(dim), *calibration_cells(dim, result, currency)]
-            table.add_row(*([group] if group_heading else []), *row)
+            table.add_row(*([visible(group, lines=False)] if group_heading else []), *row)
     return table
 
 
@@ -138,7 +143,7 @@ def bullets(lines: list[str]) -> Table:
     table.add_column(width=3, min_width=3, no_wrap=True, justify="right")
     table.add_column(ratio=1)
     for line in lines:
-        table.add_row("•", line)
+        table.add_row("•", visible(line))
     return table
 
 
@@ -164,6 +169,7 @@ class InsightsScreen(Screen[None]):
             yield Static("Insights: how well do you predict?", classes="title")
             yield Static(EXPLAIN, id="explain")
             yield Static("Loading reviews…", id="insights-body")
+            yield Static("", id="insights-prices")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -178,26 +184,21 @@ class InsightsScreen(Screen[None]):
         self.app.call_from_thread(self.show, data)
 
     def show(self, data: InsightsData) -> None:
-        body = self.query_one("#insights-body", Static)
-        prices = (
-            Text("\nWhat your points cost", style="bold"),
-            Text(PRICES, style="dim"),
-            price_table(data),
+        self.query_one("#insights-prices", Static).update(
+            Group(
+                Text("\nWhat your points cost", style="bold"),
+                Text(PRICES, style="dim"),
+                price_table(data),
+            )
         )
+        body = self.query_one("#insights-body", Static)
         if not any(r.reviews for r in data.overall.values()):
             body.update(
-                Group(
-                    Text(
-                        "No reviews yet. Review a decision (r) to see how your expectations "
-                        "hold up."
-                    ),
-                    *prices,
-                )
+                "No reviews yet. Review a decision (r) to see how your expectations hold up."
             )
             return
         body.update(
             Group(
-                *prices,
                 Text("\nIn words", style="bold"),
                 bullets(said(data)),
                 Text("\nOverall", style="bold"),

@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerState
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
+from ltv_journal.core.text import visible
 from ltv_journal.core.worth import POINT_DIMENSIONS, ImpliedWorth, Worth
 
 from .fields import Field, FormScreen, Problems, add_problem
@@ -153,7 +154,7 @@ class ProfileForm(FormScreen[Profile]):
         elif key == "annual_income":
             text = f"{value:.2f}" if value else ""
         else:
-            text = "" if value is None else str(value)
+            text = "" if value is None else visible(str(value), lines=False)
         control = Input(text, placeholder=hint, id=key, compact=True)
         return Field(label, control, key=key)
 

@@ -14,6 +14,7 @@ from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
+from ltv_journal.core.text import visible
 
 from ..widgets.toggles import DotButton, TickBox
 from .fields import Field, FormScreen, Problems, add_problem
@@ -135,7 +136,7 @@ class ReviewForm(FormScreen[Review]):
     def compose(self) -> ComposeResult:
         d = self.decision
         with Vertical(classes="form-box") as box:
-            box.border_title = f"Review: {d.title}"
+            box.border_title = f"Review: {visible(d.title, lines=False)}"
             box.border_subtitle = "enter save · esc cancel · space ticks a box"
             with VerticalScroll(id="form-scroll"):
                 yield Static(self._intro(), classes="form-intro")
@@ -168,7 +169,7 @@ class ReviewForm(FormScreen[Review]):
         for label, text in (("you expected", d.expectation), ("you felt", d.feeling)):
             if text:
                 intro += f"\n{label}: {text}"
-        return intro
+        return visible(intro)
 
     def text(self, key: str) -> str:
         return self.query_one(f"#{key}", Input).value

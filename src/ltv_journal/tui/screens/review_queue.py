@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ltv_journal.core.money import format_amount
+from ltv_journal.core.text import visible
 from ltv_journal.store.queries import DecisionSummary
 
 
@@ -23,7 +24,8 @@ def due_line(summary: DecisionSummary, today: date) -> str:
     days = (today - due).days
     since = "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
     what = f"{summary.kind} {format_amount(summary.amount)}" if summary.amount else summary.kind
-    return f"due {due.isoformat()} ({since}) · {summary.date.isoformat()} {summary.title} · {what}"
+    title = visible(summary.title, lines=False)
+    return f"due {due.isoformat()} ({since}) · {summary.date.isoformat()} {title} · {what}"
 
 
 class ReviewQueue(ModalScreen[str | None]):

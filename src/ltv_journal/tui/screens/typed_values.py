@@ -13,6 +13,7 @@ from decimal import Decimal
 from ltv_journal.core.dates import parse_date
 from ltv_journal.core.dimensions import Until
 from ltv_journal.core.money import parse_amount, parse_decimal, parse_fraction
+from ltv_journal.core.text import visible
 
 _HUNDRED = Decimal(100)
 
@@ -100,8 +101,8 @@ def lasts_text(years: Decimal | None, until: Until | None) -> str:
 
 
 def one_line(text: str) -> str:
-    """`text` as it fits a one-line field."""
-    return " ".join(text.split())
+    """`text` as it fits a one-line field (control characters written out: `\\x1b`)."""
+    return " ".join(visible(text).split())
 
 
 def kept_text(original: str, typed: str) -> str:

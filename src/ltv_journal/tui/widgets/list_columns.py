@@ -15,6 +15,7 @@ from rich.cells import cell_len
 
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.money import format_amount, format_compact
+from ltv_journal.core.text import visible
 from ltv_journal.core.verdict import judge
 from ltv_journal.core.worth import Worth
 
@@ -91,7 +92,7 @@ def cells(summary: DecisionSummary, today: date, worth: Worth | None = None) -> 
     said = (judgement.label, f"{verdict} ±", verdict) if judgement.label != verdict else (verdict,)
     found: dict[str, Cell] = {
         "date": ((summary.date.isoformat(),), "dim"),
-        "title": ((summary.title,), ""),
+        "title": ((visible(summary.title, lines=False),), ""),
         "kind": ((str(summary.kind),), "dim"),
         "amount": ((format_amount(amount), format_compact(amount)), "" if amount else "dim"),
         "verdict": (said, f"verdict-{verdict}"),

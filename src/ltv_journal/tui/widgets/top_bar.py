@@ -8,6 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from ltv_journal.core.text import visible
+
 APP_NAME = "LTV Journal"
 
 
@@ -17,7 +19,7 @@ class TopBar(Horizontal):
         yield Static("", id="top-what")
 
     def show_owner(self, name: str, today: date) -> None:
-        who = f"{APP_NAME} · {name}" if name else APP_NAME
+        who = f"{APP_NAME} · {visible(name, lines=False)}" if name else APP_NAME
         self.query_one("#top-who", Static).update(f"{who} · {today:%a %-d %b %Y}")
 
     def show_status(self, text: str) -> None:

@@ -1,0 +1,158 @@
+"""Restores that cannot lose work: an import says what it will do, never overwrites a
+newer edit unless told, counts what it leaves alone, and is one undo step."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from ltv_journal.cli import main
+from ltv_journal.store.journal import Journal
+
+
+def cli(db: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--db", str(db), *args])
+
+
+def ok(db: Path, *args: str) -> Result:
+    result = cli(db, *args)
+    assert result.exit_code == 0, (result.output, result.exception)
+    return result
+
+
+def state(db: Path) -> tuple[Any, ...]:
+    """What a person could see of the journal (the undo history apart)."""
+    with Journal(str(db)) as journal:
+        return (journal.profile(), journal.score(), list(journal.iter_decisions()))
+
+
+def ids(db: Path) -> dict[str, str]:
+    listed = json.loads(ok(db, "list", "--json").stdout)
+    return {d["title"]: d["id"] for d in listed["decisions"]}
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    db = tmp_path / "journal.db"
+    ok(db, "profile", "--birth-date", "1979-01-01", "--income", "35000")
+    for title, amount in (("Bike", "900"), ("Watch", "300"), ("Course", "1200")):
+        ok(db, "add", title, "--amount", amount, "--date", "2025-03-01", "--effect", "love 1")
+    return db
+
+
+@pytest.fixture
+def backup(db: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "backup.toml"
+    ok(db, "export", "--all", "-o", str(path))
+    return path
+
+
+def test_an_older_backup_does_not_overwrite_a_newer_edit(db: Path, backup: Path) -> None:
+    ok(db, "edit", ids(db)["Watch"], "--amount", "350")
+    before = state(db)
+    refused = cli(db, "import", str(backup))
+    assert refused.exit_code == 2
+    assert "'Watch' was edited in the journal" in refused.stderr
+    assert "--overwrite-newer" in refused.stderr
+    line = refused.stderr.split("line ")[1].split(":")[0]
+    assert backup.read_text().splitlines()[int(line) - 1] == "[[decisions]]"
+    assert state(db) == before
+
+    preview = ok(db, "import", "--dry-run", str(backup)).stdout.splitlines()
+    assert sorted(p.split()[0] for p in preview[:-1]) == ["unchanged", "unchanged", "would"]
+    assert any(p.startswith("would overwrite a newer edit") and "Watch" in p for p in preview)
+    assert preview[-1].startswith("would import")
+    assert "0 added, 0 changed, 2 unchanged; 1 would overwrite a newer edit" in preview[-1]
+    as_json = json.loads(ok(db, "import", "--dry-run", "--json", str(backup)).stdout)
+    actions = {d["title"]: d["action"] for d in as_json["decisions"]}
+    assert actions == {"Bike": "unchanged", "Watch": "newer", "Course": "unchanged"}
+    assert as_json["dry_run"] is True and as_json["newer"] == 1
+    assert state(db) == before
+
+    forced = ok(db, "import", "--overwrite-newer", str(backup)).stdout
+    assert "0 added, 1 changed, 2 unchanged; 1 newer edit overwritten" in forced
+    assert "300.00" in ok(db, "show", ids(db)["Watch"]).stdout
+    assert ok(db, "undo").stdout.startswith("Undid the import of backup.toml")
+    assert state(db) == before
+
+
+def test_a_backup_of_the_same_journal_changes_nothing_and_keeps_the_undo_history(
+    db: Path, backup: Path
+) -> None:
+    before = state(db)
+    out = ok(db, "import", str(backup)).stdout
+    assert "0 added, 0 changed, 3 unchanged" in out
+    assert "undo" not in out
+    assert state(db) == before
+    # the history still ends with the last add, not with the import
+    assert ok(db, "undo").stdout.strip() == "Undid the adding of 'Course'"
+
+
+def test_undo_takes_back_a_whole_import(db: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    ok(other, "profile", "--birth-date", "1985-01-01", "--income", "50000")
+    ok(other, "add", "Piano", "--amount", "4000", "--effect", "happiness 2 years=10")
+    ok(other, "add", "Garden", "--amount", "500")
+    theirs = tmp_path / "theirs.toml"
+    ok(other, "export", "--all", "-o", str(theirs))
+    before = state(db)
+    out = ok(db, "import", "--replace-profile", str(theirs)).stdout
+    assert "2 added, 0 changed, 0 unchanged; profile set" in out
+    assert state(db) != before
+    assert ok(db, "undo").stdout.strip() == "Undid the import of theirs.toml (2 added, 0 changed)"
+    assert state(db) == before
+    assert "Piano" not in ok(db, "list").stdout
+
+
+def test_a_changed_decision_in_a_file_edited_after_export_is_taken(db: Path, backup: Path) -> None:
+    text = backup.read_text().replace('title = "Bike"', 'title = "Bicycle"')
+    backup.write_text(text)
+    out = ok(db, "import", str(backup)).stdout
+    assert "0 added, 1 changed, 2 unchanged" in out
+    assert "Bicycle" in ok(db, "list").stdout
+    ok(db, "undo")
+    assert "Bicycle" not in ok(db, "list").stdout
+
+
+def test_a_deletion_after_the_backup_is_a_newer_edit(db: Path, backup: Path) -> None:
+    ok(db, "delete", ids(db)["Bike"])
+    refused = cli(db, "import", str(backup))
+    assert refused.exit_code == 2 and "'Bike' was edited" in refused.stderr
+    assert "Bike" not in ok(db, "list").stdout
+    ok(db, "import", "--overwrite-newer", str(backup))
+    assert "Bike" in ok(db, "list").stdout
+
+
+def test_a_restore_into_a_new_journal_exports_byte_identical(
+    db: Path, backup: Path, tmp_path: Path
+) -> None:
+    fresh = tmp_path / "fresh.db"
+    ok(fresh, "import", str(backup))
+    again = tmp_path / "again.toml"
+    ok(fresh, "export", "--all", "-o", str(again))
+    assert again.read_bytes() == backup.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("format_version = 3\n", 1),
+        ("# a comment\nformat_version = 99\n[[decisions]]\n", 2),
+        ("[summary]\nyear = 2025\nformat_version = 7\n[[decisions]]\n", 3),
+    ],
+)
+def test_a_file_in_a_newer_format_is_refused(
+    db: Path, tmp_path: Path, text: str, line: int
+) -> None:
+    path = tmp_path / "future.toml"
+    path.write_text(text + 'date = 2025-01-01\ntitle = "x"\n' if "[[" in text else text)
+    before = state(db)
+    result = cli(db, "import", str(path))
+    assert result.exit_code == 2
+    assert f"line {line}:" in result.stderr
+    assert "newer than this ltv-journal reads (2); upgrade ltv-journal" in result.stderr
+    assert state(db) == before
