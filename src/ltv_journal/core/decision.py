@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
@@ -18,6 +18,10 @@ DEFAULT_REVIEW_MONTHS = 3
 MAX_TITLE = 200
 MAX_AMOUNT = Decimal("1000000000000")
 
+
+NOTE = "note"
+"""Field metadata marking free text a decision carries as written (its value: what the
+field asks); `NOTE_FIELDS` lists them for every codec and view."""
 
 MAX_POINTS = Decimal(10)
 POINTS_SCALE = "must be between -10 and +10 points a year (10 is a life-changing lift)"
@@ -95,10 +99,10 @@ class Decision:
     amount: Decimal = Decimal(0)
     category: str = ""
     tags: tuple[str, ...] = ()
-    notes: str = ""
-    expectation: str = ""
+    notes: str = field(default="", metadata={NOTE: "notes"})
+    expectation: str = field(default="", metadata={NOTE: "what I expect and why"})
     """"What I expect and why", written at capture."""
-    feeling: str = ""
+    feeling: str = field(default="", metadata={NOTE: "how I feel right now"})
     """"How I feel right now", written at capture."""
     review_on: dt.date | None = None
     effects: Mapping[Dimension, Effect] = field(default_factory=dict)
@@ -159,6 +163,12 @@ class Decision:
                 (f"reviews.{index}.{name}", why) for name, why in review.problems(self.date)
             )
         return found
+
+
+NOTE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Decision) if NOTE in f.metadata)
+"""The decision's free-text fields in their order: stored in a column of their name,
+written under a key of their name, shown with their name. A new one is a field here
+with `NOTE` metadata, a column in the store's table, and a migration."""
 
 
 def _spelled_out(effects: Mapping[Dimension, Effect] | None) -> Mapping[Dimension, Effect]:

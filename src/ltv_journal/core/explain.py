@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .calibration import DimensionCalibration
-from .decision import Decision, Kind, Review
+from .decision import NOTE_FIELDS, Decision, Kind, Review
 from .dimensions import DIMENSIONS, Dimension
 from .effects import Effect, effect_months
 from .figures import InvestmentFigures, OpportunityCost, investment_figures, opportunity_cost
@@ -253,11 +253,8 @@ def detail_lines(decision: Decision, profile: Profile) -> list[str]:
         )
     if info.opportunity is not None:
         lines.append("opportunity cost: " + opportunity_text(info.opportunity, cur))
-    for label, text in (
-        ("expectation", decision.expectation),
-        ("feeling", decision.feeling),
-        ("notes", decision.notes),
-    ):
+    for label in NOTE_FIELDS:
+        text = getattr(decision, label)
         if text:
             lines.append(f"{label}: {text}")
     if decision.review_on:

@@ -13,7 +13,15 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from ltv_journal.core.decision import MAX_AMOUNT, Decision, Kind, Observation, Review, WouldRepeat
+from ltv_journal.core.decision import (
+    MAX_AMOUNT,
+    NOTE_FIELDS,
+    Decision,
+    Kind,
+    Observation,
+    Review,
+    WouldRepeat,
+)
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.ids import is_id, new_id
@@ -216,14 +224,16 @@ def decision_from_table(value: object, index: int) -> Decision:
         amount=_or(hundredths(table, "amount", path), Decimal(0)),
         category=text(table, "category", path),
         tags=_tags(table, path),
-        notes=text(table, "notes", path),
-        expectation=text(table, "expectation", path),
-        feeling=text(table, "feeling", path),
+        **_notes(table, path),
         review_on=day(table, "review_on", path),
         updated_at=moment(table, "updated_at", path),
         effects=_effects(table, path),
         reviews=_reviews(table, path),
     )
+
+
+def _notes(table: Mapping[str, Any], path: Path) -> dict[str, Any]:
+    return {name: text(table, name, path) for name in NOTE_FIELDS}
 
 
 def _id(table: Mapping[str, Any], path: Path) -> str:

@@ -6,6 +6,7 @@ written by ltv-journal diff cleanly.
 
 from __future__ import annotations
 
+from ltv_journal.core.decision import NOTE_FIELDS
 from ltv_journal.core.profile import PROFILE_FIELDS
 
 FORMAT_VERSION = 2
@@ -23,9 +24,7 @@ DECISION_KEYS: tuple[str, ...] = (
     "amount",
     "category",
     "tags",
-    "notes",
-    "expectation",
-    "feeling",
+    *NOTE_FIELDS,
     "review_on",
     "updated_at",
     "effects",

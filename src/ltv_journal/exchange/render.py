@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from ltv_journal.core.decision import Decision, Observation, Review
+from ltv_journal.core.decision import NOTE_FIELDS, Decision, Observation, Review
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.profile import Profile
@@ -61,7 +61,7 @@ def decision_pairs(decision: Decision) -> Pairs:
         pairs.append(("category", literals.string(decision.category)))
     if decision.tags:
         pairs.append(("tags", literals.strings(decision.tags)))
-    for key in ("notes", "expectation", "feeling"):
+    for key in NOTE_FIELDS:
         text = getattr(decision, key)
         if text:
             pairs.append((key, literals.string(text)))

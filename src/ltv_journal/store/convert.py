@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from ltv_journal.core.decision import Decision, Kind, Observation, Review, WouldRepeat
+from ltv_journal.core.decision import NOTE_FIELDS, Decision, Kind, Observation, Review, WouldRepeat
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension, Until
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.money import from_cents, to_cents
@@ -126,9 +126,7 @@ def decision_from_columns(
         amount=from_cents(row["amount"]),
         category=row["category"],
         tags=tuple(tags),
-        notes=row["notes"],
-        expectation=row["expectation"],
-        feeling=row["feeling"],
+        **{name: row[name] for name in NOTE_FIELDS},
         review_on=row["review_on"],
         effects=effects,
         reviews=tuple(reviews),

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
 
-from ltv_journal.core.decision import Decision, Observation, Review
+from ltv_journal.core.decision import NOTE_FIELDS, Decision, Observation, Review
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.ids import new_id
@@ -108,9 +108,7 @@ def decision_columns(
         "kind": str(decision.kind),
         "amount": to_cents(decision.amount),
         "category": decision.category.strip(),
-        "notes": decision.notes,
-        "expectation": decision.expectation,
-        "feeling": decision.feeling,
+        **{name: getattr(decision, name) for name in NOTE_FIELDS},
         "review_on": decision.resolved_review_on(),
         "reviews": len(decision.reviews),
         "created_at": created_at,
