@@ -117,3 +117,22 @@ def test_missed_takes_no_value(max_journal: Run, db: Path) -> None:
     assert result.exit_code == 2
     assert "--missed love=2: an effect that did not happen has no value" in result.stderr
     assert journal_state(db) == before
+
+
+def test_the_yearly_summary_carries_the_worth_and_the_combined_change(sample: Run) -> None:
+    import tomllib
+
+    sample("profile", *WORTH)
+    summary = tomllib.loads(sample("export", "--year", "2025").stdout, parse_float=Decimal)
+    assert summary["profile"]["worth"] == {
+        "happiness": Decimal("1500.0"),
+        "love": Decimal("2000.0"),
+        "meaning": Decimal("1000.0"),
+    }
+    ltv = summary["ltv"]
+    change = {dim: ltv[dim]["change"] for dim in ("money", "happiness", "love", "meaning")}
+    expected = change["money"] + sum(
+        summary["profile"]["worth"][dim] * change[dim] for dim in ("happiness", "love", "meaning")
+    )
+    assert ltv["combined"]["change"] == expected
+    assert ltv["combined"]["end"] - ltv["combined"]["start"] == expected

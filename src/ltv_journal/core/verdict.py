@@ -54,11 +54,6 @@ class Judgement:
             return f"{self.verdict} · trade-off"
         return str(self.verdict)
 
-    @property
-    def style(self) -> str:
-        """The verdict's style name (`raises`, `lowers`, `trade-off`, `neutral`)."""
-        return str(self.verdict)
-
 
 def judge(values: Mapping[Dimension, Decimal], worth: Worth | None = None) -> Judgement:
     """The verdict of `values`, settled by the combined value when `worth` covers them."""
