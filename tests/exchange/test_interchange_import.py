@@ -118,3 +118,38 @@ def test_decisions_without_ids_get_new_ones(empty_journal: Journal, write: Write
     assert result.added == 1
     (only,) = empty_journal.summaries()
     assert len(only.id) == 36
+
+
+REVIEWED = (
+    PROFILE
+    + """
+[[decisions]]
+id = "00000000-0000-4000-8000-000000000077"
+date = 2025-01-10
+title = "Reviewed out of order"
+review_on = 2025-04-10
+
+[[decisions.reviews]]
+date = 2025-09-01
+notes = "second"
+
+[[decisions.reviews]]
+date = 2025-04-12
+notes = "first"
+"""
+)
+
+
+def test_reviews_are_read_oldest_first_and_a_later_review_settles_review_on(
+    empty_journal: Journal, write: Write
+) -> None:
+    import_file(empty_journal, write(REVIEWED))
+    stored = empty_journal.get("00000000-0000-4000-8000-000000000077")
+    assert [r.notes for r in stored.reviews] == ["first", "second"]
+    assert stored.review_on is None  # reviewed after it was due, no follow-up asked for
+    assert empty_journal.review_queue(date(2026, 11, 25)) == []
+    followed = REVIEWED.replace('notes = "second"', 'notes = "second"\nnext_review_on = 2026-01-01')
+    import_file(empty_journal, write(followed, "followed.toml"), overwrite_newer=True)
+    again = empty_journal.get("00000000-0000-4000-8000-000000000077")
+    assert again.review_on == date(2026, 1, 1)
+    assert [s.title for s in empty_journal.review_queue(date(2026, 11, 25))] == [again.title]
