@@ -11,6 +11,7 @@ import click
 from ltv_journal import __version__
 
 from .browse import list_, show
+from .charts import chart
 from .decisions import add, delete, edit, undo
 from .errors import ReportingGroup
 from .files import export, import_
@@ -69,6 +70,7 @@ COMMANDS = (
     score_command,
     profile_command,
     worth_command,
+    chart,
     review,
     calibration,
     import_,

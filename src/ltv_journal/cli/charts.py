@@ -1,0 +1,261 @@
+"""`ltv-journal chart`: the running lifetime value, calibration, and spending, drawn in
+the terminal with plotext, or as the series behind them with --json."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+import click
+
+from ltv_journal.core import clock
+from ltv_journal.core.charts import (
+    CalibrationPicture,
+    CategorySpending,
+    TrendPoint,
+    by_category,
+    calibration_picture,
+    month_end,
+    trend,
+)
+from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.money import from_cents
+from ltv_journal.core.worth import Worth
+
+from .errors import UserError
+from .options import db_option, json_option, open_journal
+from .output import echo, echo_json
+
+CHARTS = ("trend", "calibration", "spending")
+COMBINED = "combined"
+
+
+@click.command(name="chart", short_help="Trend, calibration or spending, drawn or as JSON.")
+@click.argument("which", type=click.Choice(CHARTS), default="trend")
+@click.option("--year", type=click.IntRange(1900, 2200), help="Only this year.")
+@click.option(
+    "--dimension",
+    type=click.Choice([*(str(d) for d in DIMENSIONS), COMBINED]),
+    help="Only this dimension (combined: the combined value, with a worth).",
+)
+@db_option
+@json_option
+def chart(which: str, year: int | None, dimension: str | None, as_json: bool) -> None:
+    """Draw a chart in the terminal, or print the series behind it with --json.
+
+    \b
+    trend        the running lifetime value at each month's end, from the first
+                 decision to today (what `score --as-of` gives for that day)
+    calibration  expected against actual per year, and how often effects of each
+                 confidence happened
+    spending     money spent and invested per month of the year, and per category
+                 with the point-years it bought
+    """
+    today = clock.today()
+    with open_journal() as journal:
+        profile = journal.profile()
+        if which == "trend":
+            running = journal.running_series()
+            baseline = journal.score().baseline
+        elif which == "calibration":
+            samples = journal.calibration_samples()
+        else:
+            from ltv_journal.store.queries import DecisionFilter
+
+            year = year or today.year
+            months = [(m, b) for m, b in journal.monthly_totals() if m // 100 == year]
+            rows = [
+                (s.category, str(s.kind), s.amount, s.values)
+                for s in journal.summaries(DecisionFilter(year=year), limit=None)
+            ]
+    if dimension == COMBINED and not profile.worth:
+        raise UserError("--dimension combined needs a worth: ltv-journal profile --worth ...")
+    if which == "trend":
+        last = today.year * 100 + today.month
+        first = None
+        if year is not None:
+            first, last = year * 100 + 1, min(last, year * 100 + 12)
+        points = trend(running, baseline, profile.worth, last, first)
+        _trend(points, profile.worth, dimension, profile.currency, as_json)
+    elif which == "calibration":
+        _calibration(calibration_picture(samples), dimension, as_json)
+    else:
+        assert year is not None
+        spent = [(m, from_cents(b["spent"]), from_cents(b["invested"])) for m, b in months]
+        _spending(year, spent, by_category(rows), profile.currency, dimension, as_json)
+
+
+def _shown(dimension: str | None, worth: Worth) -> list[str]:
+    if dimension is not None:
+        return [dimension]
+    return [str(d) for d in DIMENSIONS] + ([COMBINED] if worth else [])
+
+
+def _trend(
+    points: list[TrendPoint], worth: Worth, dimension: str | None, currency: str, as_json: bool
+) -> None:
+    names = _shown(dimension, worth)
+    if as_json:
+        series = []
+        for point in points:
+            row: dict[str, Any] = {"date": point.day}
+            for name in names:
+                row[name] = point.combined if name == COMBINED else point.ltv[Dimension(name)]
+            series.append(row)
+        echo_json({"currency": currency, "series": series})
+        return
+    if not points:
+        echo("no decisions yet: nothing to draw")
+        return
+    labels = [p.day.strftime("%Y-%m") for p in points]
+    panels = []
+    for name in names:
+        plt = _plot()
+        values = [
+            float(p.combined or 0) if name == COMBINED else float(p.ltv[Dimension(name)])
+            for p in points
+        ]
+        unit = "pts" if name not in (COMBINED, "money") else currency
+        plt.title(f"{name} — running lifetime value ({unit})")
+        plt.plot(list(range(len(points))), values, marker="braille")
+        _month_ticks(plt, labels)
+        panels.append(_drawn(plt, rows=10 if dimension else 8))
+    _show(panels)
+
+
+def _calibration(picture: CalibrationPicture, dimension: str | None, as_json: bool) -> None:
+    pairs = {
+        str(d): p
+        for d, p in picture.expected_vs_actual.items()
+        if dimension is None or str(d) == dimension
+    }
+    if as_json:
+        echo_json(
+            {
+                "expected_vs_actual": {
+                    name: [{"expected": e, "actual": a} for e, a in found]
+                    for name, found in pairs.items()
+                },
+                "reliability": [
+                    {
+                        "low": b.low,
+                        "high": b.high,
+                        "count": b.count,
+                        "mean_confidence": b.mean_confidence,
+                        "happened": b.happened,
+                    }
+                    for b in picture.reliability
+                ],
+            }
+        )
+        return
+    if not pairs:
+        echo("no reviews with an observed value yet: review a decision to see calibration")
+        return
+    panels = []
+    for name, found in pairs.items():
+        plt = _plot()
+        xs = [float(e) for e, _ in found]
+        ys = [float(a) for _, a in found]
+        low, high = min(xs + ys), max(xs + ys)
+        plt.title(f"{name}: expected (x) against actual (y) a year; the line is perfect")
+        plt.plot([low, high], [low, high], marker="dot")
+        plt.scatter(xs, ys, marker="●")
+        panels.append(_drawn(plt, rows=12))
+    plt = _plot()
+    plt.title("confidence (x) against how often it happened (y); how many in brackets")
+    filled = [b for b in picture.reliability if b.count]
+    plt.bar(
+        [f"{b.low:.1f}–{b.high:.1f} ({b.count})" for b in filled],
+        [float(b.happened or 0) for b in filled],
+    )
+    panels.append(_drawn(plt, rows=12))
+    _show(panels)
+
+
+def _spending(
+    year: int,
+    months: Sequence[tuple[int, Decimal, Decimal]],
+    categories: list[CategorySpending],
+    currency: str,
+    dimension: str | None,
+    as_json: bool,
+) -> None:
+    if as_json:
+        echo_json(
+            {
+                "year": year,
+                "currency": currency,
+                "months": [
+                    {"month": month_end(m).strftime("%Y-%m"), "spent": s, "invested": i}
+                    for m, s, i in months
+                ],
+                "categories": [
+                    {
+                        "category": c.category,
+                        "spent": c.spent,
+                        "invested": c.invested,
+                        "point_years": {str(d): v for d, v in c.points.items()},
+                        "cost_per_point_year": {
+                            str(d): v for d, v in c.cost_per_point_year.items()
+                        },
+                    }
+                    for c in categories
+                ],
+            }
+        )
+        return
+    if not months:
+        echo(f"no decisions in {year}: nothing to draw")
+        return
+    plt = _plot()
+    plt.title(f"{year}: spent and invested per month ({currency})")
+    labels = [month_end(m).strftime("%b") for m, _, _ in months]
+    plt.stacked_bar(
+        labels,
+        [[float(s) for _, s, _ in months], [float(i) for _, _, i in months]],
+        labels=["spent", "invested"],
+    )
+    panels = [_drawn(plt, rows=14)]
+    plt = _plot()
+    shown = [d for d in ("happiness", "love", "meaning") if dimension in (None, d)]
+    plt.title(f"{year}: point-years bought per category ({', '.join(shown)})")
+    names = [c.category for c in categories]
+    plt.stacked_bar(
+        names,
+        [[float(c.points[Dimension(d)]) for c in categories] for d in shown],
+        labels=shown,
+    )
+    panels.append(_drawn(plt, rows=14))
+    _show(panels)
+
+
+def _plot() -> Any:
+    import plotext as plt
+
+    plt.clear_figure()
+    plt.theme("clear")
+    return plt
+
+
+def _month_ticks(plt: Any, labels: list[str]) -> None:
+    step = max(1, len(labels) // 6)
+    ticks = list(range(0, len(labels), step))
+    plt.xticks(ticks, [labels[i] for i in ticks])
+
+
+def _drawn(plt: Any, rows: int) -> str:
+    """One panel as text, as wide as the terminal (at most 160 columns)."""
+    size = shutil.get_terminal_size((100, 40))
+    plt.plotsize(min(size.columns, 160), rows)
+    drawn = str(plt.build())
+    if not sys.stdout.isatty():  # for scripts and pipes: no colour
+        drawn = str(plt.uncolorize(drawn))
+    return drawn
+
+
+def _show(panels: list[str]) -> None:
+    echo("\n\n".join(panels))

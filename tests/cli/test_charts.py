@@ -1,0 +1,100 @@
+"""`ltv-journal chart`: the series behind each picture, checked against `score --as-of`
+and hand-made journals, and the pictures drawn as plain text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from .conftest import Run, exact_json
+
+SAMPLE = Path(__file__).parents[2] / "sample_data" / "journal.toml"
+DIMS = ("money", "happiness", "love", "meaning")
+
+
+@pytest.fixture
+def sample(run: Run) -> Run:
+    run("import", str(SAMPLE))
+    return run
+
+
+def test_the_trend_is_the_running_score_at_every_month_end(sample: Run) -> None:
+    series = exact_json(sample("chart", "trend", "--json").stdout)["series"]
+    assert series[0]["date"] == "2024-01-31"
+    assert series[-1]["date"] == "2026-11-30"  # the clock is fixed at 2026-11-25
+    assert len(series) == 35  # one row per month, months without decisions included
+    for row in series[::5] + series[-1:]:
+        score = exact_json(sample("score", "--as-of", row["date"], "--json").stdout)
+        assert {d: row[d] for d in DIMS} == score["ltv"], row["date"]
+    assert "combined" not in series[0]
+
+
+def test_the_year_narrows_the_trend_and_a_worth_adds_the_combined_value(sample: Run) -> None:
+    sample("profile", "--worth", "happiness=1500", "--worth", "love=2000")
+    series = exact_json(sample("chart", "trend", "--year", "2025", "--json").stdout)["series"]
+    assert [row["date"][:7] for row in series] == [f"2025-{m:02d}" for m in range(1, 13)]
+    december = series[-1]
+    expected = december["money"] + 1500 * december["happiness"] + 2000 * december["love"]
+    assert december["combined"] == expected
+    only = exact_json(sample("chart", "--dimension", "combined", "--json").stdout)["series"]
+    assert set(only[0]) == {"date", "combined"}
+
+
+def test_a_hand_made_journal_gives_its_hand_computed_trend(max_journal: Run) -> None:
+    max_journal("add", "Watch", "--date", "2025-03-10", "--amount", "9000")
+    series = exact_json(max_journal("chart", "--json").stdout)["series"]
+    by_month = {row["date"]: row["money"] for row in series}
+    assert by_month["2025-01-31"] == Decimal("1695000.00")  # 1,575,000 + 120,000
+    assert by_month["2025-02-28"] == Decimal("1695000.00")
+    assert by_month["2025-03-31"] == Decimal("1686000.00")  # the watch
+    assert by_month["2026-11-30"] == Decimal("1686000.00")
+
+
+def test_calibration_gives_the_points_behind_both_pictures(sample: Run) -> None:
+    data = exact_json(sample("chart", "calibration", "--json").stdout)
+    money = data["expected_vs_actual"]["money"]
+    assert money and all(set(p) == {"expected", "actual"} for p in money)
+    bins = data["reliability"]
+    assert [b["low"] for b in bins] == [Decimal("0"), Decimal("0.2"), Decimal("0.4"),
+                                        Decimal("0.6"), Decimal("0.8")]  # fmt: skip
+    reviews = sum(b["count"] for b in bins)
+    assert reviews > 0
+    for b in bins:
+        if b["count"]:
+            assert b["low"] <= b["mean_confidence"] <= b["high"]
+            assert 0 <= b["happened"] <= 1
+
+
+def test_spending_sums_each_month_and_category(max_journal: Run) -> None:
+    max_journal("add", "Bike", "--date", "2026-03-01", "--amount", "900", "--category", "sport")
+    max_journal(
+        "add", "Course", "--date", "2026-03-20", "--amount", "300", "--kind", "investment",
+        "--category", "sport", "--effect", "happiness 1 years=2",
+    )  # fmt: skip
+    max_journal("add", "Dinner", "--date", "2026-05-02", "--amount", "80")
+    data = exact_json(max_journal("chart", "spending", "--year", "2026", "--json").stdout)
+    assert data["months"] == [
+        {"month": "2026-03", "spent": Decimal("900.00"), "invested": Decimal("300.00")},
+        {"month": "2026-05", "spent": Decimal("80.00"), "invested": Decimal("0.00")},
+    ]
+    sport, other = data["categories"]
+    assert (sport["category"], sport["spent"], sport["invested"]) == ("sport", 900, 300)
+    assert sport["point_years"]["happiness"] == 2
+    assert sport["cost_per_point_year"] == {"happiness": Decimal("600.00")}  # 1,200 / 2
+    assert other["category"] == "(none)" and other["spent"] == 80
+
+
+def test_the_pictures_draw_as_plain_text_without_colour(sample: Run) -> None:
+    for which in ("trend", "calibration", "spending"):
+        drawn = sample("chart", which, "--year", "2025").stdout
+        assert "\x1b" not in drawn
+        assert "┤" in drawn  # an axis was drawn
+    assert "running lifetime value" in sample("chart").stdout
+
+
+def test_the_combined_chart_needs_a_worth(sample: Run) -> None:
+    result = sample("chart", "--dimension", "combined", ok=False)
+    assert result.exit_code == 2
+    assert "needs a worth" in result.stderr
