@@ -212,6 +212,15 @@ class JournalActions(Screen[None]):
         if journal is not None:
             self._push("insights", "InsightsScreen", "insights screen", journal)
 
+    def action_trends(self) -> None:
+        journal = self._ready()
+        if journal is None:
+            return
+        year = self.ltv_app.list_filter.year if self.ltv_app.list_filter else None
+        self._push(
+            "trends", "TrendsScreen", "trends screen", journal, year, callback=self._filtered
+        )
+
     def action_help(self) -> None:
         bindings = [(k.display, k.help) for k in KEYS]
         bindings += [

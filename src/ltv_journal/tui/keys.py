@@ -41,6 +41,7 @@ KEYS: tuple[Key, ...] = (
         "Calibration: what you expected against what happened",
         show=False,
     ),
+    Key("g", "trends", "Trends", "The running lifetime value month by month", show=False),
     Key("x", "export", "Export", "Export a year's TOML summary", show=False),
     Key("p", "profile", "Profile", "Edit your profile (rescores every decision)", show=False),
     Key("v", "toggle_detail", "Details", "Show or hide the detail pane", show=False),

@@ -1,0 +1,235 @@
+"""Trends: the running lifetime value month by month, one dimension at a time or all
+four side by side (each scaled to its own range), with a cursor that reads off a
+month's values and opens its decisions.
+
+It reads the month buckets the store keeps (never every decision), and the few
+decisions of the months that moved most, to name them on the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual_plotext import PlotextPlot
+
+from ltv_journal.core import clock
+from ltv_journal.core.charts import TrendPoint, trend
+from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.explain import format_value
+from ltv_journal.core.money import format_amount
+from ltv_journal.core.text import visible
+from ltv_journal.core.worth import Worth
+from ltv_journal.store.journal import Journal
+from ltv_journal.store.queries import DecisionFilter
+
+COMBINED = "combined"
+ALL = "all"
+MARKS = 3
+"""The months that moved most are marked with their biggest decision."""
+
+
+@dataclass(frozen=True)
+class TrendsData:
+    """What the screen draws, read off the UI thread."""
+
+    points: list[TrendPoint]
+    currency: str
+    worth: Worth
+    marks: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    """Per view name: (index of a month, its biggest decision's title)."""
+
+
+def series_of(data: TrendsData, name: str) -> list[Decimal]:
+    """The values of one view (a dimension or the combined value) along the months."""
+    if name == COMBINED:
+        return [p.combined or Decimal(0) for p in data.points]
+    return [p.ltv[Dimension(name)] for p in data.points]
+
+
+def load_trends(journal: Journal, year: int | None, today: date) -> TrendsData:
+    """The months from the first decision (or January of `year`) to this month (or
+    December of `year`), and marks on the months that moved each view most."""
+    profile = journal.profile()
+    last = today.year * 100 + today.month
+    first = None
+    if year is not None:
+        first, last = year * 100 + 1, min(last, year * 100 + 12)
+    points = trend(journal.running_series(), journal.score().baseline, profile.worth, last, first)
+    data = TrendsData(points, profile.currency, profile.worth)
+    names = [str(d) for d in DIMENSIONS] + ([COMBINED] if profile.worth else [])
+    for name in names:
+        data.marks[name] = _marks(journal, data, name)
+    return data
+
+
+def _marks(journal: Journal, data: TrendsData, name: str) -> list[tuple[int, str]]:
+    values = series_of(data, name)
+    moves = sorted(
+        range(len(values)),
+        key=lambda i: -abs(values[i] - (values[i - 1] if i else values[i])),
+    )
+    found = []
+    for index in moves[:MARKS]:
+        if index == 0 or values[index] == values[index - 1]:
+            continue
+        day = data.points[index].day
+        rows = journal.summaries(DecisionFilter(start=day.replace(day=1), end=day), limit=None)
+        dim = Dimension.MONEY if name == COMBINED else Dimension(name)
+        if rows:
+            biggest = max(rows, key=lambda r: abs(r.values[dim]))
+            found.append((index, visible(biggest.title, lines=False)))
+    return sorted(found)
+
+
+class TrendsScreen(Screen[DecisionFilter | None]):
+    """Dismisses the filter of the month under the cursor (Enter), or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close"),
+        Binding("left,h", "move(-1)", "Earlier", show=False),
+        Binding("right,l", "move(1)", "Later", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("d", "next_view", "Dimension"),
+        Binding("n", "all_at_once", "All four"),
+        Binding("enter", "open_month", "That month's decisions"),
+    ]
+
+    DEFAULT_CSS = """
+    TrendsScreen {
+        & #trend-title { text-style: bold; color: $text-primary; padding: 0 1; }
+        & #trend-plot { height: 1fr; }
+        & #trend-cursor { height: auto; padding: 0 1; color: $text; }
+    }
+    """
+
+    def __init__(self, journal: Journal, year: int | None = None) -> None:
+        super().__init__()
+        self.journal = journal
+        self.year = year
+        self.data: TrendsData | None = None
+        self.view = str(Dimension.MONEY)
+        """A dimension's name, `combined`, or `all` (the four, each scaled to its range)."""
+        self.cursor = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("Trends: the running lifetime value", id="trend-title")
+        yield PlotextPlot(id="trend-plot")
+        yield Static("Reading the months…", id="trend-cursor")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="trends")
+    def load(self) -> None:
+        data = load_trends(self.journal, self.year, clock.today())
+        self.app.call_from_thread(self.show, data)
+
+    def show(self, data: TrendsData) -> None:
+        self.data = data
+        self.cursor = max(len(data.points) - 1, 0)
+        self.draw()
+
+    # -- drawing -------------------------------------------------------------------
+
+    def views(self) -> list[str]:
+        worth = self.data.worth if self.data else Worth()
+        return [str(d) for d in DIMENSIONS] + ([COMBINED] if worth else []) + [ALL]
+
+    def draw(self) -> None:
+        data = self.data
+        plot = self.query_one(PlotextPlot)
+        plt = plot.plt
+        plt.clear_figure()
+        if data is None or not data.points:
+            self.query_one("#trend-cursor", Static).update(
+                "No decisions yet: the trend starts with the first one."
+            )
+            plot.refresh()
+            return
+        labels = [p.day.strftime("%Y-%m") for p in data.points]
+        xs = list(range(len(labels)))
+        where = f" in {self.year}" if self.year else ""
+        if self.view == ALL:
+            title = f"All four{where}, each from its lowest (0%) to its highest (100%) month"
+            for dim, marker in zip(DIMENSIONS, ("braille", "dot", "+", "x"), strict=True):
+                plt.plot(xs, _scaled(series_of(data, str(dim))), label=str(dim), marker=marker)
+        else:
+            unit = data.currency if self.view in (COMBINED, "money") else "pts"
+            title = f"{self.view.capitalize()}{where}: running lifetime value ({unit})"
+            values = [float(v) for v in series_of(data, self.view)]
+            plt.plot(xs, values, marker="braille")
+            for index, name in data.marks.get(self.view, []):
+                plt.text(_short(name), index, values[index], alignment="center")
+                plt.scatter([index], [values[index]], marker="●")
+        plt.vline(self.cursor)
+        step = max(1, len(labels) // 6)
+        plt.xticks([float(x) for x in xs[::step]], labels[::step])
+        self.query_one("#trend-title", Static).update(title)
+        self.query_one("#trend-cursor", Static).update(self.cursor_text())
+        plot.refresh()
+
+    def cursor_text(self) -> str:
+        """The month under the cursor and every value there."""
+        assert self.data is not None
+        point = self.data.points[self.cursor]
+        cur = self.data.currency
+        parts = [format_value(dim, point.ltv[dim], cur) for dim in DIMENSIONS]
+        said = f"{point.day.isoformat()}  " + " · ".join(
+            f"{dim} {text}" for dim, text in zip(DIMENSIONS, parts, strict=True)
+        )
+        if point.combined is not None:
+            said += f" · combined {format_amount(point.combined, cur)}"
+        return said + "\n← → move · enter: that month's decisions"
+
+    # -- keys ------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        if self.data and self.data.points:
+            self.cursor = min(max(self.cursor + step, 0), len(self.data.points) - 1)
+            self.draw()
+
+    def action_jump(self, index: int) -> None:
+        if self.data and self.data.points:
+            self.cursor = index % len(self.data.points)
+            self.draw()
+
+    def action_next_view(self) -> None:
+        views = [v for v in self.views() if v != ALL]
+        at = views.index(self.view) if self.view in views else -1
+        self.view = views[(at + 1) % len(views)]
+        self.draw()
+
+    def action_all_at_once(self) -> None:
+        self.view = str(Dimension.MONEY) if self.view == ALL else ALL
+        self.draw()
+
+    def action_open_month(self) -> None:
+        if not self.data or not self.data.points:
+            return
+        day = self.data.points[self.cursor].day
+        self.dismiss(DecisionFilter(start=day.replace(day=1), end=day))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _scaled(values: list[Decimal]) -> list[float]:
+    """Each value as a percentage of the series' own range (flat: 50%)."""
+    low, high = min(values), max(values)
+    if high == low:
+        return [50.0] * len(values)
+    return [float((v - low) / (high - low) * 100) for v in values]
+
+
+def _short(title: str, width: int = 18) -> str:
+    return title if len(title) <= width else title[: width - 1] + "…"

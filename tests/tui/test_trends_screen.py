@@ -1,0 +1,91 @@
+"""The trends screen (g): the running lifetime value month by month, a cursor that
+reads off the values `score --as-of` gives, and Enter to open that month's decisions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from ltv_journal.exchange.reader import import_file
+from ltv_journal.exchange.sample import sample_path
+from ltv_journal.store.journal import Journal
+from ltv_journal.store.queries import DecisionFilter
+from ltv_journal.tui.app import LtvJournalApp
+from ltv_journal.tui.screens.trends import TrendsScreen
+
+from .app_support import RecordingApp, decision_list, settle
+from .screen_host import pilot_test
+
+
+@pytest.fixture
+def sample_journal(tmp_path: Path) -> Any:
+    with Journal(str(tmp_path / "sample.db")) as journal:
+        import_file(journal, sample_path("journal"))
+        yield journal
+
+
+def cursor_text(app: Any) -> str:
+    return str(app.screen.query_one("#trend-cursor", Static).render())
+
+
+@pilot_test
+async def test_the_cursor_reads_off_the_running_score(sample_journal: Journal) -> None:
+    app = RecordingApp(sample_journal.location, sample_journal)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, TrendsScreen)
+        assert cursor_text(app).startswith("2026-11-30")  # this month, the clock's
+        for _ in range(8):
+            await pilot.press("left")
+        said = cursor_text(app)
+        assert said.startswith("2026-03-31")
+        score = sample_journal.running_score(date(2026, 3, 31))
+        assert f"money {score.ltv['money']:,.2f} EUR" in said  # type: ignore[index]
+        assert f"love {score.ltv['love']:.2f} pts" in said  # type: ignore[index]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, TrendsScreen)
+        assert app.list_filter == DecisionFilter(start=date(2026, 3, 1), end=date(2026, 3, 31))
+        listed = decision_list(app)
+        assert listed.total == 2  # the sample journal's two decisions of March 2026
+
+
+@pilot_test
+async def test_the_year_picker_narrows_the_trend(sample_journal: Journal) -> None:
+    app = RecordingApp(sample_journal.location, sample_journal)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.apply_year(2025)
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TrendsScreen) and screen.data is not None
+        days = [p.day for p in screen.data.points]
+        assert days[0] == date(2025, 1, 31) and days[-1] == date(2025, 12, 31)
+        assert "in 2025" in str(screen.query_one("#trend-title", Static).render())
+        await pilot.press("n")
+        assert "All four in 2025" in str(screen.query_one("#trend-title", Static).render())
+        await pilot.press("escape")
+        assert not isinstance(app.screen, TrendsScreen)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+def test_trends_snapshot(snap_compare, sample_journal: Journal, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    app = LtvJournalApp(sample_journal.location, sample_journal)
+
+    async def opened(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("left", "left")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=opened)
