@@ -78,14 +78,46 @@ async def test_the_year_picker_narrows_the_trend(sample_journal: Journal) -> Non
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)])
-def test_trends_snapshot(snap_compare, sample_journal: Journal, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("keys", [("g", "left", "left"), ("g", "n"), ("g", "s"), ("i",)])
+def test_chart_snapshots(  # type: ignore[no-untyped-def]
+    snap_compare, sample_journal: Journal, size: tuple[int, int], keys: tuple[str, ...]
+) -> None:
+    """The trend, all four at once, where the money went, and the calibration pictures."""
     app = LtvJournalApp(sample_journal.location, sample_journal)
 
     async def opened(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("g")
-        await settle(pilot)
-        await pilot.press("left", "left")
-        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=opened)
+
+
+@pilot_test
+async def test_where_it_went_shows_the_years_months_and_categories(
+    sample_journal: Journal,
+) -> None:
+    from ltv_journal.core.charts import by_category
+
+    app = RecordingApp(sample_journal.location, sample_journal)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.apply_year(2025)
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TrendsScreen) and screen.spending is not None
+        assert screen.spending.year == 2025
+        rows = sample_journal.summaries(DecisionFilter(year=2025), limit=None)
+        spent = sum(r.amount for r in rows if str(r.kind) == "expense")
+        assert sum(s for _, s, _ in screen.spending.months) == spent
+        biggest = by_category((r.category, str(r.kind), r.amount, r.values) for r in rows)[0]
+        said = cursor_text(app)
+        assert said.startswith(f"{biggest.category}: ")
+        assert "Where it went in 2025" in str(screen.query_one("#trend-title", Static).render())
+        await pilot.press("s")  # back to the trend
+        assert "running lifetime value" in str(screen.query_one("#trend-title", Static).render())

@@ -142,25 +142,63 @@ def subject(key: str, name: str) -> str:
     return "decisions without a category" if name == NO_GROUP else f"{name} decisions"
 
 
-def sentences(
+EARLY = 3
+"""A finding that rests on fewer reviews than this is too early to tell."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One sentence about a bias, and how much it rests on."""
+
+    text: str
+    reviews: int
+    strength: Decimal
+    """|mean error| ÷ mean absolute error × √reviews: large and consistent biases seen
+    often rank first; comparable across dimensions and units."""
+
+    @property
+    def too_early(self) -> bool:
+        return self.reviews < EARLY
+
+
+def findings(
     overall: Mapping[Dimension, DimensionCalibration],
     breakdowns: Mapping[str, Mapping[str, Mapping[Dimension, DimensionCalibration]]],
     currency: str = "",
-) -> list[str]:
-    """The calibration in words: overall, then per group of each breakdown ("kind",
-    "category") that has more than one group. Results without an observed value say
-    nothing and are left out."""
-    found = [describe(dim, r, currency) for dim, r in overall.items() if _says_something(r)]
+) -> list[Finding]:
+    """The calibration in words, strongest first: overall, and per group of each
+    breakdown ("kind", "category") that has more than one group. Results without an
+    observed value say nothing and are left out."""
+    found = [_finding(dim, r, currency) for dim, r in overall.items() if _says_something(r)]
     for key, groups in breakdowns.items():
         if len(groups) < 2:  # one group only repeats the overall sentence
             continue
         for name, results in groups.items():
             found.extend(
-                describe(dim, r, currency, subject(key, name))
+                _finding(dim, r, currency, subject(key, name))
                 for dim, r in results.items()
                 if _says_something(r)
             )
-    return found
+    return sorted(found, key=lambda f: -f.strength)  # stable: ties keep their order
+
+
+def _finding(
+    dimension: Dimension, result: DimensionCalibration, currency: str, subject: str = ""
+) -> Finding:
+    error, spread = result.mean_error or Decimal(0), result.mean_abs_error or Decimal(0)
+    consistency = abs(error) / spread if spread else Decimal(0)
+    strength = consistency * Decimal(result.reviews).sqrt()
+    text = describe(dimension, result, currency, subject)
+    return Finding(text, result.reviews, strength.quantize(_FOUR))
+
+
+def sentences(
+    overall: Mapping[Dimension, DimensionCalibration],
+    breakdowns: Mapping[str, Mapping[str, Mapping[Dimension, DimensionCalibration]]],
+    currency: str = "",
+) -> list[str]:
+    """The findings' sentences, strongest first."""
+    return [f.text for f in findings(overall, breakdowns, currency)]
 
 
 def _says_something(result: DimensionCalibration) -> bool:

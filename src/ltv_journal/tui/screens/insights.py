@@ -13,17 +13,19 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ltv_journal.core.calibration import (
+    EARLY,
     DimensionCalibration,
     Sample,
     breakdown,
     calibrate,
-    sentences,
+    findings,
 )
+from ltv_journal.core.charts import CalibrationPicture, calibration_picture
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import calibration_cells
 from ltv_journal.core.money import format_amount
@@ -37,6 +39,8 @@ from ltv_journal.core.worth import (
     implied_worth,
 )
 from ltv_journal.store.journal import Journal
+
+from ..widgets.calibration_plots import ExpectedActualPlot, ReliabilityPlot
 
 Calibrations = Mapping[Dimension, DimensionCalibration]
 
@@ -64,6 +68,7 @@ class InsightsData:
     """Per point dimension, the cheapest and the dearest point-years bought."""
     implied: Mapping[Dimension, ImpliedWorth] = field(default_factory=dict)
     worth: Worth = field(default_factory=Worth)
+    picture: CalibrationPicture = field(default_factory=lambda: calibration_picture([]))
 
 
 def insights_of(
@@ -80,6 +85,7 @@ def insights_of(
         prices=cheapest_and_dearest(purchases),
         implied=implied_worth(values for _, values in purchases),
         worth=worth or Worth(),
+        picture=calibration_picture(samples),
     )
 
 
@@ -131,10 +137,12 @@ def calibration_table(
     return table
 
 
-def said(data: InsightsData) -> list[str]:
-    """The calibration in words (core's sentences)."""
+def said(data: InsightsData) -> tuple[list[str], list[str]]:
+    """The calibration in words, strongest first: (findings that rest on enough
+    reviews, findings too early to tell)."""
     breakdowns = {"kind": data.by_kind, "category": data.by_category}
-    return sentences(data.overall, breakdowns, data.currency)
+    found = findings(data.overall, breakdowns, data.currency)
+    return [f.text for f in found if not f.too_early], [f.text for f in found if f.too_early]
 
 
 def bullets(lines: list[str]) -> Table:
@@ -157,6 +165,8 @@ class InsightsScreen(Screen[None]):
         & > VerticalScroll { padding: 0 1; }
         & .title { text-style: bold; color: $text-primary; margin-top: 1; }
         & #explain { color: $text-muted; }
+        & #calibration-plots { height: 16; display: none; }
+        & #calibration-plots.-shown { display: block; }
     }
     """
 
@@ -168,6 +178,10 @@ class InsightsScreen(Screen[None]):
         with VerticalScroll():
             yield Static("Insights: how well do you predict?", classes="title")
             yield Static(EXPLAIN, id="explain")
+            with Horizontal(id="calibration-plots"):
+                yield ExpectedActualPlot(money=True, id="plot-money")
+                yield ExpectedActualPlot(money=False, id="plot-points")
+                yield ReliabilityPlot(id="plot-reliability")
             yield Static("Loading reviews…", id="insights-body")
             yield Static("", id="insights-prices")
         yield Footer()
@@ -197,10 +211,25 @@ class InsightsScreen(Screen[None]):
                 "No reviews yet. Review a decision (r) to see how your expectations hold up."
             )
             return
+        plots = self.query_one("#calibration-plots")
+        plots.add_class("-shown")
+        for plot in self.query(ExpectedActualPlot):
+            plot.show(data.picture, data.currency)
+        self.query_one(ReliabilityPlot).show(data.picture)
+        supported, early = said(data)
+        too_early = (
+            (
+                Text(f"\nToo early to tell (fewer than {EARLY} reviews)", style="bold"),
+                bullets(early),
+            )
+            if early
+            else ()
+        )
         body.update(
             Group(
-                Text("\nIn words", style="bold"),
-                bullets(said(data)),
+                Text("\nIn words, the largest and best-supported first", style="bold"),
+                bullets(supported),
+                *too_early,
                 Text("\nOverall", style="bold"),
                 calibration_table({"all": data.overall}, data.currency),
                 Text("\nBy kind", style="bold"),

@@ -1,6 +1,6 @@
 """Trends: the running lifetime value month by month, one dimension at a time or all
 four side by side (each scaled to its own range), with a cursor that reads off a
-month's values and opens its decisions.
+month's values and opens its decisions; and where the year's money went (s).
 
 It reads the month buckets the store keeps (never every decision), and the few
 decisions of the months that moved most, to name them on the line.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -21,10 +21,10 @@ from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
 from ltv_journal.core import clock
-from ltv_journal.core.charts import TrendPoint, trend
+from ltv_journal.core.charts import CategorySpending, TrendPoint, by_category, month_end, trend
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
-from ltv_journal.core.money import format_amount
+from ltv_journal.core.money import format_amount, format_points, from_cents
 from ltv_journal.core.text import visible
 from ltv_journal.core.worth import Worth
 from ltv_journal.store.journal import Journal
@@ -32,6 +32,7 @@ from ltv_journal.store.queries import DecisionFilter
 
 COMBINED = "combined"
 ALL = "all"
+SPENDING = "spending"
 MARKS = 3
 """The months that moved most are marked with their biggest decision."""
 
@@ -100,6 +101,7 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         Binding("end", "jump(-1)", "Last", show=False),
         Binding("d", "next_view", "Dimension"),
         Binding("n", "all_at_once", "All four"),
+        Binding("s", "spending", "Where it went"),
         Binding("enter", "open_month", "That month's decisions"),
     ]
 
@@ -119,6 +121,8 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         self.view = str(Dimension.MONEY)
         """A dimension's name, `combined`, or `all` (the four, each scaled to its range)."""
         self.cursor = 0
+        self.spending: Spending | None = None
+        """The year's spending, read when first shown."""
 
     def compose(self) -> ComposeResult:
         yield Static("Trends: the running lifetime value", id="trend-title")
@@ -150,6 +154,10 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         plot = self.query_one(PlotextPlot)
         plt = plot.plt
         plt.clear_figure()
+        if self.view == SPENDING:
+            self.draw_spending(plt)
+            plot.refresh()
+            return
         if data is None or not data.points:
             self.query_one("#trend-cursor", Static).update(
                 "No decisions yet: the trend starts with the first one."
@@ -191,7 +199,50 @@ class TrendsScreen(Screen[DecisionFilter | None]):
             said += f" · combined {format_amount(point.combined, cur)}"
         return said + "\n← → move · enter: that month's decisions"
 
+    def draw_spending(self, plt: Any) -> None:
+        """Money out per month of the year, stacked spent and invested; below, in words,
+        the categories and the point-years each bought."""
+        found = self.spending
+        cursor = self.query_one("#trend-cursor", Static)
+        if found is None:
+            cursor.update("Reading the year…")
+            return
+        currency = self.data.currency if self.data else ""
+        self.query_one("#trend-title", Static).update(
+            f"Where it went in {found.year}: spent and invested per month ({currency})"
+        )
+        if not found.months:
+            cursor.update(f"No decisions in {found.year}.")
+            return
+        labels = [month_end(m).strftime("%b") for m, _, _ in found.months]
+        plt.stacked_bar(
+            labels,
+            [[float(s) for _, s, _ in found.months], [float(i) for _, _, i in found.months]],
+            labels=["spent", "invested"],
+        )
+        cursor.update(spending_text(found.categories, currency))
+
+    @work(thread=True, exclusive=True, group="spending")
+    def load_spending(self, year: int) -> None:
+        found = load_spending(self.journal, year)
+        self.app.call_from_thread(self.show_spending, found)
+
+    def show_spending(self, found: Spending) -> None:
+        self.spending = found
+        if self.view == SPENDING:
+            self.draw()
+
     # -- keys ------------------------------------------------------------------------
+
+    def action_spending(self) -> None:
+        if self.view == SPENDING:
+            self.view = str(Dimension.MONEY)
+        else:
+            self.view = SPENDING
+            year = self.year or clock.today().year
+            if self.spending is None or self.spending.year != year:
+                self.load_spending(year)
+        self.draw()
 
     def action_move(self, step: int) -> None:
         if self.data and self.data.points:
@@ -221,6 +272,46 @@ class TrendsScreen(Screen[DecisionFilter | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class Spending:
+    year: int
+    months: list[tuple[int, Decimal, Decimal]]
+    """(YYYYMM, spent, invested) for the months of the year with decisions."""
+    categories: list[CategorySpending]
+
+
+def load_spending(journal: Journal, year: int) -> Spending:
+    """The year's month buckets, and its decisions by category (one year's rows)."""
+    months = [
+        (m, from_cents(b["spent"]), from_cents(b["invested"]))
+        for m, b in journal.monthly_totals()
+        if m // 100 == year
+    ]
+    rows = [
+        (s.category, str(s.kind), s.amount, s.values)
+        for s in journal.summaries(DecisionFilter(year=year), limit=None)
+    ]
+    return Spending(year, months, by_category(rows))
+
+
+def spending_text(categories: list[CategorySpending], currency: str, shown: int = 4) -> str:
+    """The largest categories in words: money out, point-years bought, their price."""
+    lines = []
+    for c in categories[:shown]:
+        bought = ", ".join(f"{format_points(v, signed=True)} {d}" for d, v in c.points.items() if v)
+        price = "; ".join(
+            f"{format_amount(cost)} a {d} point-year" for d, cost in c.cost_per_point_year.items()
+        )
+        line = (
+            f"{visible(c.category, lines=False)}: {format_amount(c.spent + c.invested, currency)}"
+        )
+        lines.append(line + (f" → {bought}" if bought else "") + (f" ({price})" if price else ""))
+    more = len(categories) - shown
+    return "\n".join(lines) + (
+        f"\n… and {more} more categories (chart spending)" if more > 0 else ""
+    )
 
 
 def _scaled(values: list[Decimal]) -> list[float]:

@@ -1,0 +1,68 @@
+"""The two calibration pictures: expected against actual per year (with the line of
+perfect prediction), and how often effects of each confidence happened.
+
+Each point is drawn with a letter (m, h, l, s for money, happiness, love, meaning) so
+the pictures read without colour too.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from textual_plotext import PlotextPlot
+
+from ltv_journal.core.charts import CalibrationPicture
+from ltv_journal.core.dimensions import Dimension
+
+LETTERS = {
+    Dimension.MONEY: "m",
+    Dimension.HAPPINESS: "h",
+    Dimension.LOVE: "l",
+    Dimension.MEANING: "s",
+}
+
+
+class ExpectedActualPlot(PlotextPlot):
+    """Expected (x) against actual (y) per year, for money or for the point dimensions."""
+
+    def __init__(self, *, money: bool, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.money = money
+
+    def show(self, picture: CalibrationPicture, currency: str) -> None:
+        plt = self.plt
+        plt.clear_figure()
+        unit = f"{currency} a year" if self.money else "points a year"
+        plt.title(f"expected (x) against actual (y), {unit}")
+        dims = [d for d in picture.expected_vs_actual if d.is_money == self.money]
+        everything: list[Decimal] = []
+        for dim in dims:
+            pairs = picture.expected_vs_actual[dim]
+            everything += [v for pair in pairs for v in pair]
+            plt.scatter(
+                [float(e) for e, _ in pairs],
+                [float(a) for _, a in pairs],
+                marker=LETTERS[dim],
+                label=str(dim),
+            )
+        if everything:
+            low, high = float(min(everything)), float(max(everything))
+            plt.plot([low, high], [low, high], marker="·", label="perfect")
+        self.refresh()
+
+
+class ReliabilityPlot(PlotextPlot):
+    """Per confidence bin: how often the effects happened, beside the confidence given."""
+
+    def show(self, picture: CalibrationPicture) -> None:
+        plt = self.plt
+        plt.clear_figure()
+        plt.title("confidence (x, how many) against share that happened (y)")
+        filled = [b for b in picture.reliability if b.count]
+        if filled:
+            mids = [float((b.low + b.high) / 2) for b in filled]
+            plt.plot([0.0, 1.0], [0.0, 1.0], marker="·", label="perfect")
+            plt.scatter(mids, [float(b.happened or 0) for b in filled], marker="●", label="you")
+            plt.xticks(mids, [f"{(b.low + b.high) / 2:.1f} ({b.count})" for b in filled])
+            plt.ylim(0, 1)
+        self.refresh()
