@@ -44,6 +44,7 @@ def synthetic_profile() -> Profile:
         name="Synthetic Person",
         birth_date=date(1975, 6, 15),
         annual_income=Decimal(52000),
+        valued_at=date(2025, 1, 1),
     )
 
 

@@ -136,3 +136,59 @@ def test_the_yearly_summary_carries_the_worth_and_the_combined_change(sample: Ru
     )
     assert ltv["combined"]["change"] == expected
     assert ltv["combined"]["end"] - ltv["combined"]["start"] == expected
+
+
+def test_a_profile_the_journals_decisions_cannot_live_under_is_refused(
+    sample: Run, db: Path
+) -> None:
+    before = journal_state(db)
+    born_late = sample("profile", "--birth-date", "2025-01-01", ok=False)
+    assert born_late.exit_code == 2
+    assert "--birth-date is after the journal's first decision (2024-01-04)" in born_late.stderr
+    early_retirement = sample("profile", "--retirement-age", "30", ok=False)
+    assert early_retirement.exit_code == 2
+    assert "--retirement-age would end an effect before it starts" in early_retirement.stderr
+    assert journal_state(db) == before
+    backup = sample("export", "--all").stdout  # still restores: nothing was let in
+    assert "[[decisions]]" in backup
+
+
+def test_an_imported_profile_keeps_a_fixed_valuation_date(run: Run, tmp_path: Path) -> None:
+    from ltv_journal.core import clock
+
+    with_rate = SAMPLE.read_text(encoding="utf-8").replace(
+        "discount_rate = 0.0", "discount_rate = 0.03"
+    )
+    assert "valued_at" not in with_rate
+    path = tmp_path / "rate.toml"
+    path.write_text(with_rate, encoding="utf-8")
+    run("import", str(path))
+    assert exact_json(run("profile", "--json").stdout)["valued_at"] == "2026-01-01"
+    now = exact_json(run("score", "--json").stdout)["ltv"]
+    with clock.fixed_today(clock.today().replace(year=2027, month=1, day=2)):
+        later = exact_json(run("score", "--json").stdout)["ltv"]
+    assert later == now
+
+
+def test_replacing_the_profile_keeps_what_the_file_leaves_out_and_says_what_changed(
+    sample: Run, tmp_path: Path
+) -> None:
+    sample("profile", *WORTH)
+    path = tmp_path / "profile.toml"
+    path.write_text('[profile]\nname = "Lena H."\nbirth_date = 1991-04-12\n', encoding="utf-8")
+    ignored = sample("import", str(path)).stdout
+    assert "the file's profile was not used" in ignored
+    replaced = sample("import", "--replace-profile", str(path)).stdout
+    assert "profile set (name" in replaced
+    profile = exact_json(sample("profile", "--json").stdout)
+    assert profile["name"] == "Lena H."
+    assert profile["worth"] == {"happiness": 1500, "love": 2000, "meaning": 1000}
+
+
+def test_a_combined_value_says_which_dimension_it_leaves_out(sample: Run) -> None:
+    sample("profile", "--worth", "happiness=1500", "--worth", "meaning=1000")
+    assert "(love has no worth: left out)" in sample("score").stdout
+    found = exact_json(sample("list", "Christmas presents bought early", "--json").stdout)
+    shown = sample("show", found["decisions"][0]["id"][:8]).stdout
+    assert "(love has no worth: left out)" in shown
+    assert "trade-off — -450.00 EUR money, +0.46 love" in shown

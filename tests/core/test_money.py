@@ -99,3 +99,12 @@ def test_unclear_fractions_are_refused(text: str) -> None:
 
     with pytest.raises(AmountError):
         parse_fraction(text)
+
+
+def test_three_decimals_after_four_digits_are_decimals_not_a_group() -> None:
+    from ltv_journal.core.money import AmountError, parse_amount
+
+    with pytest.raises(AmountError, match=r"'1500\.123' has more than 2 decimals"):
+        parse_amount("1500.123")
+    with pytest.raises(AmountError, match="ambiguous"):
+        parse_amount("1.234")

@@ -207,3 +207,13 @@ def test_a_missing_file_and_a_folder_are_clear(tmp_path: Path) -> None:
         read_interchange(tmp_path / "missing.toml")
     with pytest.raises(ExchangeError, match="is a folder"):
         read_interchange(tmp_path)
+
+
+def test_a_bad_worth_points_at_its_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ltv_journal.exchange.errors import ExchangeError
+    from ltv_journal.exchange.reader import read_interchange
+
+    path = tmp_path / "worth.toml"
+    path.write_text('[profile]\nname = "x"\n\n[profile.worth]\nhappiness = -5.0\n')
+    with pytest.raises(ExchangeError, match=r"line 5: profile\.worth\.happiness: must be from 0"):
+        read_interchange(path)

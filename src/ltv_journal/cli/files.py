@@ -103,13 +103,23 @@ def import_line(file: str, result: ImportResult) -> str:
     if result.dry_run:
         newer = sum(step.action == "newer" for step in result.plan)
         refused = f"; {newer} would overwrite a newer edit" if newer else ""
-        profile = "; profile would be set" if result.profile_set else ""
+        profile = f"; profile would be set{_fields(result)}" if result.profile_set else ""
+        profile += IGNORED if result.profile_ignored else ""
         return f"would import {file}: {counts}{refused}{profile} (nothing was written)"
     edits = "edit" if result.overwritten == 1 else "edits"
     overwritten = f"; {result.overwritten} newer {edits} overwritten" if result.overwritten else ""
-    profile = "; profile set" if result.profile_set else ""
+    profile = f"; profile set{_fields(result)}" if result.profile_set else ""
+    profile += IGNORED if result.profile_ignored else ""
     undo = " (ltv-journal undo takes it back)" if result.changed_anything else ""
     return f"imported {file}: {counts}{overwritten}{profile}{undo}"
+
+
+IGNORED = "; the file's profile was not used (the journal has its own; --replace-profile uses it)"
+
+
+def _fields(result: ImportResult) -> str:
+    """` (birth_date, worth)`: the profile fields an import sets."""
+    return f" ({', '.join(result.profile_fields)})" if result.profile_fields else ""
 
 
 def import_json(file: str, result: ImportResult) -> dict[str, object]:
@@ -122,6 +132,8 @@ def import_json(file: str, result: ImportResult) -> dict[str, object]:
         "newer": sum(step.action == "newer" for step in result.plan),
         "overwritten": result.overwritten,
         "profile_set": result.profile_set,
+        "profile_fields": list(result.profile_fields),
+        "profile_ignored": result.profile_ignored,
         "decisions": [
             {
                 "position": step.position,

@@ -159,7 +159,7 @@ def _half_life(dim: Dimension, settings: dict[str, str], where: str) -> Decimal 
 
 def _number(text: str, what: str) -> Decimal:
     try:
-        return parse_decimal(text, what=f"'{text}'")
+        return parse_decimal(text, what="")
     except AmountError as error:
         raise UserError(f"{what} {error}") from None
 

@@ -11,6 +11,7 @@ from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.score import Score
+from ltv_journal.core.worth import left_out
 
 from . import parsing
 from .as_json import score_json
@@ -58,6 +59,7 @@ def score_lines(score: Score) -> list[str]:
     count = f"{score.decisions} decision{'s' if score.decisions != 1 else ''}"
     if score.combined is not None:
         count += "; combined = money + each point dimension at its worth (profile --worth)"
+        count += left_out(score.ltv, score.worth)
     return [*table(header, rows, {1, 2, 3}), count]
 
 

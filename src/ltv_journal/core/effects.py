@@ -68,7 +68,7 @@ class Effect:
             found.append(
                 (
                     "half_life_years",
-                    f"must be from {MIN_HALF_LIFE} to 1e50 years (leave it out for no decay)",
+                    f"must be from {MIN_HALF_LIFE} to 1e50 years (no decay: no half-life)",
                 )
             )
         if not Decimal(0) < self.confidence <= Decimal(1):

@@ -19,7 +19,7 @@ from .profile import Profile
 from .score import Values, decision_values, effect_values
 from .text import visible
 from .verdict import Judgement, Verdict, judge
-from .worth import cost_per_point_year
+from .worth import cost_per_point_year, left_out
 
 
 def format_value(
@@ -237,7 +237,10 @@ def detail_lines(decision: Decision, profile: Profile) -> list[str]:
         "verdict: " + judgement_sentence(info.judgement, info.values, cur),
     ]
     if info.combined is not None:
-        lines.append(f"combined: {format_amount(info.combined, cur, signed=True)}")
+        lines.append(
+            f"combined: {format_amount(info.combined, cur, signed=True)}"
+            + left_out(info.values, profile.worth)
+        )
     if info.cost_per_point_year:
         lines.append("cost per point-year: " + "; ".join(cost_lines(info.cost_per_point_year, cur)))
     if info.effect_lines:

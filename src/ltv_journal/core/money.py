@@ -120,7 +120,9 @@ def _normalise_separators(core: str, original: str, places: int) -> str:
         if not _grouped(core, mark):
             raise AmountError(f"'{original}' groups digits in a way that cannot be read")
         return core.replace(mark, "")
-    if len(fraction) == 3 and whole and whole != "0":
+    if len(fraction) == 3 and whole and whole != "0" and len(whole.lstrip("+-")) <= 3:
+        # `1.234` or `1,234`: a thousand, or one and a bit? (`1500.123` can only be
+        # decimals: a group of thousands never follows four digits.)
         raise AmountError(
             f"'{original}' is ambiguous: it could mean {whole}{fraction} or {whole}.{fraction}; "
             f"write it without the doubt, e.g. {whole}{fraction}.00"
@@ -138,12 +140,13 @@ def _grouped(number: str, mark: str) -> bool:
 def parse_decimal(text: str, *, what: str = "value") -> Decimal:
     """Read a plain signed decimal such as `-1.5` or `0,7` (no grouping)."""
     cleaned = text.strip().replace(",", ".")
+    named = f"{what} '{text}'" if what else f"'{text}'"
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise AmountError(f"{what} '{text}' is not a number") from None
+        raise AmountError(f"{named} is not a number") from None
     if not value.is_finite():
-        raise AmountError(f"{what} '{text}' is not a finite number")
+        raise AmountError(f"{named} is not a finite number")
     return value
 
 

@@ -70,7 +70,22 @@ def combined_value(values: Mapping[Dimension, Decimal], worth: Worth) -> Decimal
 
 def covers(values: Mapping[Dimension, Decimal], worth: Worth) -> bool:
     """Whether every point dimension that moves has a worth, so the combined value is whole."""
-    return all(worth.get(dim) is not None for dim in POINT_DIMENSIONS if values.get(dim))
+    return not unpriced(values, worth)
+
+
+def unpriced(values: Mapping[Dimension, Decimal], worth: Worth) -> list[Dimension]:
+    """The point dimensions that move but have no worth: the combined value leaves them out."""
+    return [dim for dim in POINT_DIMENSIONS if values.get(dim) and worth.get(dim) is None]
+
+
+def left_out(values: Mapping[Dimension, Decimal], worth: Worth) -> str:
+    """` (love has no worth: left out)` when the combined value leaves a dimension out."""
+    missing = unpriced(values, worth) if worth else []
+    if not missing:
+        return ""
+    names = " and ".join(str(d) for d in missing)
+    verb = "has" if len(missing) == 1 else "have"
+    return f" ({names} {verb} no worth: left out)"
 
 
 def cost_per_point_year(values: Mapping[Dimension, Decimal]) -> dict[Dimension, Decimal]:

@@ -207,7 +207,7 @@ def _convert(data: dict[str, Any]) -> Interchange:
     profile = profile_from_table(data["profile"]) if "profile" in data else None
     if profile is not None:
         for name, reason in profile.problems():
-            path = ("profile", name)
+            path = ("profile", *name.split("."))  # worth.love: [profile.worth] love
             raise FieldError(path, reason, value_at(data, path))
     return Interchange(profile, _decisions(data))
 
@@ -330,7 +330,7 @@ def _store_error(text_of: Callable[[], str], source: str, error: Invalid) -> Exc
     if error.position is not None:
         key_path: KeyPath = ("decisions", error.position - 1, *_problem_path(name))
     else:
-        key_path = ("profile", name)
+        key_path = ("profile", *name.split("."))
     try:
         text = text_of()
     except (OSError, UnicodeDecodeError):

@@ -130,8 +130,9 @@ def _ltv_table(journal: Journal, year: int) -> Table:
     worth = journal.profile().worth
     before, after = combined_value(start.ltv, worth), combined_value(end.ltv, worth)
     if before is not None and after is not None:
-        table.add(tomlkit.comment("combined: money plus each point dimension at its worth."))
-        table.add("combined", _change_row(before, after))
+        combined = _change_row(before, after)
+        combined.comment("money plus each point dimension at its worth")
+        table.add("combined", combined)
     return table
 
 

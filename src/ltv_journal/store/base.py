@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any, Self
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 from ltv_journal.core import clock
@@ -22,8 +23,8 @@ from .engine import WRITE, make_engine
 from .errors import Busy, Invalid, NotFound
 from .location import sqlite_path
 from .migrations import ensure_schema
-from .rows import decision_row, write_decision
-from .scoring import EffectValues, book, rescore_all
+from .rows import DT, decision_row, write_decision
+from .scoring import EffectValues, book, passed_horizons, rescore_all
 from .tables import PROFILES, UNDO_LOG
 
 PT = PROFILES
@@ -171,3 +172,46 @@ def rescore_or_explain(conn: Connection, profile: Profile) -> None:
         raise Invalid(
             [("birth_date", "is needed: some effects last until retirement or death")], "profile"
         ) from None
+
+
+def with_valuation_date(profile: Profile, old: Profile | None) -> Profile:
+    """`profile` with its valuation date fixed: the one it gives, else the journal's,
+    else January 1 of this year (so the LTV never moves with the calendar)."""
+    if profile.valued_at is not None:
+        return profile
+    return replace(profile, valued_at=(old.valued_at if old else None) or profile.valuation_date)
+
+
+def check_profile_fits(conn: Connection, old: Profile, profile: Profile) -> None:
+    """Refuse a profile under which the journal's own decisions could not be stored:
+    one born after a decision, or whose retirement or death falls before an open-ended
+    effect starts. Such a journal could not be edited or restored from its backup."""
+    born = profile.birth_date
+    if born is not None and born != old.birth_date:
+        earliest = conn.execute(select(func.min(DT.c.decided_on))).scalar()
+        if earliest is not None and earliest < born:
+            raise Invalid(
+                [
+                    (
+                        "birth_date",
+                        f"is after the journal's first decision ({earliest.isoformat()}); "
+                        "give a birth date on or before it",
+                    )
+                ],
+                "profile",
+            )
+    moved = ("birth_date", "retirement_age", "life_expectancy")
+    if any(getattr(old, f) != getattr(profile, f) for f in moved):
+        passed = passed_horizons(conn, profile)
+        if passed:
+            title, reason = passed[0]
+            more = f" (and {len(passed) - 1} more)" if len(passed) > 1 else ""
+            raise Invalid(
+                [
+                    (
+                        "retirement_age",
+                        f"would end an effect before it starts: {title!r}, {reason}{more}",
+                    )
+                ],
+                "profile",
+            )

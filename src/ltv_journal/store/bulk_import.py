@@ -20,10 +20,16 @@ from sqlalchemy import Connection, delete, select
 from ltv_journal.core import clock
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.ids import new_id
-from ltv_journal.core.profile import Profile
+from ltv_journal.core.profile import PROFILE_FIELDS, Profile
 
 from . import snapshot
-from .base import JournalBase, horizons_changed, rescore_or_explain
+from .base import (
+    JournalBase,
+    check_profile_fits,
+    horizons_changed,
+    rescore_or_explain,
+    with_valuation_date,
+)
 from .convert import as_utc
 from .errors import Invalid, NewerEdits
 from .rows import (
@@ -76,6 +82,10 @@ class ImportResult:
     """Newer edits replaced (only with `overwrite_newer`)."""
     plan: tuple[Planned, ...] = ()
     dry_run: bool = False
+    profile_fields: tuple[str, ...] = ()
+    """The fields of the journal's profile the import changes (when it had one)."""
+    profile_ignored: bool = False
+    """The file's profile differs from the journal's and was not used (no replace)."""
 
     @property
     def changed_anything(self) -> bool:
@@ -113,6 +123,9 @@ class BulkImport(JournalBase):
             had_profile = conn.execute(select(PT.c.id)).first() is not None
             use_profile = profile is not None and (replace_profile or not had_profile)
             old_profile = self._load_profile(conn)
+            if use_profile and profile is not None:
+                profile = _settled(profile, old_profile if had_profile else None)
+                check_profile_fits(conn, old_profile, profile)
             active = profile if (use_profile and profile) else old_profile
             if use_profile and profile is not None:
                 problems = profile.problems()
@@ -153,6 +166,17 @@ class BulkImport(JournalBase):
                 overwritten=len(newer) if overwrite_newer else 0,
                 plan=tuple(plan),
                 dry_run=dry_run,
+                profile_fields=tuple(
+                    f
+                    for f in PROFILE_FIELDS
+                    if profile_changes
+                    and had_profile
+                    and profile is not None
+                    and getattr(profile, f) != getattr(old_profile, f)
+                ),
+                profile_ignored=profile is not None
+                and not use_profile
+                and _settled(profile, old_profile) != old_profile,
             )
             if dry_run:
                 return result
@@ -247,6 +271,14 @@ class BulkImport(JournalBase):
             row = self._require_row(conn, old.id)
             write_decision(conn, old, values, existing=row, now=now)
         rebuild_buckets(conn)
+
+
+def _settled(profile: Profile, old: Profile | None) -> Profile:
+    """A file's profile as it replaces the journal's: what the file leaves out (the
+    valuation date, a worth) stays as the journal had it."""
+    if old is not None and not profile.worth:
+        profile = replace(profile, worth=old.worth)
+    return with_valuation_date(profile, old)
 
 
 @dataclass(frozen=True, slots=True)

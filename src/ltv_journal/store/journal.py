@@ -15,7 +15,13 @@ from ltv_journal.core.ids import new_id
 from ltv_journal.core.profile import Profile
 
 from . import snapshot
-from .base import JournalBase, horizons_changed, rescore_or_explain
+from .base import (
+    JournalBase,
+    check_profile_fits,
+    horizons_changed,
+    rescore_or_explain,
+    with_valuation_date,
+)
 from .bulk_import import BulkImport, ImportResult
 from .errors import Ambiguous, Invalid, NotFound
 from .queries import (
@@ -57,8 +63,8 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
         with self._write() as conn:
             had = conn.execute(select(PT.c.id)).first() is not None
             old = self._load_profile(conn)
-            if profile.valued_at is None:  # fixed once, so the LTV never drifts
-                profile = replace(profile, valued_at=old.valued_at or old.valuation_date)
+            profile = with_valuation_date(profile, old if had else None)
+            check_profile_fits(conn, old, profile)
             self._store_profile(conn, profile, exists=had)
             if had:  # setting the first profile has nothing to go back to
                 self._log(conn, "profile", None, "the profile", snapshot.dump(old))

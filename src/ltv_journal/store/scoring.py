@@ -16,7 +16,7 @@ from sqlalchemy import Connection, bindparam, case, delete, func, insert, select
 
 from ltv_journal.core.decision import Decision, Kind
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
-from ltv_journal.core.effects import Effect, lifetime_effect
+from ltv_journal.core.effects import Effect, horizon_problems, lifetime_effect
 from ltv_journal.core.money import from_cents, to_cents
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import amount_value
@@ -153,6 +153,24 @@ def rescore_all(conn: Connection, profile: Profile) -> None:
         )
     _write_decision_values(conn, totals, profile)
     rebuild_buckets(conn)
+
+
+def passed_horizons(conn: Connection, profile: Profile) -> list[tuple[str, str]]:
+    """(decision title, reason) for every open-ended effect whose horizon has passed
+    when it starts under `profile` (deleted decisions too: undo brings them back)."""
+    rows = conn.execute(
+        select(EFFECTS, D.decided_on, D.title)
+        .join(DECISIONS, D.id == E.decision_id)
+        .where(E.years.is_(None))
+    ).all()
+    found = []
+    for row in rows:
+        m = row._mapping
+        dim = Dimension(m["dimension"])
+        effect = effect_from_columns(m)
+        for _, reason in horizon_problems(effect, dim, m["decided_on"], profile):
+            found.append((m["title"], f"{dim}: {reason.partition(';')[0]}"))
+    return found
 
 
 def _write_decision_values(

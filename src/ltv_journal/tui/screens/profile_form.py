@@ -135,10 +135,16 @@ class ProfileForm(FormScreen[Profile]):
                 "Your journal implies no worth yet: no decision bought one dimension alone."
             )
             return
+        filled = []
         for dim, found in self.implied.items():
             field = self.query_one(f"#worth-{dim}", Input)
             if not field.value.strip():
                 field.value = f"{found.median:.2f}"
+                filled.append(str(dim))
+        if filled:
+            self.notify(f"Took the implied worth of {' and '.join(filled)}.")
+        else:
+            self.notify("Every implied worth has a value already; clear a field to take one.")
         self.refresh_form()
 
     def _field(self, key: str) -> Field:
