@@ -109,21 +109,28 @@ class JournalActions(Screen[None]):
         assert overview is not None
         return overview.profile
 
+    def saved(self, note: str) -> None:
+        """A form saved its content: say so and read everything again."""
+        self.notify(note)
+        self.ltv_app.reload()
+
     def action_add(self) -> None:
-        if self._ready() is None:
+        journal = self._ready()
+        if journal is None:
             return
         categories = self.ltv_app.overview.categories  # type: ignore[union-attr]
         self._push(
             "decision_form", "DecisionForm", "decision form", self.profile, None, categories,
-            callback=self._save_new,
+            save=journal.add, callback=self._added,
         )  # fmt: skip
 
-    def _save_new(self, decision: Decision | None) -> None:
+    def _added(self, decision: Decision | None) -> None:
         if decision is not None:
-            self.in_background(lambda j: f"Added {j.add(decision).title!r}.")
+            self.saved(f"Added {decision.title!r}.")
 
     def action_edit(self) -> None:
-        if self._ready() is None:
+        journal = self._ready()
+        if journal is None:
             return
         if self.current is None or self.current.id != self.selected_id:
             self.notify("Select a decision to edit first.")
@@ -131,12 +138,12 @@ class JournalActions(Screen[None]):
         categories = self.ltv_app.overview.categories  # type: ignore[union-attr]
         self._push(
             "decision_form", "DecisionForm", "decision form", self.profile, self.current,
-            categories, callback=self._save_edit,
+            categories, save=journal.update, callback=self._edited,
         )  # fmt: skip
 
-    def _save_edit(self, decision: Decision | None) -> None:
+    def _edited(self, decision: Decision | None) -> None:
         if decision is not None:
-            self.in_background(lambda j: f"Saved {j.update(decision).title!r}.")
+            self.saved(f"Saved {decision.title!r}.")
 
     def action_delete(self) -> None:
         summary = self.decisions.selected
@@ -154,22 +161,21 @@ class JournalActions(Screen[None]):
             self.notify("The journal is still opening…")
             return
         profile = self.ltv_app.overview.profile if self.ltv_app.overview else journal.profile()
+
+        def save(profile: Profile) -> Profile:
+            journal.save_profile(profile)
+            return profile
+
         self._push(
             "profile_form", "ProfileForm", "profile form", profile, first_run=first_run,
-            callback=lambda p: self._save_profile(p, first_run),
+            save=save, callback=lambda p: self._profile_saved(p, first_run),
         )  # fmt: skip
 
-    def _save_profile(self, profile: Profile | None, first_run: bool) -> None:
-        if profile is None:
-            if first_run:
-                self.notify("No profile yet: the score needs your income and ages. Press p.")
-            return
-
-        def save(journal: Journal) -> str:
-            journal.save_profile(profile)
-            return "Profile saved; every decision rescored."
-
-        self.in_background(save)
+    def _profile_saved(self, profile: Profile | None, first_run: bool) -> None:
+        if profile is not None:
+            self.saved("Profile saved; every decision rescored.")
+        elif first_run:
+            self.notify("No profile yet: the score needs your income and ages. Press p.")
 
     def action_filter(self) -> None:
         if self._ready() is None:
@@ -277,16 +283,22 @@ class JournalActions(Screen[None]):
             self.ltv_app.release_keys()
 
     def _review(self, decision: Decision) -> None:
+        journal = self.ltv_app.journal
+        if journal is None:
+            return
+
+        def save(review: Review) -> Review:
+            journal.add_review(decision.id, review)
+            return review
+
         self._push(
             "review_form", "ReviewForm", "review form", decision, self.profile, clock.today(),
-            callback=lambda review: self._save_review(decision, review),
+            save=save, callback=lambda review: self._reviewed(decision, review),
         )  # fmt: skip
 
-    def _save_review(self, decision: Decision, review: Review | None) -> None:
+    def _reviewed(self, decision: Decision, review: Review | None) -> None:
         if review is not None:
-            self.in_background(
-                lambda j: f"Review of {j.add_review(decision.id, review).title!r} saved."
-            )
+            self.saved(f"Review of {decision.title!r} saved.")
 
     # -- export --------------------------------------------------------------------
 

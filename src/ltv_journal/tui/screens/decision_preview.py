@@ -24,11 +24,16 @@ _VERDICT_STYLE = {
 }
 
 
-def preview_text(draft: Decision, profile: Profile, unreadable: Collection[Dimension] = ()) -> Text:
+def preview_text(
+    draft: Decision,
+    profile: Profile,
+    unreadable: Collection[Dimension] = (),
+    marked: bool = True,
+) -> Text:
     """The verdict and each dimension's lifetime change for `draft`.
 
     Dimensions in `unreadable` have fields that need fixing; they show a dash, and
-    there is no verdict until they are fixed.
+    there is no verdict until they are fixed. `marked`: the form marks those fields.
     """
     text = Text(f"{QUESTION} → ")
     try:
@@ -41,7 +46,8 @@ def preview_text(draft: Decision, profile: Profile, unreadable: Collection[Dimen
         )
         return text
     if unreadable:  # no verdict from a half-read draft
-        text.append("fix the marked fields first", style="bold italic")
+        ask = "fix the marked fields first" if marked else "some fields cannot be read yet"
+        text.append(ask, style="bold italic")
     else:
         verdict = verdict_of(values)
         text.append(str(verdict), style=_VERDICT_STYLE[verdict])
@@ -78,5 +84,11 @@ class DecisionPreview(Static):
         super().__init__(id="preview")
         self.border_title = "lifetime effect of this decision"
 
-    def show(self, draft: Decision, profile: Profile, unreadable: Collection[Dimension]) -> None:
-        self.update(preview_text(draft, profile, unreadable))
+    def show(
+        self,
+        draft: Decision,
+        profile: Profile,
+        unreadable: Collection[Dimension],
+        marked: bool = True,
+    ) -> None:
+        self.update(preview_text(draft, profile, unreadable, marked))

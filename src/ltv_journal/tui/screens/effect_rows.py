@@ -147,8 +147,9 @@ class EffectRow(Vertical):
             confidence=Decimal(1) if confidence is None else confidence,
         ), {}
 
-    def show_problems(self, problems: Mapping[str, str], visible: set[str] | None) -> None:
-        """Mark the row's invalid inputs and list their reasons beneath the row.
+    def show_problems(self, problems: Mapping[str, str], visible: set[str] | None) -> bool:
+        """Mark the row's invalid inputs and list their reasons beneath the row; says
+        whether any is marked.
 
         `visible` limits which keys show (None: all)."""
         reasons: list[str] = []
@@ -165,6 +166,7 @@ class EffectRow(Vertical):
         error = self.query_one(".effect-error", Static)
         error.update(f"↑ {self.dimension} — " + "; ".join(reasons) if reasons else "")
         error.set_class(bool(reasons), "-shown")
+        return bool(reasons)
 
 
 def _attempt(found: Problems, key: str, reader, *args):  # type: ignore[no-untyped-def]

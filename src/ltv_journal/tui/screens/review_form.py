@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from textual.app import ComposeResult
@@ -126,8 +126,15 @@ class ReviewForm(FormScreen[Review]):
     }
     """
 
-    def __init__(self, decision: Decision, profile: Profile, today: date) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        decision: Decision,
+        profile: Profile,
+        today: date,
+        *,
+        save: Callable[[Review], Review] | None = None,
+    ) -> None:
+        super().__init__(save=save)
         self.decision = decision
         self.profile = profile
         self.today = today
@@ -206,15 +213,19 @@ class ReviewForm(FormScreen[Review]):
             add_problem(found, key, str(error))
             return None
 
-    def show_problems(self, problems: Mapping[str, str]) -> None:
-        super().show_problems(problems)
+    def show_problems(self, problems: Mapping[str, str]) -> bool:
+        marked = super().show_problems(problems)
         said = self.query_one("#nothing-said", Static)
         reason = problems.get(NOTHING_SAID_KEY) if self._attempted else None
         said.update(f"↓ {reason}" if reason else "")
         said.set_class(bool(reason), "-shown")
+        marked = marked or bool(reason)
         for row in self.query(ObservationRow):
             key = f"{row.dimension}.actual"
-            row.show_problem(problems.get(key) if self.problem_shown(key) else None)
+            shown = problems.get(key) if self.problem_shown(key) else None
+            row.show_problem(shown)
+            marked = marked or shown is not None
+        return marked
 
 
 def _row_key(key: str) -> str:
