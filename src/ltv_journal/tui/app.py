@@ -28,8 +28,11 @@ from .overview import Overview
 if TYPE_CHECKING:
     from ltv_journal.store.journal import Journal
     from ltv_journal.store.queries import DecisionFilter
+    from ltv_journal.store.watch import ChangeWatch
 
 DARK, LIGHT = "textual-dark", "textual-light"
+WATCH_SECONDS = 0.5
+"""How often to look whether another program changed the journal."""
 
 
 class LtvJournalApp(KeysInOrder[None]):
@@ -52,6 +55,7 @@ class LtvJournalApp(KeysInOrder[None]):
         """The latest figures from the full journal (None until it is open)."""
         self.failure: str | None = None
         """Why the journal could not be opened; said once the terminal is restored."""
+        self._watch: ChangeWatch | None = None
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()
@@ -103,7 +107,11 @@ class LtvJournalApp(KeysInOrder[None]):
         self.post_message(JournalOpened(journal, journal.has_profile(), due))
 
     def on_journal_opened(self, message: JournalOpened) -> None:
+        from ltv_journal.store.watch import ChangeWatch
+
         self.journal = message.journal
+        self._watch = ChangeWatch(message.journal.location)
+        self.set_interval(WATCH_SECONDS, self._look_for_changes)
         self.reload()
         if not message.has_profile:
             self.main.action_profile(first_run=True)
@@ -120,8 +128,17 @@ class LtvJournalApp(KeysInOrder[None]):
         self.exit(return_code=2)
 
     def on_unmount(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
         if self._owns_journal and self.journal is not None:
             self.journal.close()
+
+    def _look_for_changes(self) -> None:
+        """Another program (a shell's `ltv-journal undo`, a second window) wrote to the
+        journal: show what is there now, scored with the profile in force."""
+        if self.journal is not None and self._watch is not None and self._watch.changed():
+            self.journal.forget_profile()
+            self.reload()
 
     # -- what is shown -------------------------------------------------------------
 
@@ -130,6 +147,8 @@ class LtvJournalApp(KeysInOrder[None]):
         journal = self.journal
         if journal is None:
             return
+        if self._watch is not None:
+            self._watch.settle()  # what is read now includes every change so far
         self.main.decisions.load(journal, self.list_filter, clock.today())
         self.main.show_filter(self.list_filter)
         self._load_overview(journal)
