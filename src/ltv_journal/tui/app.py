@@ -142,14 +142,15 @@ class LtvJournalApp(KeysInOrder[None]):
 
     # -- what is shown -------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read everything again after a change: list, figures, detail."""
+    def reload(self, select: str | None = None) -> None:
+        """Read everything again after a change: list, figures, detail; with `select`,
+        the list's cursor moves to that decision."""
         journal = self.journal
         if journal is None:
             return
         if self._watch is not None:
             self._watch.settle()  # what is read now includes every change so far
-        self.main.decisions.load(journal, self.list_filter, clock.today())
+        self.main.decisions.load(journal, self.list_filter, clock.today(), select)
         self.main.show_filter(self.list_filter)
         self._load_overview(journal)
         self.main.reload_detail()
@@ -158,7 +159,8 @@ class LtvJournalApp(KeysInOrder[None]):
     def _load_overview(self, journal: Journal) -> None:
         from .overview import load_overview
 
-        self.post_message(OverviewLoaded(load_overview(journal, clock.today())))
+        year = self.list_filter.year if self.list_filter else None
+        self.post_message(OverviewLoaded(load_overview(journal, clock.today(), year)))
 
     def on_overview_loaded(self, message: OverviewLoaded) -> None:
         self.overview = message.overview
@@ -182,13 +184,12 @@ class LtvJournalApp(KeysInOrder[None]):
     # -- the command palette ---------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The main screen's keys, each once (Textual's own commands would list a second
+        theme switch, and keys and screenshots this app does not speak of)."""
         if isinstance(screen, MainScreen):
             for key in KEYS:
                 action = getattr(screen, f"action_{key.action}")
                 yield SystemCommand(f"{key.label} ({key.display})", key.help, action)
-        for command in super().get_system_commands(screen):
-            if command.title != "Quit":  # ours says which key quits
-                yield command
 
 
 def run_app(location: str, *, headless: bool = False) -> None:

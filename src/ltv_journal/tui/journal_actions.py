@@ -109,10 +109,11 @@ class JournalActions(Screen[None]):
         assert overview is not None
         return overview.profile
 
-    def saved(self, note: str) -> None:
-        """A form saved its content: say so and read everything again."""
+    def saved(self, note: str, select: str | None = None) -> None:
+        """A form saved its content: say so and read everything again (the list's cursor
+        on `select`)."""
         self.notify(note)
-        self.ltv_app.reload()
+        self.ltv_app.reload(select)
 
     def action_add(self) -> None:
         journal = self._ready()
@@ -126,7 +127,7 @@ class JournalActions(Screen[None]):
 
     def _added(self, decision: Decision | None) -> None:
         if decision is not None:
-            self.saved(f"Added {decision.title!r}.")
+            self.saved(f"Added {decision.title!r}.", select=decision.id)
 
     def action_edit(self) -> None:
         journal = self._ready()
@@ -143,7 +144,7 @@ class JournalActions(Screen[None]):
 
     def _edited(self, decision: Decision | None) -> None:
         if decision is not None:
-            self.saved(f"Saved {decision.title!r}.")
+            self.saved(f"Saved {decision.title!r}.", select=decision.id)
 
     def action_delete(self) -> None:
         summary = self.decisions.selected

@@ -26,15 +26,20 @@ NOTHING_SAID_KEY = "actual"
 _REPEAT = tuple(WouldRepeat)
 
 
+EXPECTED_WIDTH = 34
+"""Columns of the expectation beside each row's input."""
+
+
 class ObservationRow(Vertical):
     """One dimension: the expectation, the actual value per year, and whether it happened."""
 
     DEFAULT_CSS = """
     ObservationRow {
         height: auto;
-        & > Horizontal { height: 1; }
+        /* A long expectation wraps under itself rather than being cut. */
+        & > Horizontal { height: auto; }
         & .obs-name { width: 10; margin-right: 1; }
-        & .obs-expected { width: 34; color: $text-muted; }
+        & .obs-expected { width: 34; color: $text-muted; }  /* EXPECTED_WIDTH */
         & Input { width: 14; margin-right: 1; }
         & Checkbox { width: auto; }
         & .obs-error { display: none; color: $text-error; padding-left: 45; }
@@ -58,7 +63,10 @@ class ObservationRow(Vertical):
             expected = f"expected {format_value(dim, effect.per_year, self._currency, signed=True)}"
             expected += " a year"
             if effect.confidence != 1:
-                expected += f" ({percent_text(effect.confidence)} sure)"
+                sure = f"({percent_text(effect.confidence)} sure)"
+                # On a line of its own where the two would not fit the column.
+                together = len(expected) + 1 + len(sure) <= EXPECTED_WIDTH
+                expected += f" {sure}" if together else f"\n{sure}"
         unit = self._currency if dim.is_money else "pts"
         with Horizontal():
             yield Label(str(dim), classes="obs-name")
