@@ -20,7 +20,12 @@ from pathlib import Path
 
 from .registry import BENCHMARKS, Bench, Benchmark, Figure
 
-MODULES = ("benchmarks.store_figures", "benchmarks.exchange_figures", "benchmarks.tui")
+MODULES = (
+    "benchmarks.store_figures",
+    "benchmarks.exchange_figures",
+    "benchmarks.tui",
+    "benchmarks.tui_forms",
+)
 """Modules whose `@benchmark`s the command runs, in this order; missing ones are skipped."""
 
 

@@ -138,3 +138,12 @@ async def test_esc_read_together_with_the_next_key_closes_the_form_first(
         # a late reader sees Esc and `a` as one Alt+a; both were meant
         await burst(pilot, "alt+a", "text:After esc", "enter")
         assert [d.title for d in decisions(journal)] == ["After esc"]
+
+
+@pilot_test
+async def test_keys_typed_while_the_journal_opens_wait_for_it(journal: Journal) -> None:
+    app = RecordingApp(journal.location, journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "a", "text:Early", "enter")  # no settling first
+        assert [d.title for d in decisions(journal)] == ["Early"]
+        assert "The journal is still opening…" not in app.said

@@ -56,6 +56,9 @@ class LtvJournalApp(KeysInOrder[None]):
         self.failure: str | None = None
         """Why the journal could not be opened; said once the terminal is restored."""
         self._watch: ChangeWatch | None = None
+        self._starting = True
+        """Keys typed before the journal is open wait for it (type-ahead)."""
+        self.hold_keys()
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()
@@ -124,7 +127,7 @@ class LtvJournalApp(KeysInOrder[None]):
             )
 
     def on_journal_failed(self, message: JournalFailed) -> None:
-        self.failure = message.reason
+        self.failure = message.reason  # held keys stay held: the app closes
         self.exit(return_code=2)
 
     def on_unmount(self) -> None:
@@ -165,6 +168,12 @@ class LtvJournalApp(KeysInOrder[None]):
     def on_overview_loaded(self, message: OverviewLoaded) -> None:
         self.overview = message.overview
         self.main.show_overview(message.overview)
+        self._started()
+
+    def _started(self) -> None:
+        if self._starting:
+            self._starting = False
+            self.release_keys()
 
     def apply_filter(self, flt: DecisionFilter) -> None:
         """Show only what `flt` lets through (an empty filter shows everything)."""

@@ -59,6 +59,7 @@ class DecisionForm(FormScreen[Decision]):
         self.original = decision
         """The decision being edited, or None for a new one."""
         self._categories = list(categories)
+        self._rows: list[EffectRow] = []
 
     def compose(self) -> ComposeResult:
         d = self.original
@@ -120,6 +121,13 @@ class DecisionForm(FormScreen[Decision]):
     def on_mount(self) -> None:
         self.refresh_form()
 
+    @property
+    def rows(self) -> list[EffectRow]:
+        """The effect rows, found once (a query walks the whole form)."""
+        if not self._rows:
+            self._rows = list(self.query(EffectRow))
+        return self._rows
+
     def on_radio_set_changed(self, _: RadioSet.Changed) -> None:
         self.refresh_form()
 
@@ -145,7 +153,7 @@ class DecisionForm(FormScreen[Decision]):
         review_on = self._read(found, "review_on", read_optional_date, None)
         effects: dict[Dimension, Effect] = {}
         unreadable: set[Dimension] = set()
-        for row in self.query(EffectRow):
+        for row in self.rows:
             effect, reasons = row.read()
             found.update(reasons)
             if reasons:
@@ -214,7 +222,7 @@ class DecisionForm(FormScreen[Decision]):
 
     def show_problems(self, problems: Mapping[str, str]) -> bool:
         marked = super().show_problems(problems)
-        for row in self.query(EffectRow):
+        for row in self.rows:
             # A row's problems show once any of its fields is typed in.
             prefix = f"{row.dimension}."
             touched = self._attempted or any(k.startswith(prefix) for k in self._touched)

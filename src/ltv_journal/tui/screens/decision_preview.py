@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from rich.text import Text
+from rich.cells import cell_len
+from rich.text import Span, Text
 from textual.widgets import Static
 
 from ltv_journal.core.decision import Decision
@@ -83,6 +84,8 @@ class DecisionPreview(Static):
     def __init__(self) -> None:
         super().__init__(id="preview")
         self.border_title = "lifetime effect of this decision"
+        self._plain = ""
+        self._spans: list[Span] = []
 
     def show(
         self,
@@ -91,4 +94,14 @@ class DecisionPreview(Static):
         unreadable: Collection[Dimension],
         marked: bool = True,
     ) -> None:
-        self.update(preview_text(draft, profile, unreadable, marked))
+        text = preview_text(draft, profile, unreadable, marked)
+        if text.plain != self._plain or text.spans != self._spans:
+            # Figures sit in fixed columns: while the lines keep their lengths the
+            # preview keeps its size, and the form need not be laid out again.
+            same_size = _lengths(text.plain) == _lengths(self._plain)
+            self._plain, self._spans = text.plain, text.spans
+            self.update(text, layout=not same_size)
+
+
+def _lengths(plain: str) -> list[int]:
+    return [cell_len(line) for line in plain.split("\n")]

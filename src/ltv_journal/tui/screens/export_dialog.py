@@ -95,10 +95,11 @@ class ExportDialog(FormScreen[ExportRequest]):
         self._touched.add("path")  # a file that exists is said before the first enter
         self.refresh_form()
 
-    def on_input_changed(self, _: Input.Changed) -> None:
-        """Another path is asked about afresh (the form base re-reads the form next)."""
+    def refresh_form(self) -> None:
+        """Another path is asked about afresh."""
         if self.typed_path() != self._warned:
             self._warned = self._replace = None
+        super().refresh_form()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """Follow the year in the file name unless the person wrote a path of their own."""

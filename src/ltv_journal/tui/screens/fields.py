@@ -4,6 +4,7 @@ modal form screen that saves with Enter or ctrl+s only when everything is valid.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import ClassVar, Generic, TypeVar
 
 from textual import events, work
@@ -48,6 +49,7 @@ class Field(Vertical):
         self.control = control
         self._label = label
         self._hint = hint
+        self._shown: str | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -59,10 +61,13 @@ class Field(Vertical):
 
     def show_problem(self, reason: str | None) -> None:
         """Show `reason` beside the field, or clear it."""
+        self.control.set_class(bool(reason), "-invalid")
+        if reason == self._shown:
+            return  # every keystroke asks; an update would lay the form out again
+        self._shown = reason
         error = self.query_one(".field-error", Static)
         error.update(f"↑ {reason}" if reason else "")
         error.set_class(bool(reason), "-shown")
-        self.control.set_class(bool(reason), "-invalid")
 
 
 class ConfirmDiscard(ModalScreen[bool]):
@@ -156,9 +161,15 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
         """Why the last write failed, by field key; shown until the form changes."""
         self._initial: list[object] = []
         """The controls' values when the form opened."""
+        self._fields: list[Field] = []
 
     def on_mount(self) -> None:
         self._initial = self._values()
+        # Watched rather than told by Input.Changed: that message climbs the form one
+        # widget at a time (tens of milliseconds on a busy machine) before the screen
+        # hears of it; a watcher runs as the value changes.
+        for control in self.query(Input):
+            self.watch(control, "value", partial(self._value_changed, control), init=False)
 
     def _values(self) -> list[object]:
         values: list[object] = []
@@ -171,6 +182,13 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
     def changed(self) -> bool:
         """Whether the person has changed anything since the form opened."""
         return self._values() != self._initial
+
+    @property
+    def fields(self) -> list[Field]:
+        """The form's fields, found once (a query walks the whole form)."""
+        if not self._fields:
+            self._fields = list(self.query(Field))
+        return self._fields
 
     def read_form(self) -> tuple[ResultT | None, Problems]:
         """The result the form describes, or None with the problems by field key."""
@@ -186,12 +204,14 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
                 return node.key
         return None
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        key = self.key_of(event.input)
-        if key is not None and event.input.has_focus:
+    def _value_changed(self, control: Input, _value: str) -> None:
+        key = self.key_of(control)
+        if key is not None and control.has_focus:
             self._touched.add(key)
             self._save_problems.pop(key, None)
-        self.refresh_form()
+        # Once the input has finished with its value (its own validity classes set),
+        # in its own turn: no climb through the form's queues.
+        control.call_next(self.refresh_form)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -209,7 +229,7 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
     def show_problems(self, problems: Mapping[str, str]) -> bool:
         """Show the problems that should show now; says whether any is shown."""
         marked = False
-        for field in self.query(Field):
+        for field in self.fields:
             reason = problems.get(field.key) if self.problem_shown(field.key) else None
             field.show_problem(reason)
             marked = marked or reason is not None
@@ -251,7 +271,7 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
 
     def on_form_screen_save_failed(self, message: SaveFailed) -> None:
         self._end_saving()
-        fields = {field.key for field in self.query(Field)} | self.extra_keys()
+        fields = {field.key for field in self.fields} | self.extra_keys()
         unplaced: list[str] = []
         for key, reason in message.problems:
             if key in fields:
