@@ -313,3 +313,16 @@ async def test_preview_without_birth_date_says_what_is_missing() -> None:
         await type_into(pilot, "#meaning-lasts", "10")
         await pilot.pause()
         assert "+10 pts" in preview(app)
+
+
+def test_the_preview_asks_to_fix_marked_fields_only_when_some_are_marked(
+    max_muster: Profile,
+) -> None:
+    from ltv_journal.tui.screens.decision_preview import preview_text
+
+    draft = Decision(title="Bike", date=TODAY, effects={})
+    marked = preview_text(draft, max_muster, {Dimension.MONEY}, marked=True).plain
+    unmarked = preview_text(draft, max_muster, {Dimension.MONEY}, marked=False).plain
+    assert "fix the marked fields first" in marked
+    assert "fix the marked fields first" not in unmarked
+    assert "some fields cannot be read yet" in unmarked

@@ -6,10 +6,9 @@ said in a notification; then the app reads everything again.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
 from textual.widget import Widget
@@ -27,18 +26,9 @@ if TYPE_CHECKING:
     from ltv_journal.store.queries import DecisionFilter, DecisionSummary
 
     from .app import LtvJournalApp
+    from .screens.export_dialog import ExportRequest
+    from .screens.year_picker import YearChoice
     from .widgets.decision_list import DecisionList
-
-
-def modal(module: str, name: str) -> Any:
-    """A screen class from `tui/screens/<module>.py`, or None when it is not there."""
-    path = f"ltv_journal.tui.screens.{module}"
-    try:
-        return getattr(importlib.import_module(path), name)
-    except ModuleNotFoundError as error:
-        if error.name != path:
-            raise  # the screen is there but something it needs is not: a real bug
-        return None
 
 
 class JournalActions(Screen[None]):
@@ -92,17 +82,6 @@ class JournalActions(Screen[None]):
             return None
         return journal
 
-    def _push(self, module: str, name: str, what: str, *args: Any, **kwargs: Any) -> Any:
-        """Build and push a modal screen; returns it, or None when it is not available."""
-        screen_class = modal(module, name)
-        if screen_class is None:
-            self.notify(f"The {what} is not available yet.", severity="warning")
-            return None
-        callback = kwargs.pop("callback", None)
-        screen = screen_class(*args, **kwargs)
-        self.app.push_screen(screen, callback=callback)
-        return screen
-
     @property
     def profile(self) -> Profile:
         overview = self.ltv_app.overview
@@ -120,10 +99,10 @@ class JournalActions(Screen[None]):
         if journal is None:
             return
         categories = self.ltv_app.overview.categories  # type: ignore[union-attr]
-        self._push(
-            "decision_form", "DecisionForm", "decision form", self.profile, None, categories,
-            save=journal.add, callback=self._added,
-        )  # fmt: skip
+        from .screens.decision_form import DecisionForm
+
+        form = DecisionForm(self.profile, None, categories, save=journal.add)
+        self.app.push_screen(form, callback=self._added)
 
     def _added(self, decision: Decision | None) -> None:
         if decision is not None:
@@ -137,10 +116,10 @@ class JournalActions(Screen[None]):
             self.notify("Select a decision to edit first.")
             return
         categories = self.ltv_app.overview.categories  # type: ignore[union-attr]
-        self._push(
-            "decision_form", "DecisionForm", "decision form", self.profile, self.current,
-            categories, save=journal.update, callback=self._edited,
-        )  # fmt: skip
+        from .screens.decision_form import DecisionForm
+
+        form = DecisionForm(self.profile, self.current, categories, save=journal.update)
+        self.app.push_screen(form, callback=self._edited)
 
     def _edited(self, decision: Decision | None) -> None:
         if decision is not None:
@@ -167,10 +146,10 @@ class JournalActions(Screen[None]):
             journal.save_profile(profile)
             return profile
 
-        self._push(
-            "profile_form", "ProfileForm", "profile form", profile, first_run=first_run,
-            save=save, callback=lambda p: self._profile_saved(p, first_run),
-        )  # fmt: skip
+        from .screens.profile_form import ProfileForm
+
+        form = ProfileForm(profile, first_run=first_run, save=save)
+        self.app.push_screen(form, callback=lambda p: self._profile_saved(p, first_run))
 
     def _profile_saved(self, profile: Profile | None, first_run: bool) -> None:
         if profile is not None:
@@ -183,12 +162,11 @@ class JournalActions(Screen[None]):
             return
         from ltv_journal.store.queries import DecisionFilter
 
-        self._push(
-            "filter_form", "FilterForm", "filter form",
-            self.ltv_app.list_filter or DecisionFilter(),
-            self.ltv_app.overview.categories,  # type: ignore[union-attr]
-            (), callback=self._filtered,
-        )  # fmt: skip
+        from .screens.filter_form import FilterForm
+
+        categories = self.ltv_app.overview.categories  # type: ignore[union-attr]
+        form = FilterForm(self.ltv_app.list_filter or DecisionFilter(), categories, ())
+        self.app.push_screen(form, callback=self._filtered)
 
     def _filtered(self, flt: DecisionFilter | None) -> None:
         if flt is not None:
@@ -199,19 +177,20 @@ class JournalActions(Screen[None]):
             return
         current = self.ltv_app.list_filter.year if self.ltv_app.list_filter else None
         years = self.ltv_app.overview.years  # type: ignore[union-attr]
-        self._push(
-            "year_picker", "YearPicker", "year picker", years, current,
-            callback=self._year_picked,
-        )  # fmt: skip
+        from .screens.year_picker import YearPicker
 
-    def _year_picked(self, choice: Any) -> None:
+        self.app.push_screen(YearPicker(years, current), callback=self._year_picked)
+
+    def _year_picked(self, choice: YearChoice | None) -> None:
         if choice is not None:
             self.ltv_app.apply_year(choice.year)
 
     def action_insights(self) -> None:
         journal = self._ready()
         if journal is not None:
-            self._push("insights", "InsightsScreen", "insights screen", journal)
+            from .screens.insights import InsightsScreen
+
+            self.app.push_screen(InsightsScreen(journal))
 
     def action_help(self) -> None:
         bindings = [(k.display, k.help) for k in KEYS]
@@ -219,7 +198,9 @@ class JournalActions(Screen[None]):
             ("↑ ↓ PgUp PgDn", "Move in the list; Home and End jump to its ends"),
             ("ctrl+p", "All commands"),
         ]
-        self._push("help", "HelpScreen", "help screen", bindings)
+        from .screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(bindings))
 
     def action_quit(self) -> None:
         self.app.exit()
@@ -254,10 +235,9 @@ class JournalActions(Screen[None]):
                 self.notify("No reviews are due; reviewing the selected decision.")
                 self._review(self.current)
                 return
-            self._push(
-                "review_queue", "ReviewQueue", "review queue", due, clock.today(),
-                callback=self._picked_for_review,
-            )  # fmt: skip
+            from .screens.review_queue import ReviewQueue
+
+            self.app.push_screen(ReviewQueue(due, clock.today()), callback=self._picked_for_review)
         finally:
             self.ltv_app.release_keys()
 
@@ -292,10 +272,10 @@ class JournalActions(Screen[None]):
             journal.add_review(decision.id, review)
             return review
 
-        self._push(
-            "review_form", "ReviewForm", "review form", decision, self.profile, clock.today(),
-            save=save, callback=lambda review: self._reviewed(decision, review),
-        )  # fmt: skip
+        from .screens.review_form import ReviewForm
+
+        form = ReviewForm(decision, self.profile, clock.today(), save=save)
+        self.app.push_screen(form, callback=lambda review: self._reviewed(decision, review))
 
     def _reviewed(self, decision: Decision, review: Review | None) -> None:
         if review is not None:
@@ -311,12 +291,11 @@ class JournalActions(Screen[None]):
         flt = self.ltv_app.list_filter
         year = flt.year if flt and flt.year else clock.today().year
         years = sorted({*overview.years, year}, reverse=True)
-        self._push(
-            "export_dialog", "ExportDialog", "export dialog", years, year, Path.cwd(),
-            callback=self._export,
-        )  # fmt: skip
+        from .screens.export_dialog import ExportDialog
 
-    def _export(self, request: Any) -> None:
+        self.app.push_screen(ExportDialog(years, year, Path.cwd()), callback=self._export)
+
+    def _export(self, request: ExportRequest | None) -> None:
         if request is None:
             return
         from .widgets.busy_line import BusyLine
