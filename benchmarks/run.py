@@ -24,6 +24,7 @@ MODULES = (
     "benchmarks.store_figures",
     "benchmarks.exchange_figures",
     "benchmarks.tui",
+    "benchmarks.tui_forms",
     "benchmarks.charts",
 )
 """Modules whose `@benchmark`s the command runs, in this order; missing ones are skipped."""

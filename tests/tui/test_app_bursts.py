@@ -10,6 +10,7 @@ from typing import Any
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
+from textual.widgets import Input, Static
 
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.profile import Profile
@@ -33,7 +34,9 @@ async def burst(pilot: Pilot[Any], *keys: str) -> None:
                 name = char if char.isalnum() else _character_to_key(char)
                 driver.send_message(events.Key(name, char))
         else:
-            driver.send_message(events.Key(key, None))
+            # a terminal reads ESC+letter as alt+letter, the letter its character
+            char = key.removeprefix("alt+") if key.startswith("alt+") else None
+            driver.send_message(events.Key(key, char))
     await settle(pilot)
 
 
@@ -105,3 +108,42 @@ async def test_keys_after_r_go_to_the_review_queue(journal: Journal) -> None:
         await burst(pilot, "r", "enter")
         assert type(app.screen).__name__ == "ReviewForm"
         assert "Review:" in str(app.screen.query_one(".form-box").border_title)
+
+
+@pilot_test
+async def test_an_entry_that_cannot_be_scored_stays_in_the_form(journal: Journal) -> None:
+    journal.save_profile(Profile(name="No birthday"))
+    app = RecordingApp(journal.location, journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # title, then six Tabs to the money row: 6000 a year until retirement (the default)
+        await burst(pilot, "a", "text:Side business", *["tab"] * 6, "text:6000", "enter")
+        assert isinstance(app.screen, DecisionForm)
+        assert app.screen.query_one("#title", Input).value == "Side business"
+        row = str(app.screen.query_one("#effect-money .effect-error", Static).render())
+        assert "until retirement needs your birth date" in row
+        assert decisions(journal) == []
+        assert not any("effects" in said for said in app.said)
+
+
+@pilot_test
+async def test_esc_read_together_with_the_next_key_closes_the_form_first(
+    journal: Journal,
+) -> None:
+    app = RecordingApp(journal.location, journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        # a late reader sees Esc and `a` as one Alt+a; both were meant
+        await burst(pilot, "alt+a", "text:After esc", "enter")
+        assert [d.title for d in decisions(journal)] == ["After esc"]
+
+
+@pilot_test
+async def test_keys_typed_while_the_journal_opens_wait_for_it(journal: Journal) -> None:
+    app = RecordingApp(journal.location, journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "a", "text:Early", "enter")  # no settling first
+        assert [d.title for d in decisions(journal)] == ["Early"]
+        assert "The journal is still opening…" not in app.said

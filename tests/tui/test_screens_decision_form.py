@@ -195,11 +195,48 @@ async def test_full_entry_reads_every_field(max_muster: Profile) -> None:
 
 
 @pilot_test
-async def test_escape_cancels(max_muster: Profile) -> None:
+async def test_escape_on_an_untouched_form_closes_it(max_muster: Profile) -> None:
+    app = Host(DecisionForm(max_muster))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+    assert app.result == [None]
+
+
+@pilot_test
+async def test_escape_asks_before_throwing_typed_content_away(max_muster: Profile) -> None:
     app = Host(DecisionForm(max_muster))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*"Half-typed", "escape")
+        await pilot.pause()
+        assert app.result == []
+        assert "Discard what you typed?" in str(app.screen.query_one("#confirm-discard").render())
+        await pilot.press("x")  # any other key: back to the form, the key not typed
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionForm)
+        assert app.screen.query_one("#title", Input).value == "Half-typed"
+        await pilot.press("escape", "escape")
     assert app.result == [None]
+
+
+@pilot_test
+async def test_a_save_that_fails_keeps_the_form_open_with_the_reason(
+    max_muster: Profile,
+) -> None:
+    from ltv_journal.store.errors import Invalid
+
+    def refuse(decision: Decision) -> Decision:
+        raise Invalid([("title", "is already used today"), ("", "the disk is full")])
+
+    app = Host(DecisionForm(max_muster, save=refuse))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Bike", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.result == []
+        assert isinstance(app.screen, DecisionForm)
+        assert "is already used today" in error_text(app, "title")
+        assert app.screen.query_one("#title", Input).value == "Bike"
+        assert app.said == ["Not saved: the disk is full"]
 
 
 def saved_decision() -> Decision:
@@ -266,7 +303,26 @@ async def test_preview_without_birth_date_says_what_is_missing() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await type_into(pilot, "#meaning-per_year", "1")
         await pilot.pause()
-        assert "needs a birth date" in preview(app)
+        # an effect until death cannot be scored without a birth date: said at its row
+        row_error = str(app.screen.query_one("#effect-meaning .effect-error", Static).render())
+        assert "until death needs your birth date" in row_error
+        assert "fix the marked fields first" in preview(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == []
         await type_into(pilot, "#meaning-lasts", "10")
         await pilot.pause()
         assert "+10 pts" in preview(app)
+
+
+def test_the_preview_asks_to_fix_marked_fields_only_when_some_are_marked(
+    max_muster: Profile,
+) -> None:
+    from ltv_journal.tui.screens.decision_preview import preview_text
+
+    draft = Decision(title="Bike", date=TODAY, effects={})
+    marked = preview_text(draft, max_muster, {Dimension.MONEY}, marked=True).plain
+    unmarked = preview_text(draft, max_muster, {Dimension.MONEY}, marked=False).plain
+    assert "fix the marked fields first" in marked
+    assert "fix the marked fields first" not in unmarked
+    assert "some fields cannot be read yet" in unmarked

@@ -43,6 +43,28 @@ async def test_first_run_profile_needs_only_the_essentials() -> None:
 
 
 @pilot_test
+async def test_a_blank_income_is_refused_with_a_reason(max_muster: Profile) -> None:
+    app = Host(ProfileForm(max_muster))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_into(pilot, "#annual_income", "")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == []
+        assert "give your yearly income" in error_text(app, "annual_income")
+        await type_into(pilot, "#annual_income", "0")
+        await pilot.press("enter")
+    [profile] = app.result
+    assert profile.annual_income == 0
+
+
+@pilot_test
+async def test_an_income_of_zero_is_shown_as_zero() -> None:
+    app = Host(ProfileForm(Profile(name="Student", annual_income=Decimal(0))))
+    async with app.run_test(size=(80, 24)):
+        assert app.screen.query_one("#annual_income", Input).value == "0.00"
+
+
+@pilot_test
 async def test_profile_problems_show_beside_their_fields(max_muster: Profile) -> None:
     app = Host(ProfileForm(max_muster))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -53,13 +75,11 @@ async def test_profile_problems_show_beside_their_fields(max_muster: Profile) ->
         await pilot.press("enter")
         await pilot.pause()
         assert app.result == []
+        # every problem at once, not one round at a time
         assert "YYYY-MM-DD" in error_text(app, "birth_date")
-        await type_into(pilot, "#birth_date", "1979-01-01")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.result == []
         assert "at least the career start age" in error_text(app, "retirement_age")
         assert "three-letter" in error_text(app, "currency")
+        await type_into(pilot, "#birth_date", "1979-01-01")
         await type_into(pilot, "#retirement_age", "65")
         await type_into(pilot, "#currency", "chf")
         await type_into(pilot, "#discount_rate", "2%")
@@ -169,7 +189,7 @@ async def test_export_dialog_refuses_a_missing_folder(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.result == []
         assert "does not exist" in error_text(app, "path")
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # the typed path is discarded on asking
     assert app.result == [None]
 
 

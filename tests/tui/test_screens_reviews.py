@@ -175,7 +175,7 @@ async def test_review_dates_are_checked_beside_their_fields(max_muster: Profile)
         assert "must not be before the decision's date" in error("#field-date .field-error")
         assert "must be after the review date" in error("#field-next_review_on .field-error")
         assert "ambiguous" in error("#obs-money .obs-error")
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # asked, then discarded
     assert app.result == [None]
 
 

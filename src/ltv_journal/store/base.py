@@ -101,6 +101,10 @@ class JournalBase:
                 self._profile = self._load_profile(conn)
         return self._profile
 
+    def forget_profile(self) -> None:
+        """Read the profile again next time: another program may have changed it."""
+        self._profile = None
+
     def _load_profile(self, conn: Connection) -> Profile:
         row = conn.execute(select(PT)).first()
         return Profile() if row is None else profile_from_columns(row._mapping)

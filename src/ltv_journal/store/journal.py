@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, and_, delete, func, or_, select, update
 
 from ltv_journal.core import clock
 from ltv_journal.core.decision import Decision
@@ -195,6 +195,29 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
             query = query.limit(limit)
         with self._read() as conn:
             return [summary_from_row(r) for r in conn.execute(query)]
+
+    def position(self, decision_id: str, flt: DecisionFilter | None = None) -> int | None:
+        """Where the decision sits in `summaries(flt)` (0: first), or None when `flt`
+        does not let it through."""
+        where = conditions(flt or DecisionFilter())
+        keys = select(DT.c.decided_on, DT.c.created_at).where(DT.c.id == decision_id, *where)
+        with self._read() as conn:
+            row = conn.execute(keys).first()
+            if row is None:
+                return None
+            day, created = row
+            before = or_(
+                DT.c.decided_on > day,
+                and_(
+                    DT.c.decided_on == day,
+                    or_(
+                        DT.c.created_at > created,
+                        and_(DT.c.created_at == created, DT.c.id > decision_id),
+                    ),
+                ),
+            )
+            query = select(func.count()).select_from(DT).where(*where, before)
+            return int(conn.execute(query).scalar_one())
 
     def count(self, flt: DecisionFilter | None = None) -> int:
         query = select(func.count()).select_from(DT).where(*conditions(flt or DecisionFilter()))

@@ -28,8 +28,11 @@ from .overview import Overview
 if TYPE_CHECKING:
     from ltv_journal.store.journal import Journal
     from ltv_journal.store.queries import DecisionFilter
+    from ltv_journal.store.watch import ChangeWatch
 
 DARK, LIGHT = "textual-dark", "textual-light"
+WATCH_SECONDS = 0.5
+"""How often to look whether another program changed the journal."""
 
 
 class LtvJournalApp(KeysInOrder[None]):
@@ -52,6 +55,10 @@ class LtvJournalApp(KeysInOrder[None]):
         """The latest figures from the full journal (None until it is open)."""
         self.failure: str | None = None
         """Why the journal could not be opened; said once the terminal is restored."""
+        self._watch: ChangeWatch | None = None
+        self._starting = True
+        """Keys typed before the journal is open wait for it (type-ahead)."""
+        self.hold_keys()
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen()
@@ -103,7 +110,11 @@ class LtvJournalApp(KeysInOrder[None]):
         self.post_message(JournalOpened(journal, journal.has_profile(), due))
 
     def on_journal_opened(self, message: JournalOpened) -> None:
+        from ltv_journal.store.watch import ChangeWatch
+
         self.journal = message.journal
+        self._watch = ChangeWatch(message.journal.location)
+        self.set_interval(WATCH_SECONDS, self._look_for_changes)
         self.reload()
         if not message.has_profile:
             self.main.action_profile(first_run=True)
@@ -116,21 +127,33 @@ class LtvJournalApp(KeysInOrder[None]):
             )
 
     def on_journal_failed(self, message: JournalFailed) -> None:
-        self.failure = message.reason
+        self.failure = message.reason  # held keys stay held: the app closes
         self.exit(return_code=2)
 
     def on_unmount(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
         if self._owns_journal and self.journal is not None:
             self.journal.close()
 
+    def _look_for_changes(self) -> None:
+        """Another program (a shell's `ltv-journal undo`, a second window) wrote to the
+        journal: show what is there now, scored with the profile in force."""
+        if self.journal is not None and self._watch is not None and self._watch.changed():
+            self.journal.forget_profile()
+            self.reload()
+
     # -- what is shown -------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read everything again after a change: list, figures, detail."""
+    def reload(self, select: str | None = None) -> None:
+        """Read everything again after a change: list, figures, detail; with `select`,
+        the list's cursor moves to that decision."""
         journal = self.journal
         if journal is None:
             return
-        self.main.decisions.load(journal, self.list_filter, clock.today())
+        if self._watch is not None:
+            self._watch.settle()  # what is read now includes every change so far
+        self.main.decisions.load(journal, self.list_filter, clock.today(), select)
         self.main.show_filter(self.list_filter)
         self._load_overview(journal)
         self.main.reload_detail()
@@ -139,11 +162,18 @@ class LtvJournalApp(KeysInOrder[None]):
     def _load_overview(self, journal: Journal) -> None:
         from .overview import load_overview
 
-        self.post_message(OverviewLoaded(load_overview(journal, clock.today())))
+        year = self.list_filter.year if self.list_filter else None
+        self.post_message(OverviewLoaded(load_overview(journal, clock.today(), year)))
 
     def on_overview_loaded(self, message: OverviewLoaded) -> None:
         self.overview = message.overview
         self.main.show_overview(message.overview)
+        self._started()
+
+    def _started(self) -> None:
+        if self._starting:
+            self._starting = False
+            self.release_keys()
 
     def apply_filter(self, flt: DecisionFilter) -> None:
         """Show only what `flt` lets through (an empty filter shows everything)."""
@@ -163,13 +193,12 @@ class LtvJournalApp(KeysInOrder[None]):
     # -- the command palette ---------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The main screen's keys, each once (Textual's own commands would list a second
+        theme switch, and keys and screenshots this app does not speak of)."""
         if isinstance(screen, MainScreen):
             for key in KEYS:
                 action = getattr(screen, f"action_{key.action}")
                 yield SystemCommand(f"{key.label} ({key.display})", key.help, action)
-        for command in super().get_system_commands(screen):
-            if command.title != "Quit":  # ours says which key quits
-                yield command
 
 
 def run_app(location: str, *, headless: bool = False) -> None:

@@ -6,10 +6,9 @@ said in a notification; then the app reads everything again.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
 from textual.widget import Widget
@@ -23,23 +22,16 @@ from .messages import JournalChanged
 
 if TYPE_CHECKING:
     from ltv_journal.core.decision import Decision, Review
+    from ltv_journal.core.dimensions import Dimension
     from ltv_journal.core.profile import Profile
+    from ltv_journal.core.worth import ImpliedWorth
     from ltv_journal.store.journal import Journal
     from ltv_journal.store.queries import DecisionFilter, DecisionSummary
 
     from .app import LtvJournalApp
+    from .screens.export_dialog import ExportRequest
+    from .screens.year_picker import YearChoice
     from .widgets.decision_list import DecisionList
-
-
-def modal(module: str, name: str) -> Any:
-    """A screen class from `tui/screens/<module>.py`, or None when it is not there."""
-    path = f"ltv_journal.tui.screens.{module}"
-    try:
-        return getattr(importlib.import_module(path), name)
-    except ModuleNotFoundError as error:
-        if error.name != path:
-            raise  # the screen is there but something it needs is not: a real bug
-        return None
 
 
 class JournalActions(Screen[None]):
@@ -93,51 +85,48 @@ class JournalActions(Screen[None]):
             return None
         return journal
 
-    def _push(self, module: str, name: str, what: str, *args: Any, **kwargs: Any) -> Any:
-        """Build and push a modal screen; returns it, or None when it is not available."""
-        screen_class = modal(module, name)
-        if screen_class is None:
-            self.notify(f"The {what} is not available yet.", severity="warning")
-            return None
-        callback = kwargs.pop("callback", None)
-        screen = screen_class(*args, **kwargs)
-        self.app.push_screen(screen, callback=callback)
-        return screen
-
     @property
     def profile(self) -> Profile:
         overview = self.ltv_app.overview
         assert overview is not None
         return overview.profile
 
+    def saved(self, note: str, select: str | None = None) -> None:
+        """A form saved its content: say so and read everything again (the list's cursor
+        on `select`)."""
+        self.notify(note)
+        self.ltv_app.reload(select)
+
     def action_add(self) -> None:
-        if self._ready() is None:
+        journal = self._ready()
+        if journal is None:
             return
         categories = self.ltv_app.overview.categories  # type: ignore[union-attr]
-        self._push(
-            "decision_form", "DecisionForm", "decision form", self.profile, None, categories,
-            callback=self._save_new,
-        )  # fmt: skip
+        from .screens.decision_form import DecisionForm
 
-    def _save_new(self, decision: Decision | None) -> None:
+        form = DecisionForm(self.profile, None, categories, save=journal.add)
+        self.app.push_screen(form, callback=self._added)
+
+    def _added(self, decision: Decision | None) -> None:
         if decision is not None:
-            self.in_background(lambda j: f"Added {j.add(decision).title!r}.")
+            self.saved(f"Added {decision.title!r}.", select=decision.id)
 
     def action_edit(self) -> None:
-        if self._ready() is None:
+        journal = self._ready()
+        if journal is None:
             return
         if self.current is None or self.current.id != self.selected_id:
             self.notify("Select a decision to edit first.")
             return
         categories = self.ltv_app.overview.categories  # type: ignore[union-attr]
-        self._push(
-            "decision_form", "DecisionForm", "decision form", self.profile, self.current,
-            categories, callback=self._save_edit,
-        )  # fmt: skip
+        from .screens.decision_form import DecisionForm
 
-    def _save_edit(self, decision: Decision | None) -> None:
+        form = DecisionForm(self.profile, self.current, categories, save=journal.update)
+        self.app.push_screen(form, callback=self._edited)
+
+    def _edited(self, decision: Decision | None) -> None:
         if decision is not None:
-            self.in_background(lambda j: f"Saved {j.update(decision).title!r}.")
+            self.saved(f"Saved {decision.title!r}.", select=decision.id)
 
     def action_delete(self) -> None:
         summary = self.decisions.selected
@@ -157,37 +146,34 @@ class JournalActions(Screen[None]):
         profile = self.ltv_app.overview.profile if self.ltv_app.overview else journal.profile()
         from ltv_journal.core.worth import implied_worth
 
-        def implied() -> object:  # run by the form in a thread
+        def implied() -> dict[Dimension, ImpliedWorth]:  # run by the form in a thread
             return implied_worth(values for _, values in journal.point_purchases())
 
-        self._push(
-            "profile_form", "ProfileForm", "profile form", profile, first_run=first_run,
-            implied_worth=implied, callback=lambda p: self._save_profile(p, first_run),
-        )  # fmt: skip
-
-    def _save_profile(self, profile: Profile | None, first_run: bool) -> None:
-        if profile is None:
-            if first_run:
-                self.notify("No profile yet: the score needs your income and ages. Press p.")
-            return
-
-        def save(journal: Journal) -> str:
+        def save(profile: Profile) -> Profile:
             journal.save_profile(profile)
-            return "Profile saved; every decision rescored."
+            return profile
 
-        self.in_background(save)
+        from .screens.profile_form import ProfileForm
+
+        form = ProfileForm(profile, first_run=first_run, save=save, implied_worth=implied)
+        self.app.push_screen(form, callback=lambda p: self._profile_saved(p, first_run))
+
+    def _profile_saved(self, profile: Profile | None, first_run: bool) -> None:
+        if profile is not None:
+            self.saved("Profile saved; every decision rescored.")
+        elif first_run:
+            self.notify("No profile yet: the score needs your income and ages. Press p.")
 
     def action_filter(self) -> None:
         if self._ready() is None:
             return
         from ltv_journal.store.queries import DecisionFilter
 
-        self._push(
-            "filter_form", "FilterForm", "filter form",
-            self.ltv_app.list_filter or DecisionFilter(),
-            self.ltv_app.overview.categories,  # type: ignore[union-attr]
-            (), callback=self._filtered,
-        )  # fmt: skip
+        from .screens.filter_form import FilterForm
+
+        categories = self.ltv_app.overview.categories  # type: ignore[union-attr]
+        form = FilterForm(self.ltv_app.list_filter or DecisionFilter(), categories, ())
+        self.app.push_screen(form, callback=self._filtered)
 
     def _filtered(self, flt: DecisionFilter | None) -> None:
         if flt is not None:
@@ -198,28 +184,29 @@ class JournalActions(Screen[None]):
             return
         current = self.ltv_app.list_filter.year if self.ltv_app.list_filter else None
         years = self.ltv_app.overview.years  # type: ignore[union-attr]
-        self._push(
-            "year_picker", "YearPicker", "year picker", years, current,
-            callback=self._year_picked,
-        )  # fmt: skip
+        from .screens.year_picker import YearPicker
 
-    def _year_picked(self, choice: Any) -> None:
+        self.app.push_screen(YearPicker(years, current), callback=self._year_picked)
+
+    def _year_picked(self, choice: YearChoice | None) -> None:
         if choice is not None:
             self.ltv_app.apply_year(choice.year)
 
     def action_insights(self) -> None:
         journal = self._ready()
         if journal is not None:
-            self._push("insights", "InsightsScreen", "insights screen", journal)
+            from .screens.insights import InsightsScreen
+
+            self.app.push_screen(InsightsScreen(journal))
 
     def action_trends(self) -> None:
         journal = self._ready()
         if journal is None:
             return
+        from .screens.trends import TrendsScreen
+
         year = self.ltv_app.list_filter.year if self.ltv_app.list_filter else None
-        self._push(
-            "trends", "TrendsScreen", "trends screen", journal, year, callback=self._filtered
-        )
+        self.app.push_screen(TrendsScreen(journal, year), callback=self._filtered)
 
     def action_help(self) -> None:
         bindings = [(k.display, k.help) for k in KEYS]
@@ -227,7 +214,9 @@ class JournalActions(Screen[None]):
             ("↑ ↓ PgUp PgDn", "Move in the list; Home and End jump to its ends"),
             ("ctrl+p", "All commands"),
         ]
-        self._push("help", "HelpScreen", "help screen", bindings)
+        from .screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(bindings))
 
     def action_quit(self) -> None:
         self.app.exit()
@@ -262,10 +251,9 @@ class JournalActions(Screen[None]):
                 self.notify("No reviews are due; reviewing the selected decision.")
                 self._review(self.current)
                 return
-            self._push(
-                "review_queue", "ReviewQueue", "review queue", due, clock.today(),
-                callback=self._picked_for_review,
-            )  # fmt: skip
+            from .screens.review_queue import ReviewQueue
+
+            self.app.push_screen(ReviewQueue(due, clock.today()), callback=self._picked_for_review)
         finally:
             self.ltv_app.release_keys()
 
@@ -292,16 +280,22 @@ class JournalActions(Screen[None]):
             self.ltv_app.release_keys()
 
     def _review(self, decision: Decision) -> None:
-        self._push(
-            "review_form", "ReviewForm", "review form", decision, self.profile, clock.today(),
-            callback=lambda review: self._save_review(decision, review),
-        )  # fmt: skip
+        journal = self.ltv_app.journal
+        if journal is None:
+            return
 
-    def _save_review(self, decision: Decision, review: Review | None) -> None:
+        def save(review: Review) -> Review:
+            journal.add_review(decision.id, review)
+            return review
+
+        from .screens.review_form import ReviewForm
+
+        form = ReviewForm(decision, self.profile, clock.today(), save=save)
+        self.app.push_screen(form, callback=lambda review: self._reviewed(decision, review))
+
+    def _reviewed(self, decision: Decision, review: Review | None) -> None:
         if review is not None:
-            self.in_background(
-                lambda j: f"Review of {j.add_review(decision.id, review).title!r} saved."
-            )
+            self.saved(f"Review of {decision.title!r} saved.")
 
     # -- export --------------------------------------------------------------------
 
@@ -313,12 +307,11 @@ class JournalActions(Screen[None]):
         flt = self.ltv_app.list_filter
         year = flt.year if flt and flt.year else clock.today().year
         years = sorted({*overview.years, year}, reverse=True)
-        self._push(
-            "export_dialog", "ExportDialog", "export dialog", years, year, Path.cwd(),
-            callback=self._export,
-        )  # fmt: skip
+        from .screens.export_dialog import ExportDialog
 
-    def _export(self, request: Any) -> None:
+        self.app.push_screen(ExportDialog(years, year, Path.cwd()), callback=self._export)
+
+    def _export(self, request: ExportRequest | None) -> None:
         if request is None:
             return
         from .widgets.busy_line import BusyLine

@@ -74,7 +74,7 @@ class KeysInOrder(App[ReturnType]):
             if event.is_forwarded:  # a key bubbling back up: its binding runs now
                 self._reached_app = True
             else:
-                self._typed.append(event)
+                self._typed.extend(_as_typed(event))
                 if not self._busy:
                     await self._deliver_now(self._turn)
                 return
@@ -169,3 +169,15 @@ class KeysInOrder(App[ReturnType]):
         if gone:
             self._turn += 1  # what is still on its way for the old turn is ignored
             self._deliver()
+
+
+def _as_typed(event: TypedEvent) -> list[TypedEvent]:
+    """What the person typed. Esc and a key read together arrive as Alt+key: when the
+    reader was late (a busy machine) that can be Esc and a key typed a moment apart.
+    No key here means Alt+letter, so it is taken as the two keys."""
+    if isinstance(event, events.Key) and event.key.startswith("alt+"):
+        char = event.character
+        if char is not None and len(char) == 1 and char.isprintable():
+            key = event.key.removeprefix("alt+")
+            return [events.Key("escape", "\x1b"), events.Key(key, char)]
+    return [event]

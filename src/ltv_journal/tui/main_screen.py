@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.lazy import Lazy
+from textual.message import Message
 from textual.widgets import Footer
 
 from ltv_journal.core import clock
@@ -36,15 +38,19 @@ if TYPE_CHECKING:
 class KeyFooter(Footer):
     """The footer; compact on narrow screens from the moment it is mounted."""
 
+    class Mounted(Message):
+        """The footer is there: the screen lays it out."""
+
     def on_mount(self) -> None:
-        screen = self.screen
-        assert isinstance(screen, MainScreen)
-        screen.arrange_layout()
+        self.post_message(self.Mounted())
 
 
 class Body(Container):
     """The list and the detail pane; tells the screen when it is mounted. Their modules
     load here, after the first frame."""
+
+    class Mounted(Message):
+        """The list is there: the screen focuses it and the journal opens."""
 
     def compose(self) -> ComposeResult:
         from .widgets.decision_list import DecisionList
@@ -54,9 +60,7 @@ class Body(Container):
         yield DetailPane(id="detail")
 
     def on_mount(self) -> None:
-        screen = self.screen
-        assert isinstance(screen, MainScreen)
-        screen.body_mounted()
+        self.post_message(self.Mounted())
 
 
 NARROW = 110
@@ -91,7 +95,10 @@ class MainScreen(JournalActions):
         self.query_one(TopBar).show_owner("", clock.today())
         self.ltv_app.start()
 
-    def body_mounted(self) -> None:
+    def on_key_footer_mounted(self, _: KeyFooter.Mounted) -> None:
+        self.arrange_layout()
+
+    def on_body_mounted(self, _: Body.Mounted) -> None:
         self.decisions.border_title = "Decisions"
         self.decisions.focus()
         self.arrange_layout()
@@ -155,13 +162,9 @@ class MainScreen(JournalActions):
         if journal is None or decision_id is None:
             self.post_message(DetailLoaded(None))
             return
-        self.run_worker(
-            lambda: self._read_detail(journal, decision_id),
-            thread=True,
-            exclusive=True,
-            group="detail",
-        )
+        self._read_detail(journal, decision_id)
 
+    @work(thread=True, exclusive=True, group="detail")
     def _read_detail(self, journal: Journal, decision_id: str) -> None:
         from ltv_journal.store.errors import NotFound
 

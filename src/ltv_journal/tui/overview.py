@@ -29,20 +29,30 @@ class Overview:
     categories: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
     due: int = 0
+    year: int | None = None
+    """The past year the figures are for (picked with y); None: today and this year."""
 
 
-def load_overview(journal: Journal, today: date) -> Overview:
-    """Everything the cards and pickers show, from the journal (call in a thread)."""
-    now = journal.running_score(today)
-    start = journal.running_score(date(today.year - 1, 12, 31))
+def load_overview(journal: Journal, today: date, year: int | None = None) -> Overview:
+    """Everything the cards and pickers show, from the journal (call in a thread).
+
+    For a past `year` the cards show the score at its end and its change over it."""
+    past = year is not None and year < today.year
+    as_of = date(year, 12, 31) if past and year is not None else today
+    end = journal.running_score(as_of)
+    start = journal.running_score(date(as_of.year - 1, 12, 31))
+    series = journal.running_series()
+    if past:
+        series = [(month, values) for month, values in series if month // 100 <= as_of.year]
     return Overview(
         profile=journal.profile(),
-        score=journal.score(today),
-        change={dim: now.ltv[dim] - start.ltv[dim] for dim in DIMENSIONS},
-        months=monthly_running(journal.running_series(), today),
+        score=end if past else journal.score(today),
+        change={dim: end.ltv[dim] - start.ltv[dim] for dim in DIMENSIONS},
+        months=monthly_running(series, as_of),
         categories=tuple(journal.categories()),
         years=tuple(journal.years()),
         due=journal.review_due_count(today),
+        year=as_of.year if past else None,
     )
 
 

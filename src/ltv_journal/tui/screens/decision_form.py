@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -22,7 +22,7 @@ from ltv_journal.core.text import visible
 
 from ..widgets.toggles import DotButton
 from .decision_preview import DecisionPreview
-from .effect_rows import EffectHeadings, EffectRow
+from .effect_rows import COLUMNS, EffectHeadings, EffectRow
 from .fields import Field, FormScreen, Problems, add_problem
 from .typed_values import kept_text, one_line, read_amount, read_date, read_optional_date
 
@@ -47,14 +47,20 @@ class DecisionForm(FormScreen[Decision]):
     """
 
     def __init__(
-        self, profile: Profile, decision: Decision | None = None, categories: Sequence[str] = ()
+        self,
+        profile: Profile,
+        decision: Decision | None = None,
+        categories: Sequence[str] = (),
+        *,
+        save: Callable[[Decision], Decision] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(save=save)
         self.profile = profile
         """Horizons and currency for the preview."""
         self.original = decision
         """The decision being edited, or None for a new one."""
         self._categories = list(categories)
+        self._rows: list[EffectRow] = []
 
     def compose(self) -> ComposeResult:
         d = self.original
@@ -120,6 +126,13 @@ class DecisionForm(FormScreen[Decision]):
     def on_mount(self) -> None:
         self.refresh_form()
 
+    @property
+    def rows(self) -> list[EffectRow]:
+        """The effect rows, found once (a query walks the whole form)."""
+        if not self._rows:
+            self._rows = list(self.query(EffectRow))
+        return self._rows
+
     def on_radio_set_changed(self, _: RadioSet.Changed) -> None:
         self.refresh_form()
 
@@ -145,7 +158,7 @@ class DecisionForm(FormScreen[Decision]):
         review_on = self._read(found, "review_on", read_optional_date, None)
         effects: dict[Dimension, Effect] = {}
         unreadable: set[Dimension] = set()
-        for row in self.query(EffectRow):
+        for row in self.rows:
             effect, reasons = row.read()
             found.update(reasons)
             if reasons:
@@ -169,6 +182,17 @@ class DecisionForm(FormScreen[Decision]):
             "effects": effects,
         }
         draft = replace(original, **fields) if original else Decision(**fields)
+        for dim, effect in draft.effects.items():
+            until = effect.horizon_for(dim)
+            if until is not None and self.profile.horizon(until) is None:
+                # Saved, it could not be scored: say so here, where it can be fixed.
+                add_problem(
+                    found,
+                    f"{dim}.lasts",
+                    f"until {until} needs your birth date: set it in the profile (p), "
+                    "or give a number of years",
+                )
+                unreadable.add(dim)
         unreadable |= {Dimension(key.split(".")[0]) for key, _ in draft.problems() if "." in key}
         if "amount" in found:
             unreadable.add(Dimension.MONEY)  # the money figure would leave out the amount
@@ -194,18 +218,24 @@ class DecisionForm(FormScreen[Decision]):
         problems = dict(found)
         for key, reason in draft.problems():
             add_problem(problems, key, reason)
-        self.show_problems(problems)
+        marked = self.show_problems(problems)
         preview_draft = replace(
             draft, effects={d: e for d, e in draft.effects.items() if d not in unreadable}
         )
-        self.query_one(DecisionPreview).show(preview_draft, self.profile, unreadable)
+        self.query_one(DecisionPreview).show(preview_draft, self.profile, unreadable, marked)
         self._show_review_default(draft.date)
 
-    def show_problems(self, problems: Mapping[str, str]) -> None:
-        super().show_problems(problems)
-        visible = None if self._attempted else self._touched
-        for row in self.query(EffectRow):
-            row.show_problems(problems, visible)
+    def show_problems(self, problems: Mapping[str, str]) -> bool:
+        marked = super().show_problems(problems)
+        for row in self.rows:
+            # A row's problems show once any of its fields is typed in.
+            prefix = f"{row.dimension}."
+            touched = self._attempted or any(k.startswith(prefix) for k in self._touched)
+            marked = row.show_problems(problems, None if touched else set()) or marked
+        return marked
+
+    def extra_keys(self) -> set[str]:
+        return {f"{dim}.{name}" for dim in DIMENSIONS for name, _, _ in COLUMNS}
 
     def _show_review_default(self, day: date) -> None:
         default = add_months(day, DEFAULT_REVIEW_MONTHS)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from rich.text import Text
+from rich.cells import cell_len
+from rich.text import Span, Text
 from textual.widgets import Static
 
 from ltv_journal.core.decision import Decision
@@ -25,11 +26,16 @@ _VERDICT_STYLE = {
 }
 
 
-def preview_text(draft: Decision, profile: Profile, unreadable: Collection[Dimension] = ()) -> Text:
+def preview_text(
+    draft: Decision,
+    profile: Profile,
+    unreadable: Collection[Dimension] = (),
+    marked: bool = True,
+) -> Text:
     """The verdict and each dimension's lifetime change for `draft`.
 
     Dimensions in `unreadable` have fields that need fixing; they show a dash, and
-    there is no verdict until they are fixed.
+    there is no verdict until they are fixed. `marked`: the form marks those fields.
     """
     text = Text(f"{QUESTION} → ")
     try:
@@ -42,7 +48,8 @@ def preview_text(draft: Decision, profile: Profile, unreadable: Collection[Dimen
         )
         return text
     if unreadable:  # no verdict from a half-read draft
-        text.append("fix the marked fields first", style="bold italic")
+        ask = "fix the marked fields first" if marked else "some fields cannot be read yet"
+        text.append(ask, style="bold italic")
     else:
         judgement = judge(values, profile.worth)
         text.append(judgement.label, style=_VERDICT_STYLE[judgement.verdict])
@@ -85,6 +92,24 @@ class DecisionPreview(Static):
     def __init__(self) -> None:
         super().__init__(id="preview")
         self.border_title = "lifetime effect of this decision"
+        self._plain = ""
+        self._spans: list[Span] = []
 
-    def show(self, draft: Decision, profile: Profile, unreadable: Collection[Dimension]) -> None:
-        self.update(preview_text(draft, profile, unreadable))
+    def show(
+        self,
+        draft: Decision,
+        profile: Profile,
+        unreadable: Collection[Dimension],
+        marked: bool = True,
+    ) -> None:
+        text = preview_text(draft, profile, unreadable, marked)
+        if text.plain != self._plain or text.spans != self._spans:
+            # Figures sit in fixed columns: while the lines keep their lengths the
+            # preview keeps its size, and the form need not be laid out again.
+            same_size = _lengths(text.plain) == _lengths(self._plain)
+            self._plain, self._spans = text.plain, text.spans
+            self.update(text, layout=not same_size)
+
+
+def _lengths(plain: str) -> list[int]:
+    return [cell_len(line) for line in plain.split("\n")]

@@ -78,6 +78,7 @@ class EffectRow(Vertical):
         self.dimension = dimension
         self._unit = currency if dimension.is_money else "pts"
         self._effect = effect
+        self._said = ""
 
     def compose(self) -> ComposeResult:
         dim, effect = self.dimension, self._effect
@@ -146,8 +147,9 @@ class EffectRow(Vertical):
             confidence=Decimal(1) if confidence is None else confidence,
         ), {}
 
-    def show_problems(self, problems: Mapping[str, str], visible: set[str] | None) -> None:
-        """Mark the row's invalid inputs and list their reasons beneath the row.
+    def show_problems(self, problems: Mapping[str, str], visible: set[str] | None) -> bool:
+        """Mark the row's invalid inputs and list their reasons beneath the row; says
+        whether any is marked.
 
         `visible` limits which keys show (None: all)."""
         reasons: list[str] = []
@@ -161,9 +163,13 @@ class EffectRow(Vertical):
                 # Readers already name the field ("confidence '2 0' is not a number").
                 named = reason.split()[0] == heading.split()[0]
                 reasons.append(reason if named else f"{heading}: {reason}")
-        error = self.query_one(".effect-error", Static)
-        error.update(f"↑ {self.dimension} — " + "; ".join(reasons) if reasons else "")
-        error.set_class(bool(reasons), "-shown")
+        said = f"↑ {self.dimension} — " + "; ".join(reasons) if reasons else ""
+        if said != self._said:  # an update would lay the form out again
+            self._said = said
+            error = self.query_one(".effect-error", Static)
+            error.update(said)
+            error.set_class(bool(reasons), "-shown")
+        return bool(reasons)
 
 
 def _suggested(dim: Dimension) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
@@ -34,6 +36,15 @@ def path_problem(path: Path) -> str | None:
     if not path.parent.is_dir():
         return f"folder {path.parent} does not exist"
     return None
+
+
+class YearSelect(Select[int], inherit_bindings=False):
+    """The year; space or an arrow opens the list. Enter is left to the form, where it
+    exports, as the footer says."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,space,up", "show_overlay", "Show menu", show=False)
+    ]
 
 
 class ExportDialog(FormScreen[ExportRequest]):
@@ -69,7 +80,7 @@ class ExportDialog(FormScreen[ExportRequest]):
                 "in any editor and imported back.",
                 classes="form-intro",
             )
-            years = Select(
+            years = YearSelect(
                 [(str(y), y) for y in self.years],
                 value=self.year,
                 allow_blank=False,
@@ -84,10 +95,11 @@ class ExportDialog(FormScreen[ExportRequest]):
         self._touched.add("path")  # a file that exists is said before the first enter
         self.refresh_form()
 
-    def on_input_changed(self, _: Input.Changed) -> None:
-        """Another path is asked about afresh (the form base re-reads the form next)."""
+    def refresh_form(self) -> None:
+        """Another path is asked about afresh."""
         if self.typed_path() != self._warned:
             self._warned = self._replace = None
+        super().refresh_form()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """Follow the year in the file name unless the person wrote a path of their own."""

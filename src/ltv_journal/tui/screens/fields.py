@@ -3,15 +3,20 @@ modal form screen that saves with Enter or ctrl+s only when everything is valid.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import ClassVar, Generic, TypeVar
 
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Checkbox, Input, Label, RadioButton, Select, Static
+
+from ..key_order import KeysInOrder
 
 ResultT = TypeVar("ResultT")
 
@@ -44,6 +49,7 @@ class Field(Vertical):
         self.control = control
         self._label = label
         self._hint = hint
+        self._shown: str | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -55,10 +61,43 @@ class Field(Vertical):
 
     def show_problem(self, reason: str | None) -> None:
         """Show `reason` beside the field, or clear it."""
+        self.control.set_class(bool(reason), "-invalid")
+        if reason == self._shown:
+            return  # every keystroke asks; an update would lay the form out again
+        self._shown = reason
         error = self.query_one(".field-error", Static)
         error.update(f"↑ {reason}" if reason else "")
         error.set_class(bool(reason), "-shown")
-        self.control.set_class(bool(reason), "-invalid")
+
+
+class ConfirmDiscard(ModalScreen[bool]):
+    """Asked when Esc would throw typed content away: Esc again discards (True), any
+    other key goes back to the form (False)."""
+
+    DEFAULT_CSS = """
+    ConfirmDiscard {
+        align: center middle;
+        background: $background 30%;
+        & > Static {
+            width: auto;
+            max-width: 60;
+            border: round $warning;
+            background: $surface;
+            padding: 0 1;
+        }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            "Discard what you typed?\n[b]esc[/b] discard · any other key: back to the form",
+            id="confirm-discard",
+        )
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.dismiss(event.key == "escape")
 
 
 class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
@@ -66,8 +105,21 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
     beside their fields and dismisses the result once there are none.
 
     A field's problem shows as soon as the person has typed in it, and every problem
-    shows after a first attempt to save.
+    shows after a first attempt to save. With `save`, the form writes the result (in a
+    thread) and closes only once that worked, dismissing what `save` returned; when it
+    fails, the form stays open with the reason at its field. Esc on a changed form asks
+    before throwing the typed content away.
     """
+
+    class Saved(Message):
+        def __init__(self, result: object) -> None:
+            super().__init__()
+            self.result = result
+
+    class SaveFailed(Message):
+        def __init__(self, problems: list[tuple[str, str]]) -> None:
+            super().__init__()
+            self.problems = problems
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
@@ -96,12 +148,47 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
     }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, save: Callable[[ResultT], ResultT] | None = None) -> None:
         super().__init__()
         self._touched: set[str] = set()
         """Keys of the fields the person has changed."""
         self._attempted = False
         """True after the first attempt to save: from then on every problem shows."""
+        self._save = save
+        """Writes the result (run in a thread); None: the form only dismisses it."""
+        self._saving = False
+        self._save_problems: Problems = {}
+        """Why the last write failed, by field key; shown until the form changes."""
+        self._initial: list[object] = []
+        """The controls' values when the form opened."""
+        self._fields: list[Field] = []
+
+    def on_mount(self) -> None:
+        self._initial = self._values()
+        # Watched rather than told by Input.Changed: that message climbs the form one
+        # widget at a time (tens of milliseconds on a busy machine) before the screen
+        # hears of it; a watcher runs as the value changes.
+        for control in self.query(Input):
+            self.watch(control, "value", partial(self._value_changed, control), init=False)
+
+    def _values(self) -> list[object]:
+        values: list[object] = []
+        for widget in self.query("Input, Checkbox, RadioButton, Select"):
+            if isinstance(widget, Input | Checkbox | RadioButton | Select):
+                values.append(widget.value)
+        return values
+
+    @property
+    def changed(self) -> bool:
+        """Whether the person has changed anything since the form opened."""
+        return self._values() != self._initial
+
+    @property
+    def fields(self) -> list[Field]:
+        """The form's fields, found once (a query walks the whole form)."""
+        if not self._fields:
+            self._fields = list(self.query(Field))
+        return self._fields
 
     def read_form(self) -> tuple[ResultT | None, Problems]:
         """The result the form describes, or None with the problems by field key."""
@@ -117,11 +204,14 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
                 return node.key
         return None
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        key = self.key_of(event.input)
-        if key is not None and event.input.has_focus:
+    def _value_changed(self, control: Input, _value: str) -> None:
+        key = self.key_of(control)
+        if key is not None and control.has_focus:
             self._touched.add(key)
-        self.refresh_form()
+            self._save_problems.pop(key, None)
+        # Once the input has finished with its value (its own validity classes set),
+        # in its own turn: no climb through the form's queues.
+        control.call_next(self.refresh_form)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -136,21 +226,84 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
         """Whether the problem of field `key` should show now."""
         return self._attempted or key in self._touched
 
-    def show_problems(self, problems: Mapping[str, str]) -> None:
-        for field in self.query(Field):
-            field.show_problem(problems.get(field.key) if self.problem_shown(field.key) else None)
+    def show_problems(self, problems: Mapping[str, str]) -> bool:
+        """Show the problems that should show now; says whether any is shown."""
+        marked = False
+        for field in self.fields:
+            reason = problems.get(field.key) if self.problem_shown(field.key) else None
+            field.show_problem(reason)
+            marked = marked or reason is not None
+        return marked
 
     def action_save(self) -> None:
+        if self._saving:
+            return
         result, problems = self.read_form()
         self._attempted = True
         self.show_problems(problems)
         if result is None or problems:
             self._focus_first_problem(problems)
             return
-        self.dismiss(result)
+        if self._save is None:
+            self.dismiss(result)
+            return
+        self._saving = True
+        if isinstance(self.app, KeysInOrder):
+            self.app.hold_keys()  # keys typed after Enter are for what the save leads to
+        self._write(self._save, result)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="save")
+    def _write(self, save: Callable[[ResultT], ResultT], result: ResultT) -> None:
+        from ltv_journal.store.errors import Invalid
+
+        try:
+            stored = save(result)
+        except Invalid as error:
+            self.post_message(self.SaveFailed(error.problems))
+        except Exception as error:  # the form stays open: nothing typed is lost
+            self.post_message(self.SaveFailed([("", str(error) or type(error).__name__)]))
+        else:
+            self.post_message(self.Saved(stored))
+
+    def on_form_screen_saved(self, message: Saved) -> None:
+        self._end_saving()
+        self.dismiss(message.result)  # type: ignore[arg-type]
+
+    def on_form_screen_save_failed(self, message: SaveFailed) -> None:
+        self._end_saving()
+        fields = {field.key for field in self.fields} | self.extra_keys()
+        unplaced: list[str] = []
+        for key, reason in message.problems:
+            if key in fields:
+                self._save_problems[key] = reason
+            else:
+                unplaced.append(f"{key} {reason}".strip())
+        problems = dict(self._save_problems)
+        for key, reason in self.read_form()[1].items():
+            problems.setdefault(key, reason)
+        self.show_problems(problems)
+        self._focus_first_problem(problems)
+        if unplaced:
+            self.notify("Not saved: " + "; ".join(unplaced), severity="error")
+
+    def extra_keys(self) -> set[str]:
+        """Keys of problems the form shows outside a `Field` (effect rows and such)."""
+        return set()
+
+    def _end_saving(self) -> None:
+        self._saving = False
+        if isinstance(self.app, KeysInOrder):
+            self.app.release_keys()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.changed:
+            self.app.push_screen(ConfirmDiscard(), callback=self._discard)
+        else:
+            self.dismiss(None)
+
+    def _discard(self, discard: bool | None) -> None:
+        if discard:
+            self.dismiss(None)
 
     def _focus_first_problem(self, problems: Mapping[str, str]) -> None:
         for widget in self.query("Input, Select, RadioSet, Switch"):

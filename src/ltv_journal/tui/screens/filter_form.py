@@ -98,13 +98,22 @@ class FilterForm(FormScreen[DecisionFilter]):
         start, end = dates.get("start"), dates.get("end")
         if start and end and end < start:
             add_problem(found, "end", "must not be before the from date")
+        text, tag = self.text("text"), self.text("tag").lstrip("#").lower()
+        # `#bike` in the search means the tag, as it is written elsewhere.
+        words = text.split()
+        tagged = {w[1:].lower() for w in words if w.startswith("#") and len(w) > 1}
+        if tagged:
+            text = " ".join(w for w in words if not (w.startswith("#") and len(w) > 1))
+            if len(tagged | ({tag} if tag else set())) > 1:
+                add_problem(found, "text", "one tag at a time")
+            tag = tag or tagged.pop()
         if found:
             return None, found
         pressed = self.query_one("#kind", RadioSet).pressed_index
         result = replace(
             self.current,
-            text=self.text("text"),
-            tag=self.text("tag").lower(),
+            text=text,
+            tag=tag,
             category=self.text("category"),
             kind=_KINDS[pressed] if pressed >= 0 else None,
             start=start,

@@ -89,9 +89,10 @@ class ProfileForm(FormScreen[Profile]):
         profile: Profile,
         *,
         first_run: bool = False,
+        save: Callable[[Profile], Profile] | None = None,
         implied_worth: Callable[[], Mapping[Dimension, ImpliedWorth]] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(save=save)
         self.profile = profile
         self.first_run = first_run
         self._find_implied = implied_worth
@@ -158,7 +159,8 @@ class ProfileForm(FormScreen[Profile]):
         if key in ("discount_rate", "return_rate"):
             text = percent_text(value)
         elif key == "annual_income":
-            text = f"{value:.2f}" if value else ""
+            # A first run asks for it; after that 0 is a real answer, shown as one.
+            text = "" if self.first_run and not value else f"{value:.2f}"
         else:
             text = "" if value is None else visible(str(value), lines=False)
         control = Input(text, placeholder=hint, id=key, compact=True)
@@ -175,7 +177,7 @@ class ProfileForm(FormScreen[Profile]):
         }
         readers: dict[str, Callable[[str], object]] = {
             "birth_date": lambda t: read_optional_date(t, year_means_midyear=True),
-            "annual_income": lambda t: _or(read_amount(t), DEFAULTS.annual_income),
+            "annual_income": _income,
             "discount_rate": lambda t: _or(read_fraction(t, "rate"), DEFAULTS.discount_rate),
             "return_rate": lambda t: _or(read_fraction(t, "rate"), DEFAULTS.return_rate),
         }
@@ -196,11 +198,12 @@ class ProfileForm(FormScreen[Profile]):
         values["worth"] = Worth(**worth)
         if values.get("valued_at") is None:  # blank keeps the date it had
             values["valued_at"] = self.profile.valued_at
-        if found:
-            return None, found
+        # Unreadable fields at their defaults, so the rest are checked too: every
+        # problem shows at once.
         profile = Profile(**values)  # type: ignore[arg-type]
         for key, reason in profile.problems():
-            add_problem(found, key, reason)
+            if key not in found:
+                add_problem(found, key, reason)
         return (None if found else profile), found
 
 
@@ -215,6 +218,14 @@ def implied_text(implied: Mapping[Dimension, ImpliedWorth], currency: str) -> st
         for dim, found in implied.items()
     ]
     return "Your choices imply: " + "; ".join(parts) + ". ctrl+t takes the medians."
+
+
+def _income(text: str) -> Decimal:
+    """The yearly income; blank is refused, as every money figure starts from it."""
+    income = read_amount(text)
+    if income is None:
+        raise ValueError("give your yearly income before tax (0 if you have none)")
+    return income
 
 
 def _or(value: Decimal | None, default: Decimal) -> Decimal:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from textual.app import ComposeResult
@@ -27,15 +27,20 @@ NOTHING_SAID_KEY = "actual"
 _REPEAT = tuple(WouldRepeat)
 
 
+EXPECTED_WIDTH = 34
+"""Columns of the expectation beside each row's input."""
+
+
 class ObservationRow(Vertical):
     """One dimension: the expectation, the actual value per year, and whether it happened."""
 
     DEFAULT_CSS = """
     ObservationRow {
         height: auto;
-        & > Horizontal { height: 1; }
+        /* A long expectation wraps under itself rather than being cut. */
+        & > Horizontal { height: auto; }
         & .obs-name { width: 10; margin-right: 1; }
-        & .obs-expected { width: 34; color: $text-muted; }
+        & .obs-expected { width: 34; color: $text-muted; }  /* EXPECTED_WIDTH */
         & Input { width: 14; margin-right: 1; }
         & Checkbox { width: auto; }
         & .obs-error { display: none; color: $text-error; padding-left: 45; }
@@ -59,7 +64,10 @@ class ObservationRow(Vertical):
             expected = f"expected {format_value(dim, effect.per_year, self._currency, signed=True)}"
             expected += " a year"
             if effect.confidence != 1:
-                expected += f" ({percent_text(effect.confidence)} sure)"
+                sure = f"({percent_text(effect.confidence)} sure)"
+                # On a line of its own where the two would not fit the column.
+                together = len(expected) + 1 + len(sure) <= EXPECTED_WIDTH
+                expected += f" {sure}" if together else f"\n{sure}"
         unit = self._currency if dim.is_money else "pts"
         with Horizontal():
             yield Label(str(dim), classes="obs-name")
@@ -127,8 +135,15 @@ class ReviewForm(FormScreen[Review]):
     }
     """
 
-    def __init__(self, decision: Decision, profile: Profile, today: date) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        decision: Decision,
+        profile: Profile,
+        today: date,
+        *,
+        save: Callable[[Review], Review] | None = None,
+    ) -> None:
+        super().__init__(save=save)
         self.decision = decision
         self.profile = profile
         self.today = today
@@ -207,15 +222,19 @@ class ReviewForm(FormScreen[Review]):
             add_problem(found, key, str(error))
             return None
 
-    def show_problems(self, problems: Mapping[str, str]) -> None:
-        super().show_problems(problems)
+    def show_problems(self, problems: Mapping[str, str]) -> bool:
+        marked = super().show_problems(problems)
         said = self.query_one("#nothing-said", Static)
         reason = problems.get(NOTHING_SAID_KEY) if self._attempted else None
         said.update(f"↓ {reason}" if reason else "")
         said.set_class(bool(reason), "-shown")
+        marked = marked or bool(reason)
         for row in self.query(ObservationRow):
             key = f"{row.dimension}.actual"
-            row.show_problem(problems.get(key) if self.problem_shown(key) else None)
+            shown = problems.get(key) if self.problem_shown(key) else None
+            row.show_problem(shown)
+            marked = marked or shown is not None
+        return marked
 
 
 def _row_key(key: str) -> str:

@@ -90,13 +90,20 @@ class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
 
     class _PageRead(Message):
         def __init__(
-            self, generation: int, page: int, rows: list[DecisionSummary], total: int | None
+            self,
+            generation: int,
+            page: int,
+            rows: list[DecisionSummary],
+            total: int | None,
+            cursor: int | None = None,
         ) -> None:
             super().__init__()
             self.generation = generation
             self.page = page
             self.rows = rows
             self.total = total
+            self.cursor = cursor
+            """Where the cursor goes (the decision asked to be selected), if anywhere."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -127,8 +134,15 @@ class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
         """The summary under the cursor, if its page is loaded."""
         return self._row(self._cursor) if self._total else None
 
-    def load(self, journal: Journal, flt: DecisionFilter | None, today: date) -> None:
-        """Show `journal` through `flt`; keeps the cursor's position where it can.
+    def load(
+        self,
+        journal: Journal,
+        flt: DecisionFilter | None,
+        today: date,
+        select: str | None = None,
+    ) -> None:
+        """Show `journal` through `flt`; keeps the cursor's position where it can, or
+        moves it to the decision `select` (a new one) when the filter shows it.
 
         The old lines stay on screen until the new count and first page arrive."""
         self._generation += 1
@@ -139,22 +153,29 @@ class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
         page = self._cursor // PAGE
         self._pending.add(page)
         self.run_worker(
-            lambda: self._read(source, page, count=True), thread=True, group="decision-list"
+            lambda: self._read(source, page, count=True, select=select),
+            thread=True,
+            group="decision-list",
         )
 
-    def _read(self, source: _Source, page: int, *, count: bool) -> None:
+    def _read(self, source: _Source, page: int, *, count: bool, select: str | None = None) -> None:
         """In a thread: one page (and the count when asked), posted back."""
         total = source.journal.count(source.filter) if count else None
+        cursor = source.journal.position(select, source.filter) if select else None
+        if cursor is not None:
+            page = cursor // PAGE
         if total is not None and page * PAGE >= total:
             page = max(total - 1, 0) // PAGE
         rows = source.journal.summaries(source.filter, offset=page * PAGE, limit=PAGE)
-        self.post_message(self._PageRead(source.generation, page, rows, total))
+        self.post_message(self._PageRead(source.generation, page, rows, total, cursor))
 
     def on_decision_list__page_read(self, message: _PageRead) -> None:
         message.stop()
         if message.generation != self._generation:
             return
         self._pending.discard(message.page)
+        if message.cursor is not None:
+            self._cursor = message.cursor
         if message.total is not None:
             self._reset(message.total)
         self._pages.set(message.page, message.rows)

@@ -14,10 +14,11 @@ from decimal import Decimal
 from typing import ClassVar
 
 from rich.console import Group
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult, RenderResult
+from textual.color import Color
 from textual.containers import Horizontal
-from textual.renderables.sparkline import Sparkline
 from textual.widget import Widget
 
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
@@ -70,7 +71,8 @@ class ScoreCard(Widget):
             self.change_wordings = []
         else:
             said = self._wordings(self._change, currency, True)
-            self.change_wordings = [f"{w} this year" for w in said] + said
+            period = "this year" if overview.year is None else f"in {overview.year}"
+            self.change_wordings = [f"{w} {period}" for w in said] + said
         # Bar heights only: the sparkline draws floats, the figures stay Decimal.
         months = overview.months
         count = len(next(iter(months.values()), []))
@@ -116,12 +118,11 @@ class ScoreCard(Widget):
         if self._change is not None and self._change:
             mood = "card--up" if self._change > 0 else "card--down"
         base = self.background_colors[1]
-        spark = Sparkline(
+        spark = spark_text(
             self._months,
-            width=self.content_region.width,
-            height=1,
-            min_color=(base + self.get_component_styles("card--spark-min").color).rich_color,
-            max_color=(base + self.get_component_styles("card--spark-max").color).rich_color,
+            self.content_region.width,
+            base + self.get_component_styles("card--spark-min").color,
+            base + self.get_component_styles("card--spark-max").color,
         )
         return Group(
             Text(value, style=self.get_component_rich_style("card--value"), no_wrap=True),
@@ -135,6 +136,35 @@ class ScoreCard(Widget):
         compact = format_value(dim, value, currency, signed=signed, compact=True)
         bare = format_value(dim, value, "", signed=signed, compact=True)
         return [full, compact, bare.removesuffix(" pts")]
+
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def spark_levels(values: list[float], width: int) -> list[int]:
+    """The bar (0–7) of each of `width` columns for `values`, measured from zero: a flat
+    series is flat at its level, and a series of zeros has no bars (an empty list)."""
+    if not values or width <= 0:
+        return []
+    low, high = min(0.0, *values), max(0.0, *values)
+    if high == low:
+        return []
+    count = len(values)
+    columns = values
+    if count > width:  # each column shows where its stretch of months ends
+        columns = [values[(i + 1) * count // width - 1] for i in range(width)]
+    top = len(BARS) - 1
+    return [round((v - low) / (high - low) * top) for v in columns]
+
+
+def spark_text(values: list[float], width: int, low_color: Color, high_color: Color) -> Text:
+    """The sparkline as text, each bar coloured between `low_color` and `high_color`."""
+    text = Text(no_wrap=True)
+    top = len(BARS) - 1
+    for level in spark_levels(values, width):
+        color = low_color.blend(high_color, level / top)
+        text.append(BARS[level], style=Style(color=color.rich_color))
+    return text
 
 
 class ScoreCards(Horizontal):
