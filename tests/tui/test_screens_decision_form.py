@@ -270,3 +270,27 @@ async def test_preview_without_birth_date_says_what_is_missing() -> None:
         await type_into(pilot, "#meaning-lasts", "10")
         await pilot.pause()
         assert "+10 pts" in preview(app)
+
+
+@pilot_test
+async def test_huge_numbers_are_marked_at_their_field_and_the_draft_stays(
+    max_muster: Profile,
+) -> None:
+    app = Host(DecisionForm(max_muster))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press(*"Lottery")
+        await type_into(pilot, "#money-per_year", "99999999999999999999")
+        await type_into(pilot, "#happiness-per_year", "1")
+        await type_into(pilot, "#happiness-half_life_years", "1e-999999")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == []  # nothing saved, the form is still open
+        assert isinstance(app.screen, DecisionForm)
+        assert app.screen.query_one("#title", Input).value == "Lottery"
+        shown = str(app.screen.query_one("#money-per_year", Input).value)
+        assert shown == "99999999999999999999"
+        errors = " ".join(
+            str(s.render()) for s in app.screen.query(".effect-error").results(Static)
+        )
+        assert "at most 1,000,000,000,000" in errors
+        assert "from 0.001 to 1,000,000 years" in errors

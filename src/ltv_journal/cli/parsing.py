@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from ltv_journal.core.dates import parse_date
 from ltv_journal.core.dimensions import Dimension, Until
-from ltv_journal.core.effects import Effect
+from ltv_journal.core.effects import MAX_DELAY_MONTHS, Effect
 from ltv_journal.core.money import AmountError, parse_amount, parse_decimal, parse_fraction
 
 from .errors import UserError
@@ -156,6 +156,8 @@ def _months(text: str, where: str) -> int:
     cleaned = text.strip().lower()
     factor = 12 if cleaned.endswith("y") else 1
     number = _number(cleaned.rstrip("my"), f"{where} delay")
+    if abs(number) > 1_000_000:  # before arithmetic on it (1e999999y would overflow)
+        raise UserError(f"{where} delay '{text}' must be between 0 and {MAX_DELAY_MONTHS} months")
     months = number * factor
     if months != months.to_integral_value():
         raise UserError(f"{where} delay '{text}' is not a whole number of months")

@@ -23,6 +23,13 @@ MATH_CONTEXT = Context(prec=40)
 _LN_HALF = Decimal("0.5").ln(MATH_CONTEXT)
 MAX_DELAY_MONTHS = 1200
 MAX_YEARS = Decimal(150)
+MAX_PER_YEAR = Decimal("1000000000000")
+"""A trillion a year either way: beyond any real decision, and within what is stored."""
+MIN_HALF_LIFE = Decimal("0.001")
+MAX_HALF_LIFE = Decimal(1_000_000)
+NEGLIGIBLE = Decimal("1e-20")
+"""A monthly log-factor this small weighs every month alike to 20 digits: the series is
+the plain count of months (the closed form would divide 0 by 0 at 40 digits)."""
 
 
 class MissingBirthDate(ValueError):
@@ -53,14 +60,20 @@ class Effect:
     def problems(self) -> list[tuple[str, str]]:
         """Every invalid field as (field name, reason)."""
         found: list[tuple[str, str]] = []
+        if abs(self.per_year) > MAX_PER_YEAR:
+            found.append(("per_year", f"must be at most {MAX_PER_YEAR:,} a year either way"))
         if not 0 <= self.delay_months <= MAX_DELAY_MONTHS:
             found.append(("delay_months", f"must be between 0 and {MAX_DELAY_MONTHS}"))
         if self.years is not None and self.until is not None:
             found.append(("years", "give years or until, not both"))
         if self.years is not None and not Decimal(0) < self.years <= MAX_YEARS:
             found.append(("years", f"must be more than 0 and at most {MAX_YEARS}"))
-        if self.half_life_years is not None and not self.half_life_years > 0:
-            found.append(("half_life_years", "must be more than 0"))
+        if self.half_life_years is not None and not (
+            MIN_HALF_LIFE <= self.half_life_years <= MAX_HALF_LIFE
+        ):
+            found.append(
+                ("half_life_years", f"must be from {MIN_HALF_LIFE} to {MAX_HALF_LIFE:,} years")
+            )
         if not Decimal(0) < self.confidence <= Decimal(1):
             found.append(("confidence", "must be more than 0 and at most 1"))
         return found
@@ -116,7 +129,10 @@ def _lead_and_series(
     dearest step of an effect, so each combination is computed once."""
     with localcontext(MATH_CONTEXT):
         log_q, log_v, q = _monthly_factors(half_life, rate)
-        series = Decimal(months) if log_q == 0 else (1 - (log_q * months).exp()) / (1 - q)
+        if abs(log_q) < NEGLIGIBLE:
+            series = Decimal(months)
+        else:
+            series = (1 - (log_q * months).exp()) / (1 - q)
         lead = (log_v * delay_months).exp() if log_v and delay_months else Decimal(1)
         return lead, series
 

@@ -10,7 +10,7 @@ from decimal import Decimal, localcontext
 from .dates import add_months, whole_months_between
 from .decision import Decision
 from .dimensions import DIMENSIONS, Dimension
-from .effects import MATH_CONTEXT, Effect, lifetime_effect
+from .effects import MATH_CONTEXT, NEGLIGIBLE, Effect, lifetime_effect
 from .money import round_cents
 from .profile import Profile
 
@@ -67,8 +67,11 @@ def baseline(profile: Profile, as_of: date) -> Values:
         first = whole_months_between(as_of, add_months(start, past))
         with localcontext(MATH_CONTEXT):
             log_v = -(1 + rate).ln() / 12
-            v = log_v.exp()
-            total += (log_v * first).exp() * (1 - (log_v * future).exp()) / (1 - v)
+            if abs(log_v) < NEGLIGIBLE:  # a rate too small to discount anything
+                total += future
+            else:
+                v = log_v.exp()
+                total += (log_v * first).exp() * (1 - (log_v * future).exp()) / (1 - v)
     values[Dimension.MONEY] = round_cents(monthly * total)
     return values
 
