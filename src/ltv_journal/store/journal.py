@@ -156,13 +156,14 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
         cleaned = prefix.strip().lower()
         if len(cleaned) < 4 or not re.fullmatch(r"[0-9a-f-]+", cleaned):
             raise NotFound(f"'{prefix}' is not an id or an id prefix of at least 4 characters")
-        # A range on the primary key, not LIKE: SQLite can walk the index for it.
+        # A range on the primary key, not LIKE; and no condition on deleted_at in SQL,
+        # which would send SQLite down the (deleted_at, …) index over every live row.
         after = cleaned[:-1] + chr(ord(cleaned[-1]) + 1)
-        query = select(DT.c.id).where(DT.c.id >= cleaned, DT.c.id < after).limit(2)
-        if not include_deleted:
-            query = query.where(DT.c.deleted_at.is_(None))
+        query = select(DT.c.id, DT.c.deleted_at).where(DT.c.id >= cleaned, DT.c.id < after)
         with self._read() as conn:
-            found: list[str] = [r[0] for r in conn.execute(query)]
+            found: list[str] = [
+                r[0] for r in conn.execute(query) if include_deleted or r[1] is None
+            ][:2]
         if not found:
             raise NotFound(f"no decision with id {prefix}")
         if len(found) > 1:
