@@ -92,12 +92,16 @@ def per_year(text: str, option: str, currency: str | None = None) -> Decimal:
         raise UserError(f"{option} value {error}") from None
 
 
-def dimension_value(text: str, option: str) -> tuple[Dimension, Decimal]:
-    """`money=4800` or `happiness=1` (per year; `/m` per month)."""
+def dimension_value(
+    text: str, option: str, currency: str | None = None
+) -> tuple[Dimension, Decimal]:
+    """`money=4800` or `happiness=1` (per year; `/m` per month); money written with a
+    currency must be in `currency` (the journal's) when that is known."""
     name, sep, value = text.partition("=")
     if not sep or not value.strip():
         raise UserError(f"{option} '{text}' should look like DIMENSION=VALUE, e.g. money=4800")
-    return dimension(name, f"{option} '{text}':"), per_year(value, f"{option} '{text}':")
+    dim = dimension(name, f"{option} '{text}':")
+    return dim, per_year(value, f"{option} '{text}':", currency if dim.is_money else None)
 
 
 def effect(spec: str, currency: str | None = None) -> tuple[Dimension, Effect]:

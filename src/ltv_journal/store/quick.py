@@ -21,6 +21,9 @@ from .peek import open_read_only
 
 PROFILE_TABLE = "profile"
 BUCKET_TABLE = "score_bucket"
+KNOWN_SCHEMA = 2
+"""The newest schema this reader knows; equal to `migrations.SCHEMA_VERSION` (a test
+holds them together). A newer journal is left to the full path, which refuses it."""
 
 
 def quick_score(path: Path, as_of: date) -> tuple[Profile, Score] | None:
@@ -34,6 +37,8 @@ def quick_score(path: Path, as_of: date) -> tuple[Profile, Score] | None:
         return None
     try:
         conn.row_factory = sqlite3.Row
+        if int(conn.execute("PRAGMA user_version").fetchone()[0]) > KNOWN_SCHEMA:
+            return None
         row = conn.execute(f"SELECT * FROM {PROFILE_TABLE} LIMIT 1").fetchone()
         sums = ", ".join(f"COALESCE(SUM({d}), 0)" for d in ("decisions", *DIMENSIONS))
         totals = conn.execute(f"SELECT {sums} FROM {BUCKET_TABLE}").fetchone()
