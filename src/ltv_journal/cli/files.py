@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -158,20 +159,22 @@ def export(year: int | None, everything: bool, output: Path | None) -> None:
     protected = journal_files(settings().location)
     if output is not None:
         check_replaceable(output, protected)
-    with open_journal() as journal:
-        if everything:
-            from ltv_journal.exchange.writer import export_all
+    from ltv_journal.exchange.files import write_atomically
 
-            text = export_all(journal)
+    with open_journal() as journal:
+        parts: Iterable[str]
+        if everything:  # a decision at a time: flat memory at any size
+            from ltv_journal.exchange.writer import export_all_parts
+
+            parts = export_all_parts(journal)
         else:
             from ltv_journal.exchange.summary import yearly_summary
 
             assert year is not None
-            text = yearly_summary(journal, year)
-    if output is None:
-        echo(text, nl=not text.endswith("\n"))
-        return
-    from ltv_journal.exchange.files import write_atomically
-
-    write_atomically(output, text, protected=protected)
+            parts = [yearly_summary(journal, year)]
+        if output is None:
+            for part in parts:
+                echo(part, nl=False)
+            return
+        write_atomically(output, parts, protected=protected)
     echo(f"wrote {output}", err=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, delete, func, select, tuple_, update
 
 from ltv_journal.core import clock
 from ltv_journal.core.decision import Decision
@@ -195,16 +195,19 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
             return int(conn.execute(query).scalar_one())
 
     def iter_decisions(self, flt: DecisionFilter | None = None) -> Iterator[Decision]:
-        """Whole decisions matching `flt`, oldest first, read in batches."""
-        query = (
-            select(DT.c.id)
-            .where(*conditions(flt or DecisionFilter()))
-            .order_by(DT.c.decided_on, DT.c.created_at, DT.c.id)
-        )
+        """Whole decisions matching `flt`, oldest first (date, creation, id), read in
+        batches from one snapshot of the journal: memory stays flat at any size."""
+        order = (DT.c.decided_on, DT.c.created_at, DT.c.id)
+        query = select(*order).where(*conditions(flt or DecisionFilter())).order_by(*order)
         with self._read() as conn:
-            ids = [r[0] for r in conn.execute(query)]
-            for start in range(0, len(ids), BATCH):
-                yield from load_decisions(conn, ids[start : start + BATCH])
+            after: tuple[Any, ...] | None = None
+            while True:
+                page = query if after is None else query.where(tuple_(*order) > tuple_(*after))
+                rows = conn.execute(page.limit(BATCH)).all()
+                if not rows:
+                    return
+                yield from load_decisions(conn, [r[2] for r in rows])
+                after = tuple(rows[-1])
 
     def categories(self) -> list[str]:
         query = select(DT.c.category).where(DT.c.deleted_at.is_(None), DT.c.category != "")
