@@ -51,23 +51,31 @@ def import_(
     `export --all | import -` copies a journal); a file named - is ./-. `ltv-journal
     undo` takes back a whole import.
     """
-    from ltv_journal.exchange.reader import import_file, import_text
+    from ltv_journal.exchange.reader import import_read, read_interchange, read_interchange_text
 
+    # The file is read first: one that cannot be read creates no journal.
     if file == "-":
         try:
             text = sys.stdin.read()
         except UnicodeDecodeError:
             raise UserError("standard input is not UTF-8 text") from None
+        source, found = "<stdin>", read_interchange_text(text, "<stdin>")
+
+        def text_of() -> str:
+            return text
+    else:
+        source, found = file, read_interchange(Path(file))
+
+        def text_of() -> str:
+            return Path(file).read_text(encoding="utf-8")
+
     options = {
         "replace_profile": replace_profile,
         "overwrite_newer": overwrite_newer,
         "dry_run": dry_run,
     }
     with open_journal(create=not dry_run) as journal:
-        if file == "-":
-            result = import_text(journal, text, "<stdin>", **options)
-        else:
-            result = import_file(journal, Path(file), **options)
+        result = import_read(journal, found, source, text_of, **options)
     if as_json:
         echo_json(import_json(file, result))
         return

@@ -99,6 +99,23 @@ def import_text(
     return _write(journal, found, options, lambda: text, source)
 
 
+def import_read(
+    journal: Journal,
+    found: Interchange,
+    source: str,
+    text_of: Callable[[], str],
+    *,
+    replace_profile: bool = False,
+    overwrite_newer: bool = False,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Import what `read_interchange` found in `source` (read before the journal is
+    opened, so that a file that cannot be read creates no journal); `text_of` gives the
+    text again for the line of an error."""
+    options = Options(replace_profile, overwrite_newer, dry_run)
+    return _write(journal, found, options, text_of, source)
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     replace_profile: bool = False
