@@ -104,3 +104,16 @@ def test_a_reader_that_stops_early_gets_no_error(db: Path) -> None:
     reader.stdin.close()
     reader.wait(timeout=10)
     assert writer.stderr == b""
+
+
+def test_without_a_terminal_the_bare_command_prints_the_score_and_help(db: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "ltv_journal", "--db", str(db)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")},
+    )
+    assert done.returncode == 0
+    assert b"\x1b" not in done.stdout
+    assert b"baseline" in done.stdout and b"Usage:" in done.stdout
