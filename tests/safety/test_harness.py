@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .harness import concurrent_adds, crash_cycles
 
-CYCLES = int(os.environ.get("LTV_CRASH_CYCLES", "9"))
+CYCLES = int(os.environ.get("LTV_CRASH_CYCLES", "10"))
 SEED = int(os.environ.get("LTV_CRASH_SEED", "20261129"))
 
 
