@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -40,6 +41,7 @@ def db(tmp_path: Path) -> Path:
         (("add", "x", "--effect", "money 5 delay=1e999999y"), "between 0 and 1200 months"),
         (("add", "x", "--effect", "money 5 years=1e30"), "at most 150"),
         (("list", "--limit", "99999999999999999999"), "--limit"),
+        (("review", "{id}", "--actual", "money=99999999999999999999"), "at most 1,000,000,000,000"),
         (("review", "--notes", "x"), "needs the ID"),
     ],
 )
@@ -47,7 +49,8 @@ def test_huge_numbers_are_refused_with_their_limit(
     db: Path, args: tuple[str, ...], says: str
 ) -> None:
     before = fingerprint(db)
-    result = cli(db, *args)
+    bike = json.loads(cli(db, "list", "--json").stdout)["decisions"][0]["id"]
+    result = cli(db, *(a.replace("{id}", bike) for a in args))
     assert result.exit_code == 2, result.output
     assert says in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
