@@ -124,7 +124,7 @@ class Figures:
             f"{self.tracebacks} tracebacks, {self.wrong_status} other exit statuses, "
             f"{self.changed_after_refusal} journals changed by a refused input, "
             f"{self.not_one_line} messages over one line"
-            + (f", {self.without_line_number} file refusals without a line" if what else "")
+            + (f", {self.without_line_number} without a line" if what == "files" else "")
         )
 
 

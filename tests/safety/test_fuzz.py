@@ -22,8 +22,10 @@ def test_generated_command_lines_never_end_in_a_traceback(tmp_path: Path) -> Non
         path.write_bytes(toml_case(rng))
         files.append(path)
     figures = fuzz_cli(tmp_path / "journal.db", CASES, SEED, files)
-    print(figures.line(""))
-    assert figures.failures == [], figures.line("") + "\n" + "\n".join(figures.failures[:20])
+    print(figures.line("command lines"))
+    assert figures.failures == [], (
+        figures.line("command lines") + "\n" + "\n".join(figures.failures[:20])
+    )
     assert figures.refused > CASES // 2  # the generator makes mostly bad input
 
 
