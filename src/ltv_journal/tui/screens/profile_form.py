@@ -97,13 +97,13 @@ class ProfileForm(FormScreen[Profile]):
 
     def read_form(self) -> tuple[Profile | None, Problems]:
         found: Problems = {}
-        values: dict[str, object] = {
-            "name": self.text("name").strip(),
-            "currency": self.text("currency").strip().upper(),
-        }
+        currency = self.text("currency").strip().upper()
+        values: dict[str, object] = {"name": self.text("name").strip(), "currency": currency}
         readers: dict[str, Callable[[str], object]] = {
             "birth_date": lambda t: read_optional_date(t, year_means_midyear=True),
-            "annual_income": lambda t: _or(read_amount(t), DEFAULTS.annual_income),
+            "annual_income": lambda t: _or(
+                read_amount(t, currency=currency or None), DEFAULTS.annual_income
+            ),
             "discount_rate": lambda t: _or(read_fraction(t, "rate"), DEFAULTS.discount_rate),
             "return_rate": lambda t: _or(read_fraction(t, "rate"), DEFAULTS.return_rate),
         }
