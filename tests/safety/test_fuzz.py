@@ -8,13 +8,18 @@ import os
 import random
 from pathlib import Path
 
+import pytest
+
 from .fuzzing import fuzz_cli, fuzz_files, toml_case
 
 CASES = int(os.environ.get("LTV_FUZZ_CASES", "300"))
 SEED = int(os.environ.get("LTV_FUZZ_SEED", "20261129"))
 
 
-def test_generated_command_lines_never_end_in_a_traceback(tmp_path: Path) -> None:
+def test_generated_command_lines_never_end_in_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # `export -o NAME` writes relative names: keep them here
     files = []
     rng = random.Random(SEED)
     for number in range(20):
@@ -29,7 +34,10 @@ def test_generated_command_lines_never_end_in_a_traceback(tmp_path: Path) -> Non
     assert figures.refused > CASES // 2  # the generator makes mostly bad input
 
 
-def test_generated_files_never_end_in_a_traceback(tmp_path: Path) -> None:
+def test_generated_files_never_end_in_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     folder = tmp_path / "files"
     folder.mkdir()
     figures = fuzz_files(tmp_path / "journal.db", folder, CASES, SEED + 1)
