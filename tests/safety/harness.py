@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -44,7 +45,8 @@ if mode == "add":
             effects={Dimension.MONEY: Effect(per_year=Decimal(120 + i)),
                      Dimension.LOVE: Effect(per_year=Decimal(1), years=Decimal(2))},
         ))
-        print("added", stored.id, flush=True)
+        sys.stdout.write(f"added {stored.id}\n")  # one write: a kill cannot split it
+        sys.stdout.flush()
 elif mode == "import":
     text = "".join(
         f'[[decisions]]\\ndate = 2024-0{1 + i % 9}-01\\ntitle = "{tag}-{i}"\\namount = {i}.0\\n'
@@ -80,6 +82,12 @@ class Figures:
             f"{self.partial} partial imports, {self.corrupt} failed integrity checks, "
             f"{self.mismatches} totals unequal to a rebuild, {self.busy} busy errors"
         )
+
+
+def complete_lines(out: str) -> list[str]:
+    """The lines a killed writer finished: a kill in the middle of a report leaves its
+    start without the line break (seen: "added" alone), which reports nothing."""
+    return out.split("\n")[:-1]
 
 
 def start_writer(db: Path, mode: str, tag: str) -> subprocess.Popen[str]:
@@ -163,7 +171,7 @@ def crash_cycles(db: Path, cycles: int, seed: int) -> Figures:
         figures.cycles += 1
         if "busy" in err:
             figures.busy += 1
-        for line in out.splitlines():
+        for line in complete_lines(out):
             word, _, rest = line.partition(" ")
             if word == "added":
                 reported.add(rest)
@@ -187,7 +195,16 @@ def crash_cycles(db: Path, cycles: int, seed: int) -> Figures:
         missing = reported - present
         if missing:
             figures.lost += len(missing)
-            figures.problems.append(f"cycle {cycle}: {len(missing)} reported adds are gone")
+            kept = db.parent / f"lost-{cycle}"
+            kept.mkdir()
+            for suffix in ("", "-wal", "-shm"):
+                if Path(f"{db}{suffix}").exists():
+                    shutil.copy2(f"{db}{suffix}", kept / f"journal.db{suffix}")
+            (kept / "writer.out").write_text(out + "\n--- stderr ---\n" + err)
+            figures.problems.append(
+                f"cycle {cycle} ({mode}): reported adds are gone: {sorted(missing)}; "
+                f"the journal and the writer's output are kept in {kept}"
+            )
             reported -= missing
         # The full rebuild grows with the journal: every 10th cycle and the last.
         found = check_journal(db, rebuild=cycle % 10 == 9 or cycle == cycles - 1)
@@ -215,7 +232,8 @@ for i in range(int(sys.argv[3])):
         effect = Effect(per_year=Decimal(1), years=Decimal(3))
         stored = journal.add(Decision(title=f"{sys.argv[2]}-{i}", date=date(2025, 3, 1),
                                       effects={Dimension.MEANING: effect}))
-        print("added", stored.id, flush=True)
+        sys.stdout.write(f"added {stored.id}\n")
+        sys.stdout.flush()
     except Busy:
         busy += 1
 print("busy", busy, flush=True)
@@ -244,7 +262,7 @@ def concurrent_adds(db: Path, processes: int, adds: int) -> Figures:
         out, err = writer.communicate(timeout=300)
         if writer.returncode != 0:
             figures.problems.append(err.strip().splitlines()[-1] if err.strip() else "failed")
-        for line in out.splitlines():
+        for line in complete_lines(out):
             word, _, rest = line.partition(" ")
             if word == "added":
                 reported.add(rest)
