@@ -173,3 +173,11 @@ def test_undo_of_an_import_into_a_journal_without_a_profile(tmp_path: Path) -> N
     assert state(db) == before
     with Journal(str(db)) as journal:
         assert not journal.has_profile()
+
+
+def test_a_dry_run_into_a_journal_not_made_yet_makes_none(backup: Path, tmp_path: Path) -> None:
+    target = tmp_path / "new" / "journal.db"
+    preview = ok(target, "import", "--dry-run", str(backup)).stdout.splitlines()
+    assert [p.split()[0] for p in preview[:-1]] == ["added"] * 3
+    assert "3 added, 0 changed, 0 unchanged; profile would be set" in preview[-1]
+    assert not target.parent.exists()

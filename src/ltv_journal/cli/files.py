@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Iterable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +15,7 @@ from .errors import UserError
 
 if TYPE_CHECKING:
     from ltv_journal.store.bulk_import import ImportResult
-from .options import db_option, json_option, open_journal, settings
+from .options import db_option, journal_missing, json_option, open_journal, settings
 from .output import echo, echo_json, echo_lines
 
 
@@ -74,7 +76,12 @@ def import_(
         "overwrite_newer": overwrite_newer,
         "dry_run": dry_run,
     }
-    with open_journal(create=not dry_run) as journal:
+    location = settings().location
+    with ExitStack() as stack:
+        if dry_run and journal_missing(location):  # preview against an empty journal
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="ltv-preview-"))
+            location = str(Path(folder) / "preview.db")
+        journal = stack.enter_context(open_journal(location, create=True))
         result = import_read(journal, found, source, text_of, **options)
     if as_json:
         echo_json(import_json(file, result))
