@@ -45,7 +45,7 @@ if mode == "add":
             effects={Dimension.MONEY: Effect(per_year=Decimal(120 + i)),
                      Dimension.LOVE: Effect(per_year=Decimal(1), years=Decimal(2))},
         ))
-        sys.stdout.write(f"added {stored.id}\n")  # one write: a kill cannot split it
+        sys.stdout.write(f"added {stored.id}\\n")  # one write: a kill cannot split it
         sys.stdout.flush()
 elif mode == "import":
     text = "".join(
@@ -232,7 +232,7 @@ for i in range(int(sys.argv[3])):
         effect = Effect(per_year=Decimal(1), years=Decimal(3))
         stored = journal.add(Decision(title=f"{sys.argv[2]}-{i}", date=date(2025, 3, 1),
                                       effects={Dimension.MEANING: effect}))
-        sys.stdout.write(f"added {stored.id}\n")
+        sys.stdout.write(f"added {stored.id}\\n")
         sys.stdout.flush()
     except Busy:
         busy += 1
