@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from .harness import concurrent_adds, crash_cycles
 
 CYCLES = int(os.environ.get("LTV_CRASH_CYCLES", "10"))
@@ -23,8 +25,9 @@ def test_kill_9_during_adds_imports_and_rescores_loses_nothing(tmp_path: Path) -
     assert figures.reported > 0
 
 
-def test_three_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
-    figures = concurrent_adds(tmp_path / "journal.db", processes=3, adds=40)
+@pytest.mark.parametrize("processes", [2, 4])
+def test_processes_adding_at_once_lose_nothing(tmp_path: Path, processes: int) -> None:
+    figures = concurrent_adds(tmp_path / "journal.db", processes=processes, adds=30)
     print(figures.line("processes adding at once"))
     assert figures.problems == [], figures.problems[:10]
-    assert (figures.reported, figures.lost, figures.busy) == (120, 0, 0)
+    assert (figures.reported, figures.lost, figures.busy) == (30 * processes, 0, 0)
