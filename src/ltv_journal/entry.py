@@ -37,7 +37,12 @@ def main() -> None:
     location = bare_location(sys.argv[1:])
     if location == "" and _env_is_blank():
         location = None  # the command line says what is wrong
-    if location is not None and importlib.util.find_spec("ltv_journal.tui.app") is not None:
+    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    if (
+        location is not None
+        and terminal
+        and importlib.util.find_spec("ltv_journal.tui.app") is not None
+    ):
         from ltv_journal.locations import journal_location
         from ltv_journal.tui.app import run_app
 

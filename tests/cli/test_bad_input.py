@@ -130,7 +130,7 @@ def test_every_invalid_field_is_reported_at_once(max_journal: Run) -> None:
     line = result.stderr.strip()
     assert "--review-on must not be before" in line
     assert "--effect love confidence: must be more than 0" in line
-    assert "--effect love half-life: must be from 0.01 to 1e50 years" in line
+    assert "--effect love half-life: must be from 0.001 to 1,000,000 years" in line
 
 
 def test_an_effect_to_retirement_needs_a_birth_date(run: Run, db: Path) -> None:

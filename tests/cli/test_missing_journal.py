@@ -79,3 +79,18 @@ def test_bare_command_without_the_tui_says_how_to_start(
     assert result.stdout.startswith(f"no journal at {db}; start one with")
     assert "Commands:" in result.stdout
     assert not db.parent.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("add", "Bike", "--effect", "money 5"),  # lasts until retirement: needs a birth date
+        ("add", ""),
+        ("add", "Bike", "--amount", "-5"),
+        ("import", "/nonexistent/backup.toml"),
+    ],
+)
+def test_a_write_that_fails_creates_no_journal(run: Run, db: Path, args: tuple[str, ...]) -> None:
+    result = run(*args, ok=False)
+    assert result.exit_code == 2
+    assert not db.exists() and not db.parent.exists()

@@ -68,6 +68,7 @@ def test_variations_it_accepts_match_tomllib(extra: str) -> None:
         'notes = """one"""',
         'notes = """\nab""" # closed with a comment',
         'notes = """\na\\\n  b"""',  # line-ending backslash
+        'notes = """\n\\\n""""',  # one that would pass for an escaped quote
         "amount = 1_000.0",
         "amount = +5.0",
         "amount = 1e3",
@@ -102,3 +103,54 @@ def test_the_fallback_reads_what_the_fast_reader_refuses() -> None:
     text = BASE + "effects.money.per_year = 5\n"
     (found,) = read_interchange_text(text).decisions
     assert found.effects["money"].per_year == 5  # type: ignore[index]
+
+
+STRING_PIECES = st.sampled_from(
+    [
+        "a",
+        "é",
+        " ",
+        "\t",
+        "\n",
+        "\\",
+        "\\\\",
+        '"',
+        '\\"',
+        "\\n",
+        "\\t",
+        "\\u00e9",
+        "\\U0001F600",
+        "\\u001b",
+        "\\x",
+        "\\ ",
+        "\\\n",
+        "\\  \n  ",
+        '""',
+        "'",
+        "#",
+        "]",
+        "[[decisions]]",
+        "\u202e",
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(STRING_PIECES, max_size=12).map("".join), st.booleans())
+def test_strings_the_fast_reader_accepts_read_as_tomllib_reads_them(
+    body: str, multiline: bool
+) -> None:
+    """A differential check over basic and multi-line strings with escapes, line-ending
+    backslashes and quotes: whatever tomllib reads, the fast reader reads the same or
+    hands it to tomllib."""
+    value = f'"""\n{body}"""' if multiline else f'"{body}"'
+    text = BASE + f"notes = {value}\n"
+    try:
+        expected = toml(text)
+    except tomllib.TOMLDecodeError:
+        return
+    try:
+        found = layout.parse(text)
+    except layout.NotLayout:
+        return
+    assert found == expected

@@ -156,3 +156,28 @@ def test_a_file_in_a_newer_format_is_refused(
     assert f"line {line}:" in result.stderr
     assert "newer than this ltv-journal reads (2); upgrade ltv-journal" in result.stderr
     assert state(db) == before
+
+
+def test_undo_of_an_import_into_a_journal_without_a_profile(tmp_path: Path) -> None:
+    db = tmp_path / "journal.db"
+    ok(db, "add", "Tea", "--amount", "4")  # no profile: effects need no horizon
+    before = state(db)
+    theirs = tmp_path / "theirs.toml"
+    theirs.write_text(
+        "[profile]\nbirth_date = 1980-01-01\nannual_income = 50000.0\n\n"
+        '[[decisions]]\ndate = 2025-01-01\ntitle = "Job"\n'
+        "[decisions.effects.money]\nper_year = 1200.0\n"  # until retirement: needs the birth date
+    )
+    ok(db, "import", str(theirs))
+    assert ok(db, "undo").stdout.startswith("Undid the import of theirs.toml")
+    assert state(db) == before
+    with Journal(str(db)) as journal:
+        assert not journal.has_profile()
+
+
+def test_a_dry_run_into_a_journal_not_made_yet_makes_none(backup: Path, tmp_path: Path) -> None:
+    target = tmp_path / "new" / "journal.db"
+    preview = ok(target, "import", "--dry-run", str(backup)).stdout.splitlines()
+    assert [p.split()[0] for p in preview[:-1]] == ["added"] * 3
+    assert "3 added, 0 changed, 0 unchanged; profile would be set" in preview[-1]
+    assert not target.parent.exists()

@@ -338,3 +338,10 @@ def test_prefixes_use_the_index(journal: Journal) -> None:
     assert "INDEX" in plan.upper()
     assert journal.get(stored.id[:6]).id == stored.id
     assert journal.get(stored.id).id == stored.id
+
+
+def test_a_reported_write_is_on_disk_before_it_is_reported(journal: Journal) -> None:
+    """synchronous=FULL: in WAL mode every commit is synced, so a power loss cannot take
+    back a write the journal has reported (NORMAL could lose the last ones)."""
+    with journal._engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2

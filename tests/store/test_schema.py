@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import date
 from decimal import Decimal
@@ -167,3 +168,48 @@ def test_version_2_journals_get_a_fixed_valuation_date_and_no_worth(
         assert upgraded.score().ltv[Dimension.MONEY] == Decimal("1695000.00")
     assert user_version(journal_path) == migrations.SCHEMA_VERSION
     assert Path(f"{journal_path}.v2.bak").exists()
+
+
+def test_the_quick_reader_knows_the_schema_version_and_leaves_a_newer_one(
+    tmp_path: Path,
+) -> None:
+    from ltv_journal.store import quick
+
+    path = tmp_path / "journal.db"
+    Journal(str(path)).close()
+    assert quick.quick_score(path, date(2026, 1, 1)) is not None
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version=999")
+    assert quick.quick_score(path, date(2026, 1, 1)) is None
+
+
+def test_a_failed_migration_leaves_the_journal_and_no_stray_files(
+    journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal.add(Decision(title="Bike", date=date(2025, 5, 1), amount=Decimal(900)))
+    journal.close()
+    current = migrations.SCHEMA_VERSION
+
+    def broken(conn: Connection) -> None:
+        conn.exec_driver_sql("ALTER TABLE decision ADD COLUMN mood VARCHAR")
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, current, broken)
+    made: list[int] = []
+    real_open = os.open
+
+    def watching_open(path: object, flags: int, mode: int = 0o777) -> int:
+        if str(path).endswith(".bak"):
+            made.append(mode)
+        return real_open(path, flags, mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(migrations.os, "open", watching_open)
+    with pytest.raises(RuntimeError, match="disk is full"):
+        Journal(str(journal_path))
+    assert made == [0o600]  # private from its first byte
+    assert sorted(p.name for p in journal_path.parent.iterdir() if ".bak" in p.name) == []
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", current)
+    assert user_version(journal_path) == current
+    with Journal(str(journal_path)) as again:
+        assert [d.title for d in again.iter_decisions()] == ["Bike"]

@@ -326,3 +326,27 @@ def test_the_preview_asks_to_fix_marked_fields_only_when_some_are_marked(
     assert "fix the marked fields first" in marked
     assert "fix the marked fields first" not in unmarked
     assert "some fields cannot be read yet" in unmarked
+
+
+@pilot_test
+async def test_huge_numbers_are_marked_at_their_field_and_the_draft_stays(
+    max_muster: Profile,
+) -> None:
+    app = Host(DecisionForm(max_muster))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press(*"Lottery")
+        await type_into(pilot, "#money-per_year", "99999999999999999999")
+        await type_into(pilot, "#happiness-per_year", "1")
+        await type_into(pilot, "#happiness-half_life_years", "1e-999999")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == []  # nothing saved, the form is still open
+        assert isinstance(app.screen, DecisionForm)
+        assert app.screen.query_one("#title", Input).value == "Lottery"
+        shown = str(app.screen.query_one("#money-per_year", Input).value)
+        assert shown == "99999999999999999999"
+        errors = " ".join(
+            str(s.render()) for s in app.screen.query(".effect-error").results(Static)
+        )
+        assert "at most 1,000,000,000,000" in errors
+        assert "from 0.001 to 1,000,000 years" in errors

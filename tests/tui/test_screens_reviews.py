@@ -158,6 +158,18 @@ async def test_an_actual_out_of_the_points_scale_shows_beside_its_row(max_muster
 
 
 @pilot_test
+async def test_money_in_another_currency_is_refused_beside_its_row(max_muster: Profile) -> None:
+    app = Host(ReviewForm(course(), max_muster, TODAY))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_into(pilot, "#money-actual", "4800 USD")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == []
+        shown = str(app.screen.query_one("#obs-money .obs-error", Static).render())
+        assert "is not in EUR, the currency this journal counts in" in shown
+
+
+@pilot_test
 async def test_review_dates_are_checked_beside_their_fields(max_muster: Profile) -> None:
     app = Host(ReviewForm(course(), max_muster, TODAY))
     async with app.run_test(size=(80, 24)) as pilot:

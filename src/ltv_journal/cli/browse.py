@@ -31,7 +31,11 @@ NUMERIC_COLUMNS = {4, 5, 6, 7, 8}
 @click.option("--kind", type=click.Choice([str(k) for k in Kind]), help="Only this kind.")
 @click.option("--text", help="Text in the title, notes or category (or give it as SEARCH).")
 @click.option(
-    "--limit", type=click.IntRange(1), default=50, show_default=True, help="At most this many."
+    "--limit",
+    type=click.IntRange(1, 1_000_000_000),
+    default=50,
+    show_default=True,
+    help="At most this many.",
 )
 @db_option
 @json_option

@@ -21,7 +21,14 @@ from ltv_journal.core.profile import Profile
 from . import parsing
 from .as_json import decision_json
 from .errors import UserError, invalid_as_user_error, problems_message
-from .options import db_option, journal_currency, json_option, open_journal
+from .options import (
+    db_option,
+    journal_currency,
+    journal_missing,
+    json_option,
+    open_journal,
+    settings,
+)
 from .output import echo, echo_json, value_lines
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -180,6 +187,14 @@ def add(title: str, as_json: bool, **typed: Any) -> None:
         **fields,
     )
     _checked(decision)
+    if journal_missing(settings().location):  # refuse before the journal file is made
+        from ltv_journal.core.effects import MissingBirthDate
+        from ltv_journal.core.score import decision_values
+
+        try:
+            decision_values(decision, Profile())
+        except MissingBirthDate as error:
+            raise UserError(problems_message([("effects", str(error))], "decision")) from None
     with open_journal(create=True) as journal, invalid_as_user_error("decision"):
         stored = journal.add(decision)
         print_decision(stored, journal.profile(), as_json, "added")

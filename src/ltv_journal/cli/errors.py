@@ -14,6 +14,9 @@ from contextlib import contextmanager, suppress
 import click
 
 USAGE_EXIT = 2
+INTERNAL_EXIT = 70
+"""A bug, not a mistake in the input (EX_SOFTWARE): reported as one line all the same."""
+DEBUG_ENV = "LTV_JOURNAL_DEBUG"
 
 FIELD_OPTIONS: dict[str, str] = {
     "title": "TITLE",
@@ -155,6 +158,8 @@ class ReportingGroup(click.Group):
         becomes a user error here, before click would end the program quietly."""
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            raise  # the reader went away: nothing to report (see main)
         except OSError as error:
             raise UserError(output_error_message(error)) from None
 
@@ -167,8 +172,12 @@ class ReportingGroup(click.Group):
         **extra: object,
     ) -> object:
         try:
+            _refuse_undecodable(sys.argv[1:] if args is None else args)
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             sys.stdout.flush()
+        except BrokenPipeError:  # `ltv-journal list | head`: the reader has all it wants
+            output_error_message(BrokenPipeError())
+            result = 1  # quietly, as click ends a closed pipe: the output is incomplete
         except OSError as error:
             click.echo(f"error: {_one_line(output_error_message(error))}", err=True)
             result = USAGE_EXIT
@@ -178,12 +187,34 @@ class ReportingGroup(click.Group):
         except Exception as error:
             message = user_error_message(error)
             if message is None:
-                raise
-            click.echo(f"error: {_one_line(message)}", err=True)
-            result = getattr(error, "exit_code", USAGE_EXIT) or USAGE_EXIT
+                if os.environ.get(DEBUG_ENV):
+                    raise
+                message = (
+                    f"internal error ({type(error).__name__}: {error}); nothing more was "
+                    f"written; please report it ({DEBUG_ENV}=1 shows the traceback)"
+                )
+                click.echo(f"error: {_one_line(message)}", err=True)
+                result = INTERNAL_EXIT
+            else:
+                click.echo(f"error: {_one_line(message)}", err=True)
+                result = getattr(error, "exit_code", USAGE_EXIT) or USAGE_EXIT
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _refuse_undecodable(args: Iterable[str]) -> None:
+    """Arguments the system could not decode as UTF-8 carry surrogate escapes: refuse
+    them here, with the byte, rather than fail later when they are stored or printed."""
+    for number, arg in enumerate(args, start=1):
+        if "\x00" in arg:  # a real command line cannot hold one; a caller in Python can
+            raise UserError(f"argument {number} holds a NUL character")
+        bad = next((c for c in arg if "\udc80" <= c <= "\udcff"), None)
+        if bad is not None:
+            raise UserError(
+                f"argument {number} is not UTF-8 text (byte 0x{ord(bad) - 0xDC00:02X}); "
+                "ltv-journal reads its arguments as UTF-8"
+            )
 
 
 def output_error_message(error: OSError) -> str:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sys
+import tempfile
+from collections.abc import Iterable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +15,7 @@ from .errors import UserError
 
 if TYPE_CHECKING:
     from ltv_journal.store.bulk_import import ImportResult
-from .options import db_option, json_option, open_journal, settings
+from .options import db_option, journal_missing, json_option, open_journal, settings
 from .output import echo, echo_json, echo_lines
 
 
@@ -50,23 +53,36 @@ def import_(
     `export --all | import -` copies a journal); a file named - is ./-. `ltv-journal
     undo` takes back a whole import.
     """
-    from ltv_journal.exchange.reader import import_file, import_text
+    from ltv_journal.exchange.reader import import_read, read_interchange, read_interchange_text
 
+    # The file is read first: one that cannot be read creates no journal.
     if file == "-":
         try:
             text = sys.stdin.read()
         except UnicodeDecodeError:
             raise UserError("standard input is not UTF-8 text") from None
+        source, found = "<stdin>", read_interchange_text(text, "<stdin>")
+
+        def text_of() -> str:
+            return text
+    else:
+        source, found = file, read_interchange(Path(file))
+
+        def text_of() -> str:
+            return Path(file).read_text(encoding="utf-8")
+
     options = {
         "replace_profile": replace_profile,
         "overwrite_newer": overwrite_newer,
         "dry_run": dry_run,
     }
-    with open_journal(create=not dry_run) as journal:
-        if file == "-":
-            result = import_text(journal, text, "<stdin>", **options)
-        else:
-            result = import_file(journal, Path(file), **options)
+    location = settings().location
+    with ExitStack() as stack:
+        if dry_run and journal_missing(location):  # preview against an empty journal
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="ltv-preview-"))
+            location = str(Path(folder) / "preview.db")
+        journal = stack.enter_context(open_journal(location, create=True))
+        result = import_read(journal, found, source, text_of, **options)
     if as_json:
         echo_json(import_json(file, result))
         return
@@ -170,20 +186,22 @@ def export(year: int | None, everything: bool, output: Path | None) -> None:
     protected = journal_files(settings().location)
     if output is not None:
         check_replaceable(output, protected)
-    with open_journal() as journal:
-        if everything:
-            from ltv_journal.exchange.writer import export_all
+    from ltv_journal.exchange.files import write_atomically
 
-            text = export_all(journal)
+    with open_journal() as journal:
+        parts: Iterable[str]
+        if everything:  # a decision at a time: flat memory at any size
+            from ltv_journal.exchange.writer import export_all_parts
+
+            parts = export_all_parts(journal)
         else:
             from ltv_journal.exchange.summary import yearly_summary
 
             assert year is not None
-            text = yearly_summary(journal, year)
-    if output is None:
-        echo(text, nl=not text.endswith("\n"))
-        return
-    from ltv_journal.exchange.files import write_atomically
-
-    write_atomically(output, text, protected=protected)
+            parts = [yearly_summary(journal, year)]
+        if output is None:
+            for part in parts:
+                echo(part, nl=False)
+            return
+        write_atomically(output, parts, protected=protected)
     echo(f"wrote {output}", err=True)

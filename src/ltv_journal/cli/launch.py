@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,10 @@ TuiRunner = Callable[[str], object]
 
 
 def tui_runner() -> TuiRunner | None:
-    """`run_app(location)` of the terminal UI, or None when it is not installed."""
+    """`run_app(location)` of the terminal UI, or None when it is not installed or there
+    is no terminal to run it in (output to a pipe or a file, input from one)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return None
     if importlib.util.find_spec("ltv_journal.tui.app") is None:
         return None
     from ltv_journal.tui.app import run_app

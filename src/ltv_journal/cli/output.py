@@ -21,7 +21,7 @@ MAX_CELL = 40
 
 def table(header: Sequence[str], rows: Sequence[Sequence[Cell]], right: set[int]) -> list[str]:
     """Aligned columns; columns whose index is in `right` are right-aligned (numbers)."""
-    cells = [[_clip(c) for c in row] for row in [header, *rows]]
+    cells = [[_clip(visible(c, lines=False)) for c in row] for row in [header, *rows]]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     lines = []
     for row in cells:

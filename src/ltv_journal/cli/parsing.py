@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from ltv_journal.core.dates import parse_date
 from ltv_journal.core.dimensions import Dimension, Until
-from ltv_journal.core.effects import Effect
+from ltv_journal.core.effects import MAX_DELAY_MONTHS, Effect
 from ltv_journal.core.money import AmountError, parse_amount, parse_decimal, parse_fraction
 
 from .errors import UserError
@@ -94,12 +94,16 @@ def per_year(text: str, option: str, currency: str | None = None) -> Decimal:
         raise UserError(f"{option} value {error}") from None
 
 
-def dimension_value(text: str, option: str) -> tuple[Dimension, Decimal]:
-    """`money=4800` or `happiness=1` (per year; `/m` per month)."""
+def dimension_value(
+    text: str, option: str, currency: str | None = None
+) -> tuple[Dimension, Decimal]:
+    """`money=4800` or `happiness=1` (per year; `/m` per month); money written with a
+    currency must be in `currency` (the journal's) when that is known."""
     name, sep, value = text.partition("=")
     if not sep or not value.strip():
         raise UserError(f"{option} '{text}' should look like DIMENSION=VALUE, e.g. money=4800")
-    return dimension(name, f"{option} '{text}':"), per_year(value, f"{option} '{text}':")
+    dim = dimension(name, f"{option} '{text}':")
+    return dim, per_year(value, f"{option} '{text}':", currency if dim.is_money else None)
 
 
 def effect(spec: str, currency: str | None = None) -> tuple[Dimension, Effect]:
@@ -168,6 +172,8 @@ def _months(text: str, where: str) -> int:
     cleaned = text.strip().lower()
     factor = 12 if cleaned.endswith("y") else 1
     number = _number(cleaned.rstrip("my"), f"{where} delay")
+    if abs(number) > 1_000_000:  # before arithmetic on it (1e999999y would overflow)
+        raise UserError(f"{where} delay '{text}' must be between 0 and {MAX_DELAY_MONTHS} months")
     months = number * factor
     if months != months.to_integral_value():
         raise UserError(f"{where} delay '{text}' is not a whole number of months")

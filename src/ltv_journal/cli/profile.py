@@ -16,7 +16,14 @@ from ltv_journal.core.worth import POINT_DIMENSIONS
 from . import parsing
 from .as_json import profile_json, score_json
 from .errors import UserError, invalid_as_user_error, problems_message
-from .options import db_option, journal_missing, json_option, open_journal, settings
+from .options import (
+    db_option,
+    journal_currency,
+    journal_missing,
+    json_option,
+    open_journal,
+    settings,
+)
 from .output import echo, echo_json, echo_lines
 from .score import score_lines
 
@@ -66,7 +73,9 @@ def _changes(typed: dict[str, Any]) -> dict[str, Any]:
         if typed[name] is not None:
             found[name] = typed[name]
     if typed["income"] is not None:
-        found["annual_income"] = parsing.amount(typed["income"], "--income")
+        # An amount written with a currency must be in the journal's (or the new one).
+        currency = (typed["currency"] or journal_currency() or Profile().currency).strip().upper()
+        found["annual_income"] = parsing.amount(typed["income"], "--income", currency=currency)
     if typed["currency"] is not None:
         found["currency"] = typed["currency"].strip().upper()
     for name in ("discount_rate", "return_rate"):

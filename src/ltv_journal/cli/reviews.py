@@ -16,7 +16,7 @@ from ltv_journal.core.money import format_amount
 from . import parsing
 from .as_json import calibration_json, review_json, summary_json
 from .errors import UserError, invalid_as_user_error
-from .options import db_option, json_option, open_journal
+from .options import db_option, journal_currency, json_option, open_journal
 from .output import echo, echo_json, echo_lines, table
 
 WHAT_HAPPENED = ("actual", "missed", "repeat", "notes", "hindsight", "next_on")
@@ -80,8 +80,9 @@ def review(decision_id: str | None, as_json: bool, **typed: object) -> None:
 
 def _review_from(typed: Mapping[str, object]) -> Review:
     actual: dict[Dimension, Observation] = {}
+    currency = journal_currency()
     for text in _texts(typed["actual"]):
-        dim, value = parsing.dimension_value(text, "--actual")
+        dim, value = parsing.dimension_value(text, "--actual", currency)
         _add(actual, dim, Observation(per_year=value, materialised=True))
     for text in _texts(typed["missed"]):
         if "=" in text:  # "did not happen" and "happened at VALUE" cannot both be true

@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 from .dates import add_months
 from .dimensions import DIMENSIONS, Dimension
-from .effects import Effect
+from .effects import MAX_PER_YEAR, Effect
 from .text import control_problem
 
 DEFAULT_REVIEW_MONTHS = 3
@@ -86,6 +86,8 @@ class Review:
         for dim, seen in self.actual.items():
             if seen.per_year is not None and not in_scale(dim, seen.per_year):
                 found.append((f"actual.{dim}", POINTS_SCALE))
+            elif seen.per_year is not None and abs(seen.per_year) > MAX_PER_YEAR:
+                found.append((f"actual.{dim}", f"must be at most {MAX_PER_YEAR:,} a year"))
         return found
 
 

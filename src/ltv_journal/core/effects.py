@@ -23,8 +23,10 @@ MATH_CONTEXT = Context(prec=40)
 _LN_HALF = Decimal("0.5").ln(MATH_CONTEXT)
 MAX_DELAY_MONTHS = 1200
 MAX_YEARS = Decimal(150)
-MIN_HALF_LIFE = Decimal("0.01")
-MAX_HALF_LIFE = Decimal("1e50")
+MAX_PER_YEAR = Decimal("1000000000000")
+"""A trillion a year either way: beyond any real decision, and within what is stored."""
+MIN_HALF_LIFE = Decimal("0.001")
+MAX_HALF_LIFE = Decimal(1_000_000)
 
 
 class MissingBirthDate(ValueError):
@@ -55,6 +57,8 @@ class Effect:
     def problems(self) -> list[tuple[str, str]]:
         """Every invalid field as (field name, reason)."""
         found: list[tuple[str, str]] = []
+        if abs(self.per_year) > MAX_PER_YEAR:
+            found.append(("per_year", f"must be at most {MAX_PER_YEAR:,} a year either way"))
         if not 0 <= self.delay_months <= MAX_DELAY_MONTHS:
             found.append(("delay_months", f"must be between 0 and {MAX_DELAY_MONTHS}"))
         if self.years is not None and self.until is not None:
@@ -68,7 +72,8 @@ class Effect:
             found.append(
                 (
                     "half_life_years",
-                    f"must be from {MIN_HALF_LIFE} to 1e50 years (no decay: no half-life)",
+                    f"must be from {MIN_HALF_LIFE} to {MAX_HALF_LIFE:,} years "
+                    "(no decay: no half-life)",
                 )
             )
         if not Decimal(0) < self.confidence <= Decimal(1):

@@ -13,6 +13,9 @@ from .dimensions import Until
 from .text import control_problem
 from .worth import Worth
 
+MAX_INCOME = Decimal("1000000000000")
+"""A trillion a year: beyond any real income, and within what is stored."""
+
 
 @dataclass(frozen=True, slots=True)
 class Profile:
@@ -52,6 +55,10 @@ class Profile:
             found.append(("life_expectancy", "must be between 1 and 130"))
         if self.annual_income < 0:
             found.append(("annual_income", "must be zero or more"))
+        elif self.annual_income > MAX_INCOME:
+            found.append(("annual_income", f"must be at most {MAX_INCOME:,} a year"))
+        elif self.annual_income != self.annual_income.quantize(Decimal("0.01")):
+            found.append(("annual_income", "has more than two decimals"))
         if len(self.currency) != 3 or not self.currency.isalpha() or not self.currency.isupper():
             found.append(("currency", "must be a three-letter ISO 4217 code such as EUR"))
         if not Decimal(0) <= self.discount_rate < Decimal(1):

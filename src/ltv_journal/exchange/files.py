@@ -14,10 +14,13 @@ from ltv_journal.store.location import sqlite_path
 from .errors import ExchangeError
 
 
-def write_atomically(path: Path, text: str, *, protected: Iterable[Path] = ()) -> None:
-    """Write `text` (UTF-8) to `path`: a temporary file in the same folder, fsync,
-    rename over `path`, fsync the folder. An existing file keeps its permissions; a
-    new one is readable by its owner only (journals are private).
+def write_atomically(
+    path: Path, text: str | Iterable[str], *, protected: Iterable[Path] = ()
+) -> None:
+    """Write `text` (UTF-8; a string or its parts in order) to `path`: a temporary file
+    in the same folder, fsync, rename over `path`, fsync the folder. An existing file
+    keeps its permissions; a new one is readable by its owner only (journals are
+    private).
 
     Only a regular, writable file is replaced: a folder, a symbolic link, a device,
     a pipe or a read-only file is refused, and so is any of `protected` (the journal's
@@ -35,16 +38,19 @@ def write_atomically(path: Path, text: str, *, protected: Iterable[Path] = ()) -
         ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
+            for part in [text] if isinstance(text, str) else text:
+                stream.write(part.encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())
         with contextlib.suppress(FileNotFoundError):
             os.chmod(temporary, path.stat().st_mode & 0o7777)
         os.replace(temporary, path)
-    except OSError as error:
+    except BaseException as error:  # the parts may fail too (a database error)
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise ExchangeError(f"cannot write {path}: {error.strerror}") from None
+        if isinstance(error, OSError):
+            raise ExchangeError(f"cannot write {path}: {error.strerror}") from None
+        raise
     _sync_folder(folder)
 
 

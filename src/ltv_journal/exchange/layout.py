@@ -148,12 +148,20 @@ def _multiline(text: str, lines: Any) -> str:
     for line in lines:
         if line.endswith('"""'):
             parts.append(line[:-3])
+            if any(_ends_in_backslash(part) for part in parts[:-1]):
+                raise NotLayout  # a line-ending backslash joins lines: tomllib's to read
             content = "\n".join(parts)
             if not _STRING.fullmatch(f'"{content.replace(chr(10), "")}"'):
                 raise NotLayout
             return _string(content)
         parts.append(line)
     raise NotLayout
+
+
+def _ends_in_backslash(line: str) -> bool:
+    """Whether `line` ends in an unescaped backslash (spaces after it allowed)."""
+    body = line.rstrip(" \t")
+    return (len(body) - len(body.rstrip("\\"))) % 2 == 1
 
 
 def parse(text: str) -> dict[str, Any]:

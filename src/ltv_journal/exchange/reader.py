@@ -99,6 +99,23 @@ def import_text(
     return _write(journal, found, options, lambda: text, source)
 
 
+def import_read(
+    journal: Journal,
+    found: Interchange,
+    source: str,
+    text_of: Callable[[], str],
+    *,
+    replace_profile: bool = False,
+    overwrite_newer: bool = False,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Import what `read_interchange` found in `source` (read before the journal is
+    opened, so that a file that cannot be read creates no journal); `text_of` gives the
+    text again for the line of an error."""
+    options = Options(replace_profile, overwrite_newer, dry_run)
+    return _write(journal, found, options, text_of, source)
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     replace_profile: bool = False
@@ -173,7 +190,7 @@ def _read(text: str, source: str) -> Interchange:
         if data is None:
             data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
-        raise _syntax_error(source, str(error)) from None
+        raise _syntax_error(source, str(error), text) from None
     except RecursionError:
         line = deep_line(text)
         where = source if line is None else f"{source}, line {line}"
@@ -184,14 +201,31 @@ def _read(text: str, source: str) -> Interchange:
         raise _located(text, source, error) from None
 
 
-def _syntax_error(source: str, message: str) -> ExchangeError:
+def _syntax_error(source: str, message: str, text: str = "") -> ExchangeError:
     match = _TOML_AT.search(message)
     if match is None:
+        opened = _unclosed_line(text) if message.endswith("(at end of document)") else None
+        if opened is not None:
+            what = message.removesuffix(" (at end of document)")
+            return ExchangeError(
+                f"{source}, line {opened}: not valid TOML: {what} (it runs to the end of the file)"
+            )
         return ExchangeError(f"{source}: not valid TOML: {message}")
     what = message[: match.start()]
     return ExchangeError(
         f"{source}, line {match.group(1)}: not valid TOML: {what} (column {match.group(2)})"
     )
+
+
+def _unclosed_line(text: str) -> int | None:
+    """The line where a multi-line string that is never closed opens (roughly: quotes
+    are counted, not parsed), else the last line."""
+    opened: int | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        for quotes in ('"""', "'''"):
+            if line.count(quotes) % 2:
+                opened = None if opened is not None else number
+    return opened if opened is not None else (text.count("\n") + 1 if text else None)
 
 
 def _convert(data: dict[str, Any]) -> Interchange:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ltv_journal.store.journal import Journal
 
 from .keys import FORMAT_VERSION
-from .render import render_decisions, render_profile
+from .render import render_decision, render_profile
 
 DECISIONS_COMMENT = """\
 # Decisions, oldest first. Each [[decisions]] table is one decision; its expected
@@ -19,14 +21,20 @@ DECISIONS_COMMENT = """\
 def export_all(journal: Journal) -> str:
     """The profile and every live decision with its effects and reviews; importing the
     text into an empty journal restores the journal."""
-    parts = [
-        "# ltv-journal: a whole journal in the interchange format (see docs/interchange.md).\n",
-        f"format_version = {FORMAT_VERSION}\n",
-    ]
+    return "".join(export_all_parts(journal))
+
+
+def export_all_parts(journal: Journal) -> Iterator[str]:
+    """`export_all` piece by piece (a decision at a time), for writing a journal of any
+    size in flat memory."""
+    yield "# ltv-journal: a whole journal in the interchange format (see docs/interchange.md).\n"
+    yield f"format_version = {FORMAT_VERSION}\n"
     if journal.has_profile():
-        parts.append("\n# Whose journal, and the horizons every lifetime effect runs to.\n")
-        parts.append(render_profile(journal.profile()))
-    body = render_decisions(journal.iter_decisions())
-    if body:
-        parts.append("\n" + DECISIONS_COMMENT + "\n" + body)
-    return "".join(parts)
+        yield "\n# Whose journal, and the horizons every lifetime effect runs to.\n"
+        yield render_profile(journal.profile())
+    first = True
+    for decision in journal.iter_decisions():
+        out: list[str] = []
+        render_decision(decision, out)
+        yield ("\n" + DECISIONS_COMMENT + "\n" if first else "\n") + "\n".join(out) + "\n"
+        first = False

@@ -250,26 +250,32 @@ class BulkImport(JournalBase):
         return found
 
     def _undo_import(self, conn: Connection, before: str) -> None:
-        """Put the journal back as it was before an import."""
+        """Put the journal back as it was before an import: its added decisions gone,
+        the replaced ones and the profile as they were (in that order, so that every
+        decision left is one the old profile can score)."""
         record = json.loads(before)
         added: list[str] = record["added"]
         for start in range(0, len(added), BATCH):
             conn.execute(delete(DT).where(DT.c.id.in_(added[start : start + BATCH])))
+        current = self._load_profile(conn)
+        restored = current
         if record["profile_changed"]:
-            if record["profile"] is None:
-                conn.execute(delete(PT))
-                restored = Profile()
-            else:
-                restored = snapshot.load_profile(record["profile"])
-                self._store_profile(conn, restored, exists=True)
-            self._profile = None
-            rescore_or_explain(conn, restored)
-        values = self._values(self._load_profile(conn))
+            text = record["profile"]
+            restored = Profile() if text is None else snapshot.load_profile(text)
+        values = self._values(restored)
         now = clock.precise_now()
         for text in record["replaced"]:
             old = snapshot.load_decision(text)
             row = self._require_row(conn, old.id)
             write_decision(conn, old, values, existing=row, now=now)
+        if record["profile_changed"]:
+            if record["profile"] is None:
+                conn.execute(delete(PT))
+            else:
+                self._store_profile(conn, restored, exists=True)
+            self._profile = None
+            if horizons_changed(current, restored):
+                rescore_or_explain(conn, restored)
         rebuild_buckets(conn)
 
 

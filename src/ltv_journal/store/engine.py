@@ -1,8 +1,9 @@
 """Engines for a journal location: a SQLite file (default) or a database URL.
 
 SQLite is set up for a single person's safety: WAL, foreign keys on, a busy timeout
-of 5 s, synchronous=NORMAL, and every write in one `BEGIN IMMEDIATE` transaction. The
-folder is made 0700 and the database files 0600.
+of 5 s, synchronous=FULL (a reported write survives a power loss, not only a crash of
+the program; it costs about 2 ms per write), and every write in one `BEGIN IMMEDIATE`
+transaction. The folder is made 0700 and the database files 0600.
 """
 
 from __future__ import annotations
@@ -138,7 +139,7 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, or_, select, update
+from sqlalchemy import Connection, and_, delete, func, or_, select, tuple_, update
 
 from ltv_journal.core import clock
 from ltv_journal.core.decision import Decision
@@ -164,13 +164,14 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
         cleaned = prefix.strip().lower()
         if len(cleaned) < 4 or not re.fullmatch(r"[0-9a-f-]+", cleaned):
             raise NotFound(f"'{prefix}' is not an id or an id prefix of at least 4 characters")
-        # A range on the primary key, not LIKE: SQLite can walk the index for it.
+        # A range on the primary key, not LIKE; and no condition on deleted_at in SQL,
+        # which would send SQLite down the (deleted_at, …) index over every live row.
         after = cleaned[:-1] + chr(ord(cleaned[-1]) + 1)
-        query = select(DT.c.id).where(DT.c.id >= cleaned, DT.c.id < after).limit(2)
-        if not include_deleted:
-            query = query.where(DT.c.deleted_at.is_(None))
+        query = select(DT.c.id, DT.c.deleted_at).where(DT.c.id >= cleaned, DT.c.id < after)
         with self._read() as conn:
-            found: list[str] = [r[0] for r in conn.execute(query)]
+            found: list[str] = [
+                r[0] for r in conn.execute(query) if include_deleted or r[1] is None
+            ][:2]
         if not found:
             raise NotFound(f"no decision with id {prefix}")
         if len(found) > 1:
@@ -225,16 +226,19 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
             return int(conn.execute(query).scalar_one())
 
     def iter_decisions(self, flt: DecisionFilter | None = None) -> Iterator[Decision]:
-        """Whole decisions matching `flt`, oldest first, read in batches."""
-        query = (
-            select(DT.c.id)
-            .where(*conditions(flt or DecisionFilter()))
-            .order_by(DT.c.decided_on, DT.c.created_at, DT.c.id)
-        )
+        """Whole decisions matching `flt`, oldest first (date, creation, id), read in
+        batches from one snapshot of the journal: memory stays flat at any size."""
+        order = (DT.c.decided_on, DT.c.created_at, DT.c.id)
+        query = select(*order).where(*conditions(flt or DecisionFilter())).order_by(*order)
         with self._read() as conn:
-            ids = [r[0] for r in conn.execute(query)]
-            for start in range(0, len(ids), BATCH):
-                yield from load_decisions(conn, ids[start : start + BATCH])
+            after: tuple[Any, ...] | None = None
+            while True:
+                page = query if after is None else query.where(tuple_(*order) > tuple_(*after))
+                rows = conn.execute(page.limit(BATCH)).all()
+                if not rows:
+                    return
+                yield from load_decisions(conn, [r[2] for r in rows])
+                after = tuple(rows[-1])
 
     def categories(self) -> list[str]:
         query = select(DT.c.category).where(DT.c.deleted_at.is_(None), DT.c.category != "")

@@ -7,6 +7,7 @@ unwanted upgrade can always be undone by hand.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from datetime import date
@@ -84,23 +85,35 @@ def ensure_schema(engine: Engine, path: Path | None) -> None:
             f"cannot open the journal at {path}: it is another program's database, not a "
             "journal; it was left as it was"
         )
-    if path is not None:
-        backup(path, Path(f"{path}.v{version}.bak"))
-    with engine.execution_options(**{WRITE: True}).begin() as conn:
-        for step in range(version, SCHEMA_VERSION):
-            MIGRATIONS[step](conn)
-        conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+    made = None if path is None else backup(path, Path(f"{path}.v{version}.bak"))
+    try:
+        with engine.execution_options(**{WRITE: True}).begin() as conn:
+            for step in range(version, SCHEMA_VERSION):
+                MIGRATIONS[step](conn)
+            conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+    except BaseException:
+        if made is not None:  # the journal is as it was: its copy would only be clutter
+            made.unlink(missing_ok=True)
+        raise
 
 
 def backup(source: Path, target: Path) -> Path:
-    """Copy a live SQLite database consistently with the backup API; returns `target`."""
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
+    """Copy a live SQLite database consistently with the backup API; returns `target`.
+
+    The copy is private (0600) from its first byte, and removed again if it cannot be
+    completed (a full disk)."""
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    os.chmod(target, 0o600)  # an older copy of the same name may have had other modes
     try:
-        with dst:
-            src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    target.chmod(0o600)
+        src = sqlite3.connect(source)
+        dst = sqlite3.connect(target)
+        try:
+            with dst:
+                src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
     return target

@@ -171,13 +171,11 @@ class ProfileForm(FormScreen[Profile]):
 
     def read_form(self) -> tuple[Profile | None, Problems]:
         found: Problems = {}
-        values: dict[str, object] = {
-            "name": self.text("name").strip(),
-            "currency": self.text("currency").strip().upper(),
-        }
+        currency = self.text("currency").strip().upper()
+        values: dict[str, object] = {"name": self.text("name").strip(), "currency": currency}
         readers: dict[str, Callable[[str], object]] = {
             "birth_date": lambda t: read_optional_date(t, year_means_midyear=True),
-            "annual_income": _income,
+            "annual_income": lambda t: _income(t, currency or None),
             "discount_rate": lambda t: _or(read_fraction(t, "rate"), DEFAULTS.discount_rate),
             "return_rate": lambda t: _or(read_fraction(t, "rate"), DEFAULTS.return_rate),
         }
@@ -220,9 +218,9 @@ def implied_text(implied: Mapping[Dimension, ImpliedWorth], currency: str) -> st
     return "Your choices imply: " + "; ".join(parts) + ". ctrl+t takes the medians."
 
 
-def _income(text: str) -> Decimal:
+def _income(text: str, currency: str | None) -> Decimal:
     """The yearly income; blank is refused, as every money figure starts from it."""
-    income = read_amount(text)
+    income = read_amount(text, currency=currency)
     if income is None:
         raise ValueError("give your yearly income before tax (0 if you have none)")
     return income

@@ -53,6 +53,8 @@ class ObservationRow(Vertical):
         self.dimension = dimension
         self.expected = decision.effects.get(dimension)
         self._currency = currency
+        self._money_currency = currency if dimension.is_money else None
+        """Money typed with a currency must be in the journal's."""
         self._default = self.expected is not None
         """What the "it happened" box shows until the person changes it."""
 
@@ -87,7 +89,9 @@ class ObservationRow(Vertical):
         if self.expected is not None or self._box_touched():
             return
         try:
-            actual = read_amount(self.query_one(Input).value, allow_negative=True)
+            actual = read_amount(
+                self.query_one(Input).value, allow_negative=True, currency=self._money_currency
+            )
         except ValueError:
             return
         self._default = bool(actual)
@@ -103,7 +107,7 @@ class ObservationRow(Vertical):
         box was changed from its default (ticked where an effect was expected)."""
         text = self.query_one(Input).value
         try:
-            actual = read_amount(text, allow_negative=True)
+            actual = read_amount(text, allow_negative=True, currency=self._money_currency)
         except ValueError as error:
             return None, {f"{self.dimension}.actual": str(error)}
         if actual is None and not self._box_touched():
