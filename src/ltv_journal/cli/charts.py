@@ -24,6 +24,7 @@ from ltv_journal.core.charts import (
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.money import from_cents
 from ltv_journal.core.worth import Worth
+from ltv_journal.tui.chart_drawing import spending_bars, stacked_bars
 
 from .errors import UserError
 from .options import db_option, json_option, open_journal
@@ -213,21 +214,15 @@ def _spending(
         return
     plt = _plot()
     plt.title(f"{year}: spent and invested per month ({currency})")
-    labels = [month_end(m).strftime("%b") for m, _, _ in months]
-    plt.stacked_bar(
-        labels,
-        [[float(s) for _, s, _ in months], [float(i) for _, _, i in months]],
-        labels=["spent", "invested"],
-    )
+    spending_bars(plt, months)
     panels = [_drawn(plt, rows=14)]
     plt = _plot()
     shown = [d for d in ("happiness", "love", "meaning") if dimension in (None, d)]
     plt.title(f"{year}: point-years bought per category ({', '.join(shown)})")
-    names = [c.category for c in categories]
-    plt.stacked_bar(
-        names,
-        [[float(c.points[Dimension(d)]) for c in categories] for d in shown],
-        labels=shown,
+    stacked_bars(
+        plt,
+        [c.category for c in categories],
+        {d: [c.points[Dimension(d)] for c in categories] for d in shown},
     )
     panels.append(_drawn(plt, rows=14))
     _show(panels)

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
 from ltv_journal.core import clock
-from ltv_journal.core.charts import CategorySpending, TrendPoint, by_category, month_end, trend
+from ltv_journal.core.charts import CategorySpending, TrendPoint, by_category, trend
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
 from ltv_journal.core.money import format_amount, format_points, from_cents
@@ -29,6 +29,8 @@ from ltv_journal.core.text import visible
 from ltv_journal.core.worth import Worth
 from ltv_journal.store.journal import Journal
 from ltv_journal.store.queries import DecisionFilter
+
+from ..chart_drawing import spending_bars
 
 COMBINED = "combined"
 ALL = "all"
@@ -214,12 +216,7 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         if not found.months:
             cursor.update(f"No decisions in {found.year}.")
             return
-        labels = [month_end(m).strftime("%b") for m, _, _ in found.months]
-        plt.stacked_bar(
-            labels,
-            [[float(s) for _, s, _ in found.months], [float(i) for _, _, i in found.months]],
-            labels=["spent", "invested"],
-        )
+        spending_bars(plt, found.months)
         cursor.update(spending_text(found.categories, currency))
 
     @work(thread=True, exclusive=True, group="spending")

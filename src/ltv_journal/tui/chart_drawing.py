@@ -1,0 +1,37 @@
+"""Pictures drawn onto a plotext figure, shared by the terminal UI's screens and the
+command line's `chart` (plotext only: nothing here needs a running app).
+
+Series are told apart by their fill as well as their colour, so a picture reads in a
+terminal without colour too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from ltv_journal.core.charts import month_end
+
+FILLS = ("█", "░", "▒")
+"""Bar fills in the order the series come."""
+
+
+def spending_bars(plt: Any, months: Sequence[tuple[int, Decimal, Decimal]]) -> None:
+    """Spent and invested per month, stacked, from (YYYYMM, spent, invested)."""
+    plt.stacked_bar(
+        [month_end(m).strftime("%b") for m, _, _ in months],
+        [[float(s) for _, s, _ in months], [float(i) for _, _, i in months]],
+        labels=["spent", "invested"],
+        marker=list(FILLS[:2]),
+    )
+
+
+def stacked_bars(plt: Any, names: Sequence[str], series: dict[str, list[Decimal]]) -> None:
+    """One stacked bar per name, a layer per series (each with its own fill)."""
+    plt.stacked_bar(
+        list(names),
+        [[float(v) for v in values] for values in series.values()],
+        labels=list(series),
+        marker=list(FILLS[: len(series)]),
+    )
