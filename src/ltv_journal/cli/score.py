@@ -75,8 +75,10 @@ def score_command(as_of: str | None, as_json: bool) -> None:
     """Lifetime value per dimension: the baseline, what decisions add, and the LTV.
 
     Without --as-of it counts every decision in the journal; with it, the running score
-    of that day, as the trend and the yearly summary show it. --json prints {"currency",
-    "as_of", "decisions", "baseline", "ltv"} with exact two-decimal numbers.
+    of that day, as the trend and the yearly summary show it. With a worth in the
+    profile (profile --worth) a combined line adds the four up in money. --json prints
+    {"currency", "as_of", "decisions", "baseline", "ltv", "worth", "combined"} with exact
+    two-decimal numbers (worth and combined are null without a worth).
     """
     if as_of is None:
         current = read_score(settings().location, clock.today())
