@@ -67,7 +67,7 @@ def score_lines(score: Score) -> list[str]:
 @click.option(
     "--as-of",
     metavar="YYYY-MM-DD",
-    help="The running score on that day: decisions dated up to it, the baseline for it.",
+    help="The running score on that day: the baseline and the decisions dated up to it.",
 )
 @db_option
 @json_option
