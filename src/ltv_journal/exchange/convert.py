@@ -283,6 +283,8 @@ def effect_from_table(value: object, path: Path) -> Effect:
         until=choice(table, "until", path, Until),
         half_life_years=decimal(table, "half_life_years", path),
         confidence=_or(decimal(table, "confidence", path), Decimal(1)),
+        low=hundredths(table, "low", path),
+        high=hundredths(table, "high", path),
     )
 
 
