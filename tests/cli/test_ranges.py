@@ -32,6 +32,9 @@ def test_the_effect_syntax_reads_a_range(max_journal: Run) -> None:
     )
     assert effects["happiness"]["per_year"] == Decimal(2)
     assert (effects["money"]["low"], effects["money"]["high"]) == (Decimal(3600), Decimal(8400))
+    shown = max_journal("show", short).stdout
+    assert "happiness: +2 pts a year (P10 +0.5 pts, P90 +3 pts), until death" in shown
+    assert "money: +6,000.00 EUR a year (P10 +3,600.00 EUR, P90 +8,400.00 EUR), for" in shown
 
 
 def test_ranges_survive_export_and_import(max_journal: Run, tmp_path: Path) -> None:
