@@ -68,6 +68,8 @@ DECISION = Decision(
             until=None,
             half_life_years=Decimal(30),
             confidence=Decimal("0.7"),
+            low=Decimal("3600.50"),
+            high=Decimal("8400.25"),
         ),
         Dimension.HAPPINESS: Effect(
             per_year=Decimal("1.5"),
@@ -76,6 +78,8 @@ DECISION = Decision(
             until=Until.RETIREMENT,
             half_life_years=Decimal(2),
             confidence=Decimal("0.9"),
+            low=Decimal("-0.5"),
+            high=Decimal("2.25"),
         ),
     },
     reviews=(REVIEW,),

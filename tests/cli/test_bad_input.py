@@ -33,6 +33,24 @@ BAD = [
         "invalid decision: --effect love delay: must be between 0 and",
     ),
     (("add", "Bike", "--effect", "love 1", "--effect", "love 2"), "--effect love is given twice"),
+    (
+        ("add", "Bike", "--effect", "happiness 2 low=3 high=1"),
+        "invalid decision: --effect happiness low: must not be above high (3 > 1)",
+    ),
+    (
+        ("add", "Bike", "--effect", "happiness 2 low=1"),
+        "invalid decision: --effect happiness: a range needs high as well as low",
+    ),
+    (
+        ("add", "Bike", "--effect", "happiness 2 low=1 high=12"),
+        "invalid decision: --effect happiness high: must be between -10 and +10 points",
+    ),
+    (
+        ("add", "Bike", "--effect", "happiness 4 low=1 high=3"),
+        "invalid decision: --effect happiness: must lie within its range",
+    ),
+    (("add", "Bike", "--effect", "money 500/m low=lots high=700/m"), "low value 'lots'"),
+    (("add", "Bike", "--effect", "love 1 low=0 low=0.5 high=2"), "low is given twice"),
     (("add", "Bike", "--amout", "5"), "No such option '--amout'"),
     (("add",), "Missing argument 'TITLE'"),
     (

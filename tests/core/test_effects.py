@@ -143,3 +143,31 @@ def test_problems_name_each_bad_field() -> None:
     )
     fields = {name for name, _ in bad.problems()}
     assert fields == {"delay_months", "years", "half_life_years", "confidence"}
+
+
+def test_a_range_is_both_bounds_in_order_around_per_year() -> None:
+    from ltv_journal.core.decision import Decision
+
+    def problems(**bounds: Decimal) -> list[tuple[str, str]]:
+        return Effect(per_year=Decimal(2), **bounds).problems()
+
+    assert problems() == []
+    assert problems(low=Decimal("0.5"), high=Decimal(3)) == []
+    assert problems(low=Decimal(2), high=Decimal(2)) == []
+    assert [name for name, _ in problems(low=Decimal(1))] == ["high"]
+    assert [name for name, _ in problems(high=Decimal(3))] == ["low"]
+    assert [name for name, _ in problems(low=Decimal(3), high=Decimal(1))] == ["low"]
+    assert [name for name, _ in problems(low=Decimal(3), high=Decimal(4))] == ["per_year"]
+    assert [name for name, _ in problems(low=Decimal(0), high=Decimal("1e13"))] == ["high"]
+    scaled = Decision(
+        title="Course",
+        date=date(2025, 1, 1),
+        effects={Dimension.HAPPINESS: Effect(Decimal(2), low=Decimal(-11), high=Decimal(3))},
+    )
+    assert [name for name, _ in scaled.problems()] == ["happiness.low"]
+    money = Decision(
+        title="Job",
+        date=date(2025, 1, 1),
+        effects={Dimension.MONEY: Effect(Decimal(6000), low=Decimal(-11), high=Decimal(9000))},
+    )
+    assert money.problems() == []

@@ -31,13 +31,22 @@ def hundredths(limit: int) -> st.SearchStrategy[Decimal]:
 @st.composite
 def effects(draw: st.DrawFn, dimension: Dimension) -> Effect:
     horizon = draw(st.sampled_from(["years", "until", "default"]))
+    limit = 10_000_000 if dimension.is_money else 1_000
+    per_year = draw(hundredths(limit))
+    low = high = None
+    if draw(st.booleans()):  # a range around per_year, on the same scale
+        low = per_year - draw(hundredths(limit).map(abs))
+        high = per_year + draw(hundredths(limit).map(abs))
+        low, high = max(low, Decimal(-limit) / 100), min(high, Decimal(limit) / 100)
     return Effect(
-        per_year=draw(hundredths(10_000_000 if dimension.is_money else 1_000)),
+        per_year=per_year,
         delay_months=draw(st.integers(0, 24)),
         years=Decimal(draw(st.integers(1, 80))) / 4 if horizon == "years" else None,
         until=draw(st.sampled_from(list(Until))) if horizon == "until" else None,
         half_life_years=draw(st.none() | st.integers(1, 400).map(lambda n: Decimal(n) / 8)),
         confidence=Decimal(draw(st.integers(1, 100))) / 100,
+        low=low,
+        high=high,
     )
 
 

@@ -137,13 +137,15 @@ def test_version_1_journals_get_review_positions(journal: Journal, journal_path:
 def _drop_version_3_columns(conn: sqlite3.Connection) -> None:
     for column in ("valued_at", "worth_happiness", "worth_love", "worth_meaning"):
         conn.execute(f"ALTER TABLE profile DROP COLUMN {column}")
+    for column in ("low", "high"):
+        conn.execute(f"ALTER TABLE effect DROP COLUMN {column}")
 
 
 def test_version_2_journals_get_a_fixed_valuation_date_and_no_worth(
     journal: Journal, journal_path: Path
 ) -> None:
     """A journal from schema 2 opens with its figures unchanged at a rate of 0, a
-    valuation date of January 1 of this year, and no worth."""
+    valuation date of January 1 of this year, no worth, and no ranges on effects."""
     from ltv_journal.core import clock
     from ltv_journal.core.profile import Profile
 
@@ -166,6 +168,9 @@ def test_version_2_journals_get_a_fixed_valuation_date_and_no_worth(
         assert profile.valued_at == date(2026, 1, 1)
         assert not profile.worth
         assert upgraded.score().ltv[Dimension.MONEY] == Decimal("1695000.00")
+        [decision] = upgraded.iter_decisions()
+        money = decision.effects[Dimension.MONEY]
+        assert (money.low, money.high) == (None, None)  # effects get no range
     assert user_version(journal_path) == migrations.SCHEMA_VERSION
     assert Path(f"{journal_path}.v2.bak").exists()
 

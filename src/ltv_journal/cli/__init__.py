@@ -12,6 +12,7 @@ from ltv_journal import __version__
 
 from .browse import list_, show
 from .charts import chart
+from .compare import compare
 from .decisions import add, delete, edit, undo
 from .errors import ReportingGroup
 from .files import export, import_
@@ -64,6 +65,7 @@ COMMANDS = (
     add,
     list_,
     show,
+    compare,
     edit,
     delete,
     undo,

@@ -16,6 +16,7 @@ from ltv_journal.core.explain import details
 from ltv_journal.core.money import round_cents
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import Score
+from ltv_journal.core.uncertainty import Band, Spread, decision_band
 from ltv_journal.core.verdict import judge
 from ltv_journal.core.worth import Worth
 
@@ -82,6 +83,7 @@ def decision_json(decision: Decision, profile: Profile) -> Json:
         "trade_off": info.judgement.trade_off,
         "combined": info.combined,
         "cost_per_point_year": {str(d): c for d, c in info.cost_per_point_year.items()},
+        "range": range_json(decision_band(decision, profile)),
         "figures": {
             "investment": None
             if investment is None
@@ -97,6 +99,26 @@ def decision_json(decision: Decision, profile: Profile) -> Json:
                 "working_hours": opportunity.working_hours,
             },
         },
+    }
+
+
+def spread_json(spread: Spread | None) -> Json:
+    return {
+        "p10": None if spread is None else spread.p10,
+        "p50": None if spread is None else spread.p50,
+        "p90": None if spread is None else spread.p90,
+    }
+
+
+def range_json(band: Band) -> Json:
+    """`{"p10", "p50", "p90", "p_raises", "draws", "dimensions"}`: P10/P50/P90 of the
+    combined value (null without a worth), the share of draws that raise the lifetime
+    value, how many draws, and each dimension's P10/P50/P90 (money less the amount)."""
+    return {
+        **spread_json(band.combined),
+        "p_raises": band.p_raises,
+        "draws": band.draws,
+        "dimensions": {str(dim): spread_json(band.dimensions[dim]) for dim in DIMENSIONS},
     }
 
 

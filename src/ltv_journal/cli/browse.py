@@ -13,6 +13,7 @@ from ltv_journal.core.verdict import judge
 
 from . import parsing
 from .as_json import decision_json, summary_json
+from .compare import show_lines
 from .errors import UserError
 from .options import db_option, json_option, open_journal
 from .output import cell_value, echo, echo_json, echo_lines, table
@@ -130,4 +131,4 @@ def show(decision_id: str, as_json: bool) -> None:
     if as_json:
         echo_json(decision_json(decision, profile))
     else:
-        echo_lines(detail_lines(decision, profile))
+        echo_lines(show_lines(detail_lines(decision, profile), decision, profile))

@@ -36,17 +36,21 @@ F = TypeVar("F", bound=Callable[..., Any])
 EFFECT_SYNTAX_HELP = """\b
 Effects (--effect):
   DIMENSION VALUE[/y|/m] [delay=MONTHS] [years=N | until=retirement|death]
-            [half-life=YEARS] [confidence=P]
+            [half-life=YEARS] [confidence=P] [low=VALUE high=VALUE]
   money 6000/y delay=12             6,000 a year after 12 months, to retirement
   money=500/m delay=1y              the same, written per month
   happiness 1 years=5 half-life=2 confidence=70%
   happiness 1                       +1 a year, halving every year: +1.44 point-years
+  happiness 2/y low=0.5 high=3 half-life=1    likely +2, 1 in 10 below 0.5 or above 3
+  money 500/m low=300/m high=700/m  a range is written like the value
 VALUE is per year (/m: per month) and may be negative; delay is in months (12, 12m)
 or years (1y); confidence is 0.7 or 70%. A point (happiness, love, meaning) is a small
 but noticeable lift to a typical year, on a scale of -10..+10. Money lasts until
 retirement and points until death unless years= or until= says otherwise; a point
 effect that gives none of years, until, half-life fades as people adapt (half-life 1
-year for happiness, 2 for love, 5 for meaning; half-life=none: no fading)."""
+year for happiness, 2 for love, 5 for meaning; half-life=none: no fading). low and
+high are the 10th and 90th percentile of VALUE, both or neither, low <= VALUE <= high;
+show gives the band they make (P10/P50/P90)."""
 """The `--effect` syntax as `add --help` and `edit --help` show it."""
 
 ADD_HELP = {

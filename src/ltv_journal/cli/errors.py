@@ -53,6 +53,8 @@ EFFECT_KEYS: dict[str, str] = {
     "until": "until",
     "half_life_years": "half-life",
     "confidence": "confidence",
+    "low": "low",
+    "high": "high",
 }
 """Effect field name -> its key in the `--effect` syntax."""
 

@@ -5,7 +5,7 @@ Every parser raises `UserError` naming the option and the text it could not read
 The effect syntax (`--effect`):
 
     DIMENSION VALUE[/y|/m] [delay=MONTHS] [years=N | until=retirement|death]
-              [half-life=YEARS] [confidence=P]
+              [half-life=YEARS] [confidence=P] [low=VALUE high=VALUE]
 
 e.g. `--effect "money 6000/y delay=12 until=retirement"` or
 `--effect "happiness 1 years=5 half-life=2 confidence=0.7"`. VALUE is per year; `/m`
@@ -13,7 +13,8 @@ means per month (500/m = 6000 a year). `delay` is in months (`12`, `12m`) or yea
 (`1y`); `confidence` is a fraction (0.7) or a percentage (70%). `DIMENSION=VALUE` works
 as well as `DIMENSION VALUE`. A happiness, love or meaning effect that gives neither
 years, until nor half-life fades with a half-life of 1, 2 or 5 years (people adapt);
-`half-life=none` keeps it undecayed.
+`half-life=none` keeps it undecayed. `low` and `high` are the 10th and 90th percentile
+of VALUE (both or neither, written like VALUE: `money 500/m low=300/m high=700/m`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from .errors import UserError
 
 EFFECT_SYNTAX = (
     '"DIMENSION VALUE[/y|/m] [delay=MONTHS] [years=N | until=retirement|death] '
-    '[half-life=YEARS] [confidence=P]"'
+    '[half-life=YEARS] [confidence=P] [low=VALUE high=VALUE]"'
 )
 _PER_MONTH = ("/m", "/mo", "/month")
 _PER_YEAR = ("/y", "/yr", "/year", "/a")
@@ -41,6 +42,8 @@ _KEYS = {
     "half-life": "half-life",
     "half_life": "half-life",
     "confidence": "confidence",
+    "low": "low",
+    "high": "high",
 }
 
 
@@ -126,7 +129,12 @@ def effect(spec: str, currency: str | None = None) -> tuple[Dimension, Effect]:
             raise UserError(f"{where} {canonical} is given twice")
         settings[canonical] = value
     per = per_year(tokens[1], where, currency if dim.is_money else None)
-    return dim, _effect_from(dim, per, settings, where)
+    bounds: dict[str, Decimal] = {
+        key: per_year(settings[key], f"{where} {key}", currency if dim.is_money else None)
+        for key in ("low", "high")
+        if key in settings
+    }
+    return dim, _effect_from(dim, per, settings, where, bounds)
 
 
 def _starts_with_pair(spec: str) -> bool:
@@ -134,7 +142,13 @@ def _starts_with_pair(spec: str) -> bool:
     return "=" in first and first.partition("=")[0].lower() in set(Dimension)
 
 
-def _effect_from(dim: Dimension, value: Decimal, settings: dict[str, str], where: str) -> Effect:
+def _effect_from(
+    dim: Dimension,
+    value: Decimal,
+    settings: dict[str, str],
+    where: str,
+    bounds: dict[str, Decimal],
+) -> Effect:
     until = settings.get("until")
     if until is not None and until.lower() not in set(Until):
         raise UserError(f"{where} until '{until}' must be retirement or death")
@@ -147,6 +161,8 @@ def _effect_from(dim: Dimension, value: Decimal, settings: dict[str, str], where
         until=None if until is None else Until(until.lower()),
         half_life_years=_half_life(dim, settings, where),
         confidence=Decimal(1) if confidence is None else _fraction(confidence, where),
+        low=bounds.get("low"),
+        high=bounds.get("high"),
     )
 
 

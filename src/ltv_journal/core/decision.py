@@ -160,6 +160,10 @@ class Decision:
             found.extend((f"{dim}.{name}", why) for name, why in effect.problems())
             if not in_scale(dim, effect.per_year):
                 found.append((f"{dim}.per_year", POINTS_SCALE))
+            for name in ("low", "high"):
+                bound = getattr(effect, name)
+                if bound is not None and not in_scale(dim, bound):
+                    found.append((f"{dim}.{name}", POINTS_SCALE))
         for index, review in enumerate(self.reviews):
             found.extend(
                 (f"reviews.{index}.{name}", why) for name, why in review.problems(self.date)

@@ -53,6 +53,15 @@ class Effect:
     until: Until | None = None
     half_life_years: Decimal | None = None
     confidence: Decimal = Decimal(1)
+    low: Decimal | None = None
+    """The 10th percentile of per_year (DESIGN §1 "Options and uncertainty"); with `high`."""
+    high: Decimal | None = None
+    """The 90th percentile of per_year; given with `low` or not at all."""
+
+    @property
+    def ranged(self) -> bool:
+        """Whether the effect gives a range (low and high) around per_year."""
+        return self.low is not None and self.high is not None
 
     def problems(self) -> list[tuple[str, str]]:
         """Every invalid field as (field name, reason)."""
@@ -78,7 +87,30 @@ class Effect:
             )
         if not Decimal(0) < self.confidence <= Decimal(1):
             found.append(("confidence", "must be more than 0 and at most 1"))
+        found.extend(self._range_problems())
         return found
+
+    def _range_problems(self) -> list[tuple[str, str]]:
+        low, high = self.low, self.high
+        if low is None and high is None:
+            return []
+        if low is None or high is None:
+            given, missing = ("high", "low") if low is None else ("low", "high")
+            return [
+                (
+                    missing,
+                    f"a range needs {missing} as well as {given} "
+                    "(the 10th and 90th percentile), or neither",
+                )
+            ]
+        for name, value in (("low", low), ("high", high)):
+            if abs(value) > MAX_PER_YEAR:
+                return [(name, f"must be at most {MAX_PER_YEAR:,} a year either way")]
+        if low > high:
+            return [("low", f"must not be above high ({low} > {high})")]
+        if not low <= self.per_year <= high:
+            return [("per_year", f"must lie within its range, from low {low} to high {high}")]
+        return []
 
     def horizon_for(self, dimension: Dimension) -> Until | None:
         """The open-ended horizon in force, or None when the effect lasts fixed years."""

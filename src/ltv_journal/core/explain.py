@@ -72,6 +72,10 @@ def describe_effect(
     """One effect with its parameters and lifetime value, e.g.
     `+6,000.00 EUR a year, after 12 months, until retirement (240 months) → +120,000.00 EUR`."""
     parts = [f"{format_value(dim, effect.per_year, profile.currency, signed=True)} a year"]
+    if effect.low is not None and effect.high is not None:
+        low = format_value(dim, effect.low, profile.currency, signed=True)
+        high = format_value(dim, effect.high, profile.currency, signed=True)
+        parts[0] += f" (P10 {low}, P90 {high})"
     if effect.delay_months:
         parts.append(f"after {effect.delay_months} month{'s' if effect.delay_months != 1 else ''}")
     horizon = effect.horizon_for(dim)

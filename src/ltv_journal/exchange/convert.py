@@ -227,7 +227,7 @@ def decision_from_table(value: object, index: int) -> Decision:
         **_notes(table, path),
         review_on=day(table, "review_on", path),
         updated_at=moment(table, "updated_at", path),
-        effects=_effects(table, path),
+        effects=effects_of(table, path),
         reviews=_reviews(table, path),
     )
 
@@ -254,7 +254,8 @@ def _tags(table: Mapping[str, Any], path: Path) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _effects(table: Mapping[str, Any], path: Path) -> dict[Dimension, Effect]:
+def effects_of(table: Mapping[str, Any], path: Path) -> dict[Dimension, Effect]:
+    """The `effects` tables of a decision (or an option) at `path`."""
     value = table.get("effects")
     if value is None:
         return {}
@@ -275,7 +276,9 @@ def effect_from_table(value: object, path: Path) -> Effect:
     check_keys(table, _EFFECT_KEYS, path)
     per_year = hundredths(table, "per_year", path)
     if per_year is None:
-        raise FieldError((*path, "per_year"), "is required")
+        ranged = "low" in table or "high" in table
+        why = "is required: low and high are a range around it" if ranged else "is required"
+        raise FieldError((*path, "per_year"), why)
     return Effect(
         per_year=per_year,
         delay_months=whole(table, "delay_months", path, 0),
@@ -283,6 +286,8 @@ def effect_from_table(value: object, path: Path) -> Effect:
         until=choice(table, "until", path, Until),
         half_life_years=decimal(table, "half_life_years", path),
         confidence=_or(decimal(table, "confidence", path), Decimal(1)),
+        low=hundredths(table, "low", path),
+        high=hundredths(table, "high", path),
     )
 
 

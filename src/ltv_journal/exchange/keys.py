@@ -38,6 +38,8 @@ EFFECT_KEYS: tuple[str, ...] = (
     "until",
     "half_life_years",
     "confidence",
+    "low",
+    "high",
 )
 
 REVIEW_KEYS: tuple[str, ...] = (

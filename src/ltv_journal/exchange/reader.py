@@ -40,6 +40,11 @@ class Interchange:
 
 def read_interchange(path: Path) -> Interchange:
     """Read and validate a file; raises ExchangeError naming file, line and key."""
+    return _read(file_text(path), str(path))
+
+
+def file_text(path: Path) -> str:
+    """A file's text (UTF-8, at most MAX_BYTES); raises ExchangeError naming the file."""
     source = str(path)
     try:
         size = path.stat().st_size
@@ -54,7 +59,7 @@ def read_interchange(path: Path) -> Interchange:
         raise ExchangeError(f"{source}: cannot be read ({error.strerror})") from None
     if len(raw) > MAX_BYTES:
         raise ExchangeError(_too_large(source, len(raw)))
-    return _read(_decode(raw, source), source)
+    return _decode(raw, source)
 
 
 def read_interchange_text(text: str, source: str = "<text>") -> Interchange:

@@ -89,6 +89,10 @@ def effect_pairs(dimension: Dimension, effect: Effect) -> Pairs:
         pairs.append(("half_life_years", literals.number(effect.half_life_years)))
     if effect.confidence != 1:
         pairs.append(("confidence", literals.number(effect.confidence)))
+    if effect.low is not None:
+        pairs.append(("low", _value(dimension, effect.low)))
+    if effect.high is not None:
+        pairs.append(("high", _value(dimension, effect.high)))
     return pairs
 
 

@@ -76,6 +76,8 @@ def effect_columns(effect: Effect) -> dict[str, Any]:
         "until": None if effect.until is None else str(effect.until),
         "half_life_years": _text(effect.half_life_years),
         "confidence": str(effect.confidence),
+        "low": _cents(effect.low),
+        "high": _cents(effect.high),
     }
 
 
@@ -87,6 +89,8 @@ def effect_from_columns(row: Mapping[Any, Any]) -> Effect:
         until=None if row["until"] is None else Until(row["until"]),
         half_life_years=None if row["half_life_years"] is None else Decimal(row["half_life_years"]),
         confidence=Decimal(row["confidence"]),
+        low=None if row["low"] is None else from_cents(row["low"]),
+        high=None if row["high"] is None else from_cents(row["high"]),
     )
 
 

@@ -43,8 +43,11 @@ def _review_positions(conn: Connection) -> None:
 def _valuation_and_worth(conn: Connection) -> None:
     """v2 → v3: the profile gets its valuation date (January 1 of the year it is
     migrated in, like a profile saved today; at a discount rate of 0 it changes no
-    figure) and a worth per point dimension (none yet)."""
+    figure) and a worth per point dimension (none yet); an effect gets an optional
+    range, its 10th and 90th percentile per year (none yet)."""
     conn.exec_driver_sql("ALTER TABLE profile ADD COLUMN valued_at DATE")
+    for bound in ("low", "high"):
+        conn.exec_driver_sql(f"ALTER TABLE effect ADD COLUMN {bound} INTEGER")
     for dim in ("happiness", "love", "meaning"):
         conn.exec_driver_sql(f"ALTER TABLE profile ADD COLUMN worth_{dim} INTEGER")
     conn.exec_driver_sql(

@@ -79,6 +79,9 @@ class EffectRow(SQLModel, table=True):
     until: str | None = None
     half_life_years: str | None = None
     confidence: str = "1"
+    low: int | None = None
+    """The 10th percentile of per_year in hundredths (with `high`, or neither)."""
+    high: int | None = None
     value: int = 0
     """The lifetime effect in hundredths, as last computed."""
 

@@ -1,0 +1,208 @@
+"""Weighing options side by side (`compare`), and the band line `show` prints."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ltv_journal.core import clock
+from ltv_journal.core.decision import Decision
+from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.effects import MissingBirthDate
+from ltv_journal.core.explain import details
+from ltv_journal.core.money import format_amount, format_compact, format_points, round_cents
+from ltv_journal.core.profile import Profile
+from ltv_journal.core.score import problems_under
+from ltv_journal.core.uncertainty import Band, Spread, decision_band
+from ltv_journal.core.worth import left_out
+
+from .as_json import dimension_values, range_json
+from .errors import UserError
+from .options import db_option, json_option, open_journal
+from .output import cell_value, echo, echo_json, echo_lines, table
+
+
+def spread_text(dim: Dimension | None, spread: Spread, currency: str) -> str:
+    """`-900.00 / +1,200.00 / +3,000.00 EUR` (money, combined) or `+0.2 / +1.4 / +2.1`."""
+    if dim is None or dim.is_money:
+        parts = [format_amount(v, signed=True) for v in (spread.p10, spread.p50, spread.p90)]
+        return " / ".join(parts) + f" {currency}"
+    return " / ".join(format_points(v, signed=True) for v in (spread.p10, spread.p50, spread.p90))
+
+
+def moving(decision: Decision) -> list[Dimension]:
+    """The dimensions a decision moves: its effects', and money when it costs something."""
+    return [
+        dim
+        for dim in DIMENSIONS
+        if dim in decision.effects or (dim is Dimension.MONEY and decision.amount)
+    ]
+
+
+def raises_text(band: Band) -> str:
+    return f"raises the lifetime value in {band.p_raises * 100:.1f}% of {band.draws:,} draws"
+
+
+def band_line(decision: Decision, band: Band, currency: str) -> str:
+    """`band (P10 / P50 / P90): combined -900.00 / … EUR; raises … in 73.4% of 2,000 draws`."""
+    if band.combined is not None:
+        figures = "combined " + spread_text(None, band.combined, currency)
+    else:
+        dims = moving(decision)
+        figures = ", ".join(
+            f"{dim} {spread_text(dim, band.dimensions[dim], currency)}" for dim in dims
+        )
+        if not dims:
+            figures = "nothing moves"
+    return f"band (P10 / P50 / P90): {figures}; {raises_text(band)}"
+
+
+def show_lines(lines: list[str], decision: Decision, profile: Profile) -> list[str]:
+    """The detail lines with the band after the verdict and combined value."""
+    line = band_line(decision, decision_band(decision, profile), profile.currency)
+    at = next(
+        (i for i, text in enumerate(lines) if text.startswith(("cost per point-year", "effects"))),
+        len(lines),
+    )
+    return [*lines[:at], line, *lines[at:]]
+
+
+def _check(options: list[Decision], profile: Profile, source: str) -> None:
+    """Rules of the journal's profile: one line naming the option, exit 2."""
+    for index, option in enumerate(options, start=1):
+        here = f"{source}: options[{index}]"
+        for dim, effect in option.effects.items():
+            until = effect.horizon_for(dim)
+            if until is not None and profile.horizon(until) is None:
+                raise UserError(f"{here}.effects.{dim}: {MissingBirthDate()}")
+        for name, reason in problems_under(option, profile):
+            where = f"effects.{name}" if "." in name else name
+            raise UserError(f"{here}.{where}: {reason}")
+
+
+def _option_json(option: Decision, profile: Profile) -> dict[str, Any]:
+    info = details(option, profile)
+    opportunity = info.opportunity
+    return {
+        "title": option.title,
+        "kind": option.kind,
+        "amount": round_cents(option.amount),
+        "values": dimension_values(info.values),
+        "combined": info.combined,
+        "verdict": info.verdict,
+        "trade_off": info.judgement.trade_off,
+        "cost_per_point_year": {str(d): c for d, c in info.cost_per_point_year.items()},
+        "working_hours": None if opportunity is None else opportunity.working_hours,
+        "range": range_json(decision_band(option, profile)),
+    }
+
+
+def _rows(options: list[Decision], profile: Profile) -> list[list[str]]:
+    currency, worth = profile.currency, profile.worth
+    infos = [details(option, profile) for option in options]
+    bands = [decision_band(option, profile) for option in options]
+    rows: list[list[str]] = [[f"amount {currency}", *(format_amount(o.amount) for o in options)]]
+    for dim in DIMENSIONS:
+        rows.append([str(dim), *(cell_value(dim, info.values[dim]) for info in infos)])
+    if worth:
+        rows.append(
+            [
+                f"combined {currency}",
+                *(
+                    "—" if i.combined is None else format_compact(i.combined, signed=True)
+                    for i in infos
+                ),
+            ]
+        )
+    rows.append(["verdict", *(info.judgement.label for info in infos)])
+    priced: Mapping[Dimension, list[str]] = {
+        dim: [
+            "—" if dim not in i.cost_per_point_year else format_compact(i.cost_per_point_year[dim])
+            for i in infos
+        ]
+        for dim in DIMENSIONS
+        if any(dim in i.cost_per_point_year for i in infos)
+    }
+    rows.extend([f"{currency} per {dim} point-year", *cells] for dim, cells in priced.items())
+    rows.append(
+        [
+            "hours of working life",
+            *(
+                "—"
+                if i.opportunity is None or i.opportunity.working_hours is None
+                else f"{i.opportunity.working_hours:,}"
+                for i in infos
+            ),
+        ]
+    )
+    if worth:
+        for label, pick in (("P10", 0), ("P50", 1), ("P90", 2)):
+            rows.append([f"combined {label}", *(_compact(b.combined, pick) for b in bands)])
+    else:
+        shown = [d for d in DIMENSIONS if any(d in moving(o) for o in options)]
+        for dim in shown:
+            rows.append(
+                [
+                    f"{dim} P10 / P50 / P90",
+                    *(
+                        " / ".join(cell_value(dim, v) for v in _three(b.dimensions[dim]))
+                        for b in bands
+                    ),
+                ]
+            )
+    rows.append(["chance it raises", *(f"{b.p_raises * 100:.1f}%" for b in bands)])
+    return rows
+
+
+def _three(spread: Spread) -> tuple[Decimal, Decimal, Decimal]:
+    return spread.p10, spread.p50, spread.p90
+
+
+def _compact(spread: Spread | None, pick: int) -> str:
+    return "—" if spread is None else format_compact(_three(spread)[pick], signed=True)
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
+@db_option
+@json_option
+def compare(file: Path, as_json: bool) -> None:
+    """Weigh 2 to 5 options side by side before choosing.
+
+    FILE is TOML with one [[options]] table per option: title (required), amount, kind
+    and effects tables, under the same keys and rules as a decision's in an export
+    (low and high give an effect's range); a top-level date = YYYY-MM-DD says when
+    they would be decided (default today). Each option gets its lifetime values,
+    combined value (with a worth), cost per point-year, hours of working life, verdict,
+    and its band: P10 / P50 / P90 over 2,000 seeded draws and the chance it raises the
+    lifetime value. The same file gives the same figures on every run.
+    """
+    from ltv_journal.exchange.options import read_options
+
+    with open_journal() as journal:
+        profile = journal.profile()
+    found = read_options(file, clock.today())
+    _check(found.options, profile, str(file))
+    if as_json:
+        echo_json(
+            {
+                "date": found.date,
+                "currency": profile.currency,
+                "worth": {str(d): v for d, v in profile.worth.items()} or None,
+                "options": [_option_json(option, profile) for option in found.options],
+            }
+        )
+        return
+    header = [f"{len(found.options)} options on {found.date.isoformat()}"]
+    header += [option.title for option in found.options]
+    rows = _rows(found.options, profile)
+    echo_lines(table(header, rows, set(range(1, len(header)))))
+    if profile.worth:
+        for option in found.options:
+            gap = left_out(details(option, profile).values, profile.worth)
+            if gap:
+                echo(f"{option.title}: the combined value{gap}")
