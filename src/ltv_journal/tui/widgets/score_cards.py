@@ -168,15 +168,16 @@ def spark_text(values: list[float], width: int, low_color: Color, high_color: Co
 
 
 class ScoreCards(Horizontal):
-    """The row of four cards, and the combined card when there is a worth."""
+    """The row of four cards, and the combined card once the profile has a worth (it is
+    mounted then, so the first frame has one widget less to draw)."""
 
     def compose(self) -> ComposeResult:
         for dim in DIMENSIONS:
             yield ScoreCard(dim)
-        combined = ScoreCard(None)
-        combined.display = False
-        yield combined
 
     def show(self, overview: Overview) -> None:
+        if overview.profile.worth and not self.query(f"#card-{COMBINED}"):
+            self.mount(ScoreCard(None))
+            self.call_after_refresh(self.show, overview)  # once it is mounted
         for card in self.query(ScoreCard):
             card.show(overview)
