@@ -8,9 +8,11 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ltv_journal.core.charts import trend
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import Score
+from ltv_journal.core.worth import Worth
 
 if TYPE_CHECKING:
     from ltv_journal.store.journal import Journal
@@ -61,20 +63,8 @@ def monthly_running(
 ) -> dict[Dimension, list[Decimal]]:
     """The running series with one point per calendar month, from the first month with
     a decision to this month (months without decisions repeat the previous value), so
-    the sparkline's x axis is time."""
-    months: dict[Dimension, list[Decimal]] = {dim: [] for dim in DIMENSIONS}
-    if not series:
-        return months
-    last = today.year * 100 + today.month
-    values = dict.fromkeys(DIMENSIONS, Decimal(0))
-    pending = iter(series)
-    upcoming = next(pending, None)
-    month = series[0][0]
-    while month <= max(last, series[-1][0]):
-        while upcoming is not None and upcoming[0] <= month:
-            values = upcoming[1]
-            upcoming = next(pending, None)
-        for dim in DIMENSIONS:
-            months[dim].append(values[dim])
-        month = month + 1 if month % 100 < 12 else (month // 100 + 1) * 100 + 1
-    return months
+    the sparkline's x axis is time. The trend chart's months, without the baseline."""
+    last = max(today.year * 100 + today.month, series[-1][0] if series else 0)
+    zero = dict.fromkeys(DIMENSIONS, Decimal(0))
+    points = trend(series, zero, Worth(), last)
+    return {dim: [p.ltv[dim] for p in points] for dim in DIMENSIONS}
