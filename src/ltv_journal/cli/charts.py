@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
 import click
@@ -14,15 +12,12 @@ import click
 from ltv_journal.core import clock
 from ltv_journal.core.charts import (
     CalibrationPicture,
-    CategorySpending,
+    Spending,
     TrendPoint,
-    by_category,
     calibration_picture,
     month_end,
-    trend,
 )
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
-from ltv_journal.core.money import from_cents
 from ltv_journal.core.worth import Worth
 from ltv_journal.tui.chart_drawing import spending_bars, stacked_bars
 
@@ -59,34 +54,19 @@ def chart(which: str, year: int | None, dimension: str | None, as_json: bool) ->
     with open_journal() as journal:
         profile = journal.profile()
         if which == "trend":
-            running = journal.running_series()
-            baseline = journal.score().baseline
+            points = journal.trend(today, year)
         elif which == "calibration":
             samples = journal.calibration_samples()
         else:
-            from ltv_journal.store.queries import DecisionFilter
-
-            year = year or today.year
-            months = [(m, b) for m, b in journal.monthly_totals() if m // 100 == year]
-            rows = [
-                (s.category, str(s.kind), s.amount, s.values)
-                for s in journal.summaries(DecisionFilter(year=year), limit=None)
-            ]
+            spending = journal.spending(year or today.year)
     if dimension == COMBINED and not profile.worth:
         raise UserError("--dimension combined needs a worth: ltv-journal profile --worth ...")
     if which == "trend":
-        last = today.year * 100 + today.month
-        first = None
-        if year is not None:
-            first, last = year * 100 + 1, min(last, year * 100 + 12)
-        points = trend(running, baseline, profile.worth, last, first)
         _trend(points, profile.worth, dimension, profile.currency, as_json)
     elif which == "calibration":
         _calibration(calibration_picture(samples), dimension, as_json)
     else:
-        assert year is not None
-        spent = [(m, from_cents(b["spent"]), from_cents(b["invested"])) for m, b in months]
-        _spending(year, spent, by_category(rows), profile.currency, dimension, as_json)
+        _spending(spending, profile.currency, dimension, as_json)
 
 
 def _shown(dimension: str | None, worth: Worth) -> list[str]:
@@ -177,14 +157,8 @@ def _calibration(picture: CalibrationPicture, dimension: str | None, as_json: bo
     _show(panels)
 
 
-def _spending(
-    year: int,
-    months: Sequence[tuple[int, Decimal, Decimal]],
-    categories: list[CategorySpending],
-    currency: str,
-    dimension: str | None,
-    as_json: bool,
-) -> None:
+def _spending(spending: Spending, currency: str, dimension: str | None, as_json: bool) -> None:
+    year, months, categories = spending.year, spending.months, spending.categories
     if as_json:
         echo_json(
             {

@@ -40,6 +40,15 @@ class TrendPoint:
     combined: Decimal | None = None
 
 
+def trend_months(today: date, year: int | None = None) -> tuple[int | None, int]:
+    """(first, last) YYYYMM of a trend: from the first decision (None) to this month, or
+    over `year` (up to this month when it is this year)."""
+    last = today.year * 100 + today.month
+    if year is None:
+        return None, last
+    return year * 100 + 1, min(last, year * 100 + 12)
+
+
 def trend(
     running: Sequence[tuple[int, Values]],
     baseline: Values,
@@ -127,6 +136,16 @@ class CategorySpending:
     invested: Decimal
     points: dict[Dimension, Decimal]
     cost_per_point_year: dict[Dimension, Decimal]
+
+
+@dataclass(frozen=True, slots=True)
+class Spending:
+    """Where a year's money went."""
+
+    year: int
+    months: list[tuple[int, Decimal, Decimal]]
+    """(YYYYMM, spent, invested) for the months of the year with decisions."""
+    categories: list[CategorySpending]
 
 
 def by_category(

@@ -5,13 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, or_, select, tuple_, update
 
 from ltv_journal.core import clock
+from ltv_journal.core.charts import (
+    Spending,
+    TrendPoint,
+    by_category,
+    trend,
+    trend_months,
+)
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.ids import new_id
+from ltv_journal.core.money import from_cents
 from ltv_journal.core.profile import Profile
 
 from . import snapshot
@@ -239,6 +248,26 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
                     return
                 yield from load_decisions(conn, [r[2] for r in rows])
                 after = tuple(rows[-1])
+
+    def trend(self, today: date, year: int | None = None) -> list[TrendPoint]:
+        """The running lifetime value at each month's end (core.charts.trend), from the
+        month buckets: from the first decision to this month, or over `year`."""
+        first, last = trend_months(today, year)
+        profile = self.profile()
+        return trend(self.running_series(), self.score().baseline, profile.worth, last, first)
+
+    def spending(self, year: int) -> Spending:
+        """The year's money out per month (its buckets), and its decisions by category."""
+        months = [
+            (m, from_cents(b["spent"]), from_cents(b["invested"]))
+            for m, b in self.monthly_totals()
+            if m // 100 == year
+        ]
+        rows = [
+            (s.category, str(s.kind), s.amount, s.values)
+            for s in self.summaries(DecisionFilter(year=year), limit=None)
+        ]
+        return Spending(year, months, by_category(rows))
 
     def categories(self) -> list[str]:
         query = select(DT.c.category).where(DT.c.deleted_at.is_(None), DT.c.category != "")

@@ -21,10 +21,10 @@ from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
 from ltv_journal.core import clock
-from ltv_journal.core.charts import CategorySpending, TrendPoint, by_category, trend
+from ltv_journal.core.charts import CategorySpending, Spending, TrendPoint
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
-from ltv_journal.core.money import format_amount, format_points, from_cents
+from ltv_journal.core.money import format_amount, format_points
 from ltv_journal.core.text import visible
 from ltv_journal.core.worth import Worth
 from ltv_journal.store.journal import Journal
@@ -61,12 +61,7 @@ def load_trends(journal: Journal, year: int | None, today: date) -> TrendsData:
     """The months from the first decision (or January of `year`) to this month (or
     December of `year`), and marks on the months that moved each view most."""
     profile = journal.profile()
-    last = today.year * 100 + today.month
-    first = None
-    if year is not None:
-        first, last = year * 100 + 1, min(last, year * 100 + 12)
-    points = trend(journal.running_series(), journal.score().baseline, profile.worth, last, first)
-    data = TrendsData(points, profile.currency, profile.worth)
+    data = TrendsData(journal.trend(today, year), profile.currency, profile.worth)
     names = [str(d) for d in DIMENSIONS] + ([COMBINED] if profile.worth else [])
     for name in names:
         data.marks[name] = _marks(journal, data, name)
@@ -221,7 +216,7 @@ class TrendsScreen(Screen[DecisionFilter | None]):
 
     @work(thread=True, exclusive=True, group="spending")
     def load_spending(self, year: int) -> None:
-        found = load_spending(self.journal, year)
+        found = self.journal.spending(year)
         self.app.call_from_thread(self.show_spending, found)
 
     def show_spending(self, found: Spending) -> None:
@@ -269,28 +264,6 @@ class TrendsScreen(Screen[DecisionFilter | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-@dataclass(frozen=True)
-class Spending:
-    year: int
-    months: list[tuple[int, Decimal, Decimal]]
-    """(YYYYMM, spent, invested) for the months of the year with decisions."""
-    categories: list[CategorySpending]
-
-
-def load_spending(journal: Journal, year: int) -> Spending:
-    """The year's month buckets, and its decisions by category (one year's rows)."""
-    months = [
-        (m, from_cents(b["spent"]), from_cents(b["invested"]))
-        for m, b in journal.monthly_totals()
-        if m // 100 == year
-    ]
-    rows = [
-        (s.category, str(s.kind), s.amount, s.values)
-        for s in journal.summaries(DecisionFilter(year=year), limit=None)
-    ]
-    return Spending(year, months, by_category(rows))
 
 
 def spending_text(categories: list[CategorySpending], currency: str, shown: int = 4) -> str:
