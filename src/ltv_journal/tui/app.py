@@ -168,6 +168,7 @@ class LtvJournalApp(KeysInOrder[None]):
     def on_overview_loaded(self, message: OverviewLoaded) -> None:
         self.overview = message.overview
         self.main.show_overview(message.overview)
+        self.main.call_after_refresh(self.main.build_ahead)
         self._started()
 
     def _started(self) -> None:

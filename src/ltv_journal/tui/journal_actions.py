@@ -17,6 +17,7 @@ from textual.widgets import Footer
 from ltv_journal.core import clock
 from ltv_journal.core.text import visible
 
+from .form_ahead import AddFormAhead
 from .keys import KEYS
 from .messages import JournalChanged
 
@@ -42,6 +43,7 @@ class JournalActions(Screen[None]):
         self.selected_id: str | None = None
         self.current: Decision | None = None
         """The selected decision in full, once loaded."""
+        self._add_form: AddFormAhead | None = None
 
     @property
     def ltv_app(self) -> LtvJournalApp:
@@ -97,14 +99,29 @@ class JournalActions(Screen[None]):
         self.notify(note)
         self.ltv_app.reload(select)
 
+    @property
+    def add_form(self) -> AddFormAhead:
+        if self._add_form is None:
+            self._add_form = AddFormAhead(self.app, save=self._add_decision)
+        return self._add_form
+
+    def build_ahead(self) -> None:
+        """Have the add form ready for `a` (called after a frame with new figures)."""
+        overview = self.ltv_app.overview
+        if overview is not None:
+            self.add_form.build(overview.profile, overview.categories)
+
+    def _add_decision(self, decision: Decision) -> Decision:
+        """In the form's thread: write a new decision to the journal."""
+        journal = self.ltv_app.journal
+        assert journal is not None, "the add form opens once the journal is open"
+        return journal.add(decision)
+
     def action_add(self) -> None:
-        journal = self._ready()
-        if journal is None:
+        if self._ready() is None:
             return
         categories = self.ltv_app.overview.categories  # type: ignore[union-attr]
-        from .screens.decision_form import DecisionForm
-
-        form = DecisionForm(self.profile, None, categories, save=journal.add)
+        form = self.add_form.take(self.profile, categories)
         self.app.push_screen(form, callback=self._added)
 
     def _added(self, decision: Decision | None) -> None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, RadioSet
+from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from ltv_journal.core import clock
 from ltv_journal.core.dates import add_months
@@ -24,6 +24,7 @@ from ..widgets.toggles import DotButton
 from .decision_preview import DecisionPreview
 from .effect_rows import COLUMNS, EffectHeadings, EffectRow
 from .fields import Field, FormScreen, Problems, add_problem
+from .steady_input import SteadyInput
 from .typed_values import kept_text, one_line, read_amount, read_date, read_optional_date
 
 
@@ -68,6 +69,7 @@ class DecisionForm(FormScreen[Decision]):
         with Vertical(classes="form-box") as box:
             box.border_title = "Edit decision" if d else "New decision"
             box.border_subtitle = "enter save · esc cancel · tab next field"
+            yield DecisionPreview()
             with VerticalScroll(id="form-scroll"):
                 yield from self._basic_fields(d, today)
                 yield Label(
@@ -79,11 +81,10 @@ class DecisionForm(FormScreen[Decision]):
                     yield EffectRow(dim, self.profile.currency, d.effects.get(dim) if d else None)
                 yield Label("Notes for your future self", classes="section")
                 yield from self._note_fields(d)
-            yield DecisionPreview()
 
     def _basic_fields(self, d: Decision | None, today: date) -> ComposeResult:
         title = visible(d.title, lines=False) if d else ""
-        yield Field("title", Input(title, id="title", compact=True), key="title")
+        yield Field("title", SteadyInput(title, id="title", compact=True), key="title")
         # The amount follows the title: a quick log is "title, tab, amount, enter".
         amount = f"{d.amount:.2f}" if d else ""
         yield Field(
@@ -101,13 +102,11 @@ class DecisionForm(FormScreen[Decision]):
         yield Field("kind", kind, key="kind")
         day = d.date if d else today
         yield Field("date", _input(day.isoformat(), "date", "YYYY-MM-DD"), key="date")
-        category = Input(
+        category = SteadyInput(
             visible(d.category, lines=False) if d else "",
             id="category",
             compact=True,
-            suggester=SuggestFromList(self._categories, case_sensitive=False)
-            if self._categories
-            else None,
+            suggester=_suggester(self._categories),
         )
         yield Field("category", category, key="category")
         tags = visible(" ".join(d.tags), lines=False) if d else ""
@@ -124,6 +123,22 @@ class DecisionForm(FormScreen[Decision]):
         yield Field("review on", _input(review_on, "review_on", ""), key="review_on")
 
     def on_mount(self) -> None:
+        self.refresh_form()
+
+    def start_over(self, profile: Profile, categories: Sequence[str]) -> None:
+        """Empty the form for another new decision, as if it had just been built: a form
+        shown again opens at once, where building its hundred widgets would not."""
+        assert self.original is None, "only a form for a new decision starts over"
+        self.profile = profile
+        self._categories = list(categories)
+        self.query_one("#category", Input).suggester = _suggester(self._categories)
+        for control in self.query(Input):
+            control.value = ""
+        self.query_one("#date", Input).value = clock.today().isoformat()
+        self.query_one("#kind-expense", RadioButton).value = True
+        self.forget_changes()
+        self.query_one("#form-scroll", VerticalScroll).scroll_home(animate=False)
+        self.set_focus(self.query_one("#title", Input))
         self.refresh_form()
 
     @property
@@ -244,5 +259,9 @@ class DecisionForm(FormScreen[Decision]):
         ).placeholder = f"{default.isoformat()} ({DEFAULT_REVIEW_MONTHS} months after the date)"
 
 
+def _suggester(categories: Sequence[str]) -> SuggestFromList | None:
+    return SuggestFromList(categories, case_sensitive=False) if categories else None
+
+
 def _input(value: str, key: str, placeholder: str = "") -> Input:
-    return Input(value, placeholder=placeholder, id=key, compact=True)
+    return SteadyInput(value, placeholder=placeholder, id=key, compact=True)

@@ -104,12 +104,15 @@ class DecisionPreview(Static):
     ) -> None:
         text = preview_text(draft, profile, unreadable, marked)
         if text.plain != self._plain or text.spans != self._spans:
-            # Figures sit in fixed columns: while the lines keep their lengths the
-            # preview keeps its size, and the form need not be laid out again.
-            same_size = _lengths(text.plain) == _lengths(self._plain)
+            # While the preview keeps its height the form need not be laid out again
+            # (a layout of the whole form costs most of a keystroke's time).
+            width = self.size.width
+            same_size = _fits(text.plain, width) and _fits(self._plain, width)
+            same_size = same_size and text.plain.count("\n") == self._plain.count("\n")
             self._plain, self._spans = text.plain, text.spans
             self.update(text, layout=not same_size)
 
 
-def _lengths(plain: str) -> list[int]:
-    return [cell_len(line) for line in plain.split("\n")]
+def _fits(plain: str, width: int) -> bool:
+    """Whether no line of `plain` wraps at `width` (then its height is its lines)."""
+    return bool(plain) and all(cell_len(line) <= width for line in plain.split("\n"))

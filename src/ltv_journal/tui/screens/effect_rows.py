@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from textwrap import wrap
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -14,6 +15,7 @@ from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
 
 from .fields import Problems, add_problem
+from .steady_input import SteadyInput
 from .typed_values import (
     lasts_text,
     number_text,
@@ -38,25 +40,32 @@ NAME_WIDTH = 10
 _UNTIL_WORDS = SuggestFromList([str(u) for u in Until], case_sensitive=False)
 
 
-class EffectHeadings(Horizontal):
-    """The column headings above the effect rows."""
+class EffectHeadings(Label):
+    """The column headings above the effect rows (one line of text: a widget per
+    heading would cost the form time each time it opens)."""
 
     DEFAULT_CSS = """
     EffectHeadings {
-        height: auto;
         color: $text-muted;
-        & > Label { margin-right: 1; }
     }
     """
 
-    def compose(self) -> ComposeResult:
-        name = Label("")
-        name.styles.width = NAME_WIDTH
-        yield name
-        for _, heading, width in COLUMNS:
-            label = Label(heading)
-            label.styles.width = width
-            yield label
+    def __init__(self) -> None:
+        super().__init__(headings_text())
+
+
+def headings_text() -> str:
+    """The headings, each wrapped to its column's width, the columns a space apart."""
+    columns = [[""]] + [wrap(heading, width) for _, heading, width in COLUMNS]
+    widths = [NAME_WIDTH] + [width for _, _, width in COLUMNS]
+    lines = max(len(column) for column in columns)
+    return "\n".join(
+        " ".join(
+            (column[row] if row < len(column) else "").ljust(width)
+            for column, width in zip(columns, widths, strict=True)
+        ).rstrip()
+        for row in range(lines)
+    )
 
 
 class EffectRow(Vertical):
@@ -79,6 +88,7 @@ class EffectRow(Vertical):
         self._unit = currency if dimension.is_money else "pts"
         self._effect = effect
         self._said = ""
+        self._error: Static | None = None
 
     def compose(self) -> ComposeResult:
         dim, effect = self.dimension, self._effect
@@ -102,7 +112,7 @@ class EffectRow(Vertical):
         with Horizontal():
             yield Label(str(dim), classes="effect-name")
             for name, _, width in COLUMNS:
-                field = Input(
+                field = SteadyInput(
                     values[name],
                     placeholder=placeholders[name],
                     name=f"{dim}.{name}",
@@ -112,7 +122,6 @@ class EffectRow(Vertical):
                 )
                 field.styles.width = width
                 yield field
-        yield Static("", classes="effect-error")
 
     def text(self, name: str) -> str:
         return self.query_one(f"#{self.dimension}-{name}", Input).value
@@ -166,9 +175,11 @@ class EffectRow(Vertical):
         said = f"↑ {self.dimension} — " + "; ".join(reasons) if reasons else ""
         if said != self._said:  # an update would lay the form out again
             self._said = said
-            error = self.query_one(".effect-error", Static)
-            error.update(said)
-            error.set_class(bool(reasons), "-shown")
+            if self._error is None:  # mounted when first needed: the form opens sooner
+                self._error = Static("", classes="effect-error")
+                self.mount(self._error)
+            self._error.update(said)
+            self._error.set_class(bool(reasons), "-shown")
         return bool(reasons)
 
 

@@ -10,7 +10,6 @@ from typing import ClassVar, Generic, TypeVar
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -28,36 +27,46 @@ def add_problem(found: Problems, key: str, reason: str) -> None:
     found.setdefault(key, reason)
 
 
-class Field(Vertical):
-    """A label, a control, and beneath them the reason the value is not accepted."""
+class Field(Widget):
+    """A label, a control, and beneath them the reason the value is not accepted.
+
+    One grid rather than rows in a column: a form is mostly fields, and every widget
+    fewer is time saved each time it opens. The reason's line is mounted when there
+    first is one."""
 
     DEFAULT_CSS = """
     Field {
+        layout: grid;
+        grid-size: 2;
+        grid-columns: 16 1fr;
         height: auto;
-        & > Horizontal { height: auto; }
         & .field-label { width: 16; color: $text-muted; padding-right: 1; }
-        & .field-error { display: none; color: $text-error; padding-left: 16; }
+        & .field-error { display: none; color: $text-error; padding-left: 16; column-span: 2; }
         & .field-error.-shown { display: block; }
         & .field-hint { color: $text-muted; padding-left: 1; width: auto; }
+    }
+    Field.-hinted {
+        grid-size: 3;
+        grid-columns: 16 1fr auto;
+        & .field-error { column-span: 3; }
     }
     """
 
     def __init__(self, label: str, control: Widget, *, key: str, hint: str = "") -> None:
-        super().__init__(id=f"field-{key.replace('.', '-')}")
+        super().__init__(id=f"field-{key.replace('.', '-')}", classes="-hinted" if hint else "")
         self.key = key
         """The field key problems are reported under."""
         self.control = control
         self._label = label
         self._hint = hint
         self._shown: str | None = None
+        self._error: Static | None = None
 
     def compose(self) -> ComposeResult:
-        with Horizontal():
-            yield Label(self._label, classes="field-label")
-            yield self.control
-            if self._hint:
-                yield Label(self._hint, classes="field-hint")
-        yield Static("", classes="field-error")
+        yield Label(self._label, classes="field-label")
+        yield self.control
+        if self._hint:
+            yield Label(self._hint, classes="field-hint")
 
     def show_problem(self, reason: str | None) -> None:
         """Show `reason` beside the field, or clear it."""
@@ -65,9 +74,11 @@ class Field(Vertical):
         if reason == self._shown:
             return  # every keystroke asks; an update would lay the form out again
         self._shown = reason
-        error = self.query_one(".field-error", Static)
-        error.update(f"↑ {reason}" if reason else "")
-        error.set_class(bool(reason), "-shown")
+        if self._error is None:
+            self._error = Static("", classes="field-error")
+            self.mount(self._error)
+        self._error.update(f"↑ {reason}" if reason else "")
+        self._error.set_class(bool(reason), "-shown")
 
 
 class ConfirmDiscard(ModalScreen[bool]):
@@ -170,6 +181,14 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
         # hears of it; a watcher runs as the value changes.
         for control in self.query(Input):
             self.watch(control, "value", partial(self._value_changed, control), init=False)
+
+    def forget_changes(self) -> None:
+        """Take the controls' values as they are now as the form's start: nothing typed,
+        nothing attempted, no problem shown (for a form that is shown again)."""
+        self._touched.clear()
+        self._attempted = False
+        self._save_problems.clear()
+        self._initial = self._values()
 
     def _values(self) -> list[object]:
         values: list[object] = []

@@ -1,0 +1,65 @@
+"""The add form is built before `a` is pressed and reused: it opens at once, and opens
+empty every time."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from textual.widgets import Input, Static
+
+from ltv_journal.core import clock
+from ltv_journal.store.journal import Journal
+from ltv_journal.tui.form_ahead import SCREEN_NAME
+from ltv_journal.tui.screens.decision_form import DecisionForm
+
+from .app_support import RecordingApp, settle
+from .screen_host import pilot_test
+from .test_app_bursts import SIZE, burst, decisions
+
+
+def values(form: DecisionForm) -> dict[str, str]:
+    return {str(control.id): control.value for control in form.query(Input) if control.value}
+
+
+@pilot_test
+async def test_the_add_form_is_ready_before_a_is_pressed(journal: Journal) -> None:
+    app = RecordingApp(journal.location, journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        ahead = app.get_screen(SCREEN_NAME, DecisionForm)
+        assert ahead.is_mounted and ahead not in app.screen_stack
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen is ahead
+
+
+@pilot_test
+async def test_a_discarded_form_opens_empty_again(journal: Journal) -> None:
+    app = RecordingApp(journal.location, journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, "a", "text:Half typed", "tab", "text:1x", "enter")
+        form = app.screen
+        assert isinstance(form, DecisionForm)
+        assert "not a number" in str(form.query_one("#field-amount .field-error", Static).render())
+        await burst(pilot, "escape", "escape")  # asked, then discarded
+        assert app.screen is not form
+        await burst(pilot, "a", "text:Fresh")
+        assert app.screen is form
+        assert values(form) == {"title": "Fresh", "date": clock.today().isoformat()}
+        assert str(form.query_one("#field-amount .field-error", Static).render()) == ""
+        await burst(pilot, "escape", "escape")
+        assert decisions(journal) == []
+
+
+@pilot_test
+async def test_a_saved_form_opens_empty_for_the_next_decision(journal: Journal) -> None:
+    app = RecordingApp(journal.location, journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, "a", "text:First", "tab", "text:30", "enter")
+        await burst(pilot, "a", "text:Second", "enter")
+        assert [(d.title, d.amount) for d in decisions(journal)] == [
+            ("First", Decimal(30)),
+            ("Second", Decimal(0)),
+        ]
