@@ -3,7 +3,7 @@
 `Terminal.start(argv)` runs a program on a pty of a given size and feeds everything it
 writes into a pyte screen; `wait_for(predicate)` returns the seconds since start when the
 screen first satisfies it. `peak_rss_kib()` reads the kernel's high-water mark of the
-child's resident memory (VmHWM).
+child's resident memory (VmHWM); `cpu_seconds()` the CPU time its threads used.
 """
 
 from __future__ import annotations
@@ -91,6 +91,18 @@ class Terminal:
         end = time.perf_counter() + seconds
         while time.perf_counter() < end:
             self.pump(0.01)
+
+    def cpu_seconds(self) -> float:
+        """CPU time the program's threads have used so far (the kernel's schedstat, in
+        nanoseconds, so a single keystroke's work can be told)."""
+        total = 0
+        for task in os.listdir(f"/proc/{self.process.pid}/task"):
+            try:
+                with open(f"/proc/{self.process.pid}/task/{task}/schedstat", encoding="ascii") as f:
+                    total += int(f.read().split()[0])
+            except (FileNotFoundError, ProcessLookupError):
+                continue  # a thread that ended meanwhile
+        return total / 1e9
 
     def peak_rss_kib(self) -> int:
         with open(f"/proc/{self.process.pid}/status", encoding="ascii") as status:

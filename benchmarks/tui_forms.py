@@ -1,6 +1,7 @@
 """The add form, timed in a real (pseudo-)terminal against a bare Textual modal with
 the same number of Inputs, in the same run: how long `a` takes to put the form on
-screen, and how long a keystroke with the live preview takes to reach the screen.
+screen, and how long a keystroke with the live preview takes to reach the screen (and
+how much CPU the app spends on it).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ RUNS = 9
 KEYS = 8
 OPEN_VS_BARE = 1.0
 KEY_VS_BARE = 2.0
+FRAME = 0.016
+"""One frame at 60 Hz: the most a keystroke's work may take."""
 FORM_INPUTS = 5 + len(DIMENSIONS) * 5 + 4
 """The add form's Inputs: title, amount, date, category, tags; five per effect row;
 expectation, feeling, notes, review date."""
@@ -82,10 +85,11 @@ def forms(bench: Bench) -> list[Figure]:
     currency = synthetic_profile().currency
     amounts = [int("1" * (i + 1)) for i in range(KEYS)]
     previews = [format_value(Dimension.MONEY, -amount, currency, signed=True) for amount in amounts]
-    typed = _key_times_after_tab(_app(journal), ready, previews)
+    typed, work = _key_times_after_tab(_app(journal), ready, previews)
     echoes = [str(amount) for amount in amounts]
     bare_typed = _key_times(_bare_form("--one"), "bare app ready", BARE_SHOWN, echoes)
     key, bare_key = statistics.median(typed), statistics.median(bare_typed)
+    key_work = statistics.median(work)
     return [
         Figure(
             f"add form on screen after a, vs bare modal with {FORM_INPUTS} Inputs",
@@ -103,11 +107,23 @@ def forms(bench: Bench) -> list[Figure]:
             key / bare_key <= KEY_VS_BARE,
             f"bare Input shows the key at {ms(bare_key)}; medians of {KEYS}",
         ),
+        Figure(
+            "app work per keystroke with the live preview (CPU, all threads)",
+            f"≤ {ms(FRAME)}",
+            ms(key_work),
+            None,
+            key_work <= FRAME,
+            f"from the key sent to the preview on screen; median of {KEYS}",
+        ),
     ]
 
 
-def _key_times_after_tab(argv: list[str], ready: str, expected: list[str]) -> list[float]:
-    times = []
+def _key_times_after_tab(
+    argv: list[str], ready: str, expected: list[str]
+) -> tuple[list[float], list[float]]:
+    """Seconds from each digit typed in the amount to `expected[i]` on screen, and the
+    CPU seconds the app used meanwhile."""
+    times, work = [], []
     with Terminal(argv, env=ENV) as term:
         term.wait_for(lambda text: ready in text)
         term.settle(1.0)
@@ -117,8 +133,10 @@ def _key_times_after_tab(argv: list[str], ready: str, expected: list[str]) -> li
         term.send(b"\t")
         term.settle(0.5)
         for want in expected:
+            cpu = term.cpu_seconds()
             sent = term.send(b"1")
             term.wait_for(lambda text, want=want: want in text, timeout=10)
             times.append(time.perf_counter() - sent)
+            work.append(term.cpu_seconds() - cpu)
             term.settle(0.2)
-    return times
+    return times, work
