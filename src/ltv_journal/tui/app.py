@@ -12,7 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import work
 from textual.app import SystemCommand
 from textual.screen import Screen
 
@@ -24,6 +23,7 @@ from .keys import KEYS
 from .main_screen import MainScreen
 from .messages import JournalFailed, JournalOpened, OverviewLoaded
 from .overview import Overview
+from .workers import in_thread
 
 if TYPE_CHECKING:
     from ltv_journal.store.journal import Journal
@@ -77,7 +77,8 @@ class LtvJournalApp(KeysInOrder[None]):
     def open_journal(self) -> None:
         """Called once the list is mounted, after the first frame: importing SQLAlchemy
         in a thread before it would hold the GIL that frame needs."""
-        self._open_journal(self.journal)
+        journal = self.journal
+        in_thread(self, lambda: self._open(journal), what="open the journal", group="open")
 
     def _show_quick_score(self) -> None:
         """The score straight from the file, before SQLAlchemy is imported."""
@@ -92,8 +93,8 @@ class LtvJournalApp(KeysInOrder[None]):
         empty: dict = {dim: [] for dim in DIMENSIONS}  # type: ignore[type-arg]
         self.main.show_overview(Overview(profile, score, None, empty))
 
-    @work(thread=True, exclusive=True, group="open")
-    def _open_journal(self, journal: Journal | None) -> None:
+    def _open(self, journal: Journal | None) -> JournalOpened | JournalFailed:
+        """In a thread: the journal opened (unless the test gave one), or why not."""
         if journal is None:
             from ltv_journal.store.errors import JournalError
             from ltv_journal.store.journal import Journal
@@ -101,13 +102,11 @@ class LtvJournalApp(KeysInOrder[None]):
             try:
                 journal = Journal(self.journal_location)
             except JournalError as error:  # its message names the location
-                self.post_message(JournalFailed(_sentence(str(error))))
-                return
+                return JournalFailed(_sentence(str(error)))
             except OSError as error:
-                self.post_message(JournalFailed(f"Cannot open {self.journal_location}: {error}"))
-                return
+                return JournalFailed(f"Cannot open {self.journal_location}: {error}")
         due = journal.review_due_count(clock.today())
-        self.post_message(JournalOpened(journal, journal.has_profile(), due))
+        return JournalOpened(journal, journal.has_profile(), due)
 
     def on_journal_opened(self, message: JournalOpened) -> None:
         from ltv_journal.store.watch import ChangeWatch
@@ -158,12 +157,18 @@ class LtvJournalApp(KeysInOrder[None]):
         self._load_overview(journal)
         self.main.reload_detail()
 
-    @work(thread=True, exclusive=True, group="overview")
     def _load_overview(self, journal: Journal) -> None:
         from .overview import load_overview
 
         year = self.list_filter.year if self.list_filter else None
-        self.post_message(OverviewLoaded(load_overview(journal, clock.today(), year)))
+        today = clock.today()
+        in_thread(
+            self,
+            lambda: OverviewLoaded(load_overview(journal, today, year)),
+            what="read the journal's figures",
+            group="overview",
+            exclusive=True,
+        )
 
     def on_overview_loaded(self, message: OverviewLoaded) -> None:
         self.overview = message.overview

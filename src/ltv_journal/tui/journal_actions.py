@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer
 
 from ltv_journal.core import clock
@@ -19,7 +18,8 @@ from ltv_journal.core.text import visible
 
 from .form_ahead import AddFormAhead
 from .keys import KEYS
-from .messages import JournalChanged
+from .messages import JournalChanged, ReviewChosen, ReviewsDue
+from .workers import in_thread
 
 if TYPE_CHECKING:
     from ltv_journal.core.decision import Decision, Review
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ltv_journal.core.profile import Profile
     from ltv_journal.core.worth import ImpliedWorth
     from ltv_journal.store.journal import Journal
-    from ltv_journal.store.queries import DecisionFilter, DecisionSummary
+    from ltv_journal.store.queries import DecisionFilter
 
     from .app import LtvJournalApp
     from .screens.export_dialog import ExportRequest
@@ -55,30 +55,26 @@ class JournalActions(Screen[None]):
 
     # -- doing ---------------------------------------------------------------------
 
-    def in_background(self, job: Callable[[Journal], str], *, group: str = "write") -> None:
-        """Run `job` on the journal in a thread; its answer is said when it is done."""
+    def in_background(
+        self,
+        job: Callable[[Journal], str],
+        *,
+        what: str,
+        group: str = "write",
+        then: Callable[[], object] | None = None,
+    ) -> None:
+        """Run `job` on the journal in a thread; its answer is said when it is done
+        (`what` names it if it fails)."""
         journal = self.ltv_app.journal
         if journal is None:
             self.notify("The journal is still opening…")
             return
-
-        def run() -> None:
-            from ltv_journal.store.errors import JournalError
-
-            try:
-                note = job(journal)
-            except JournalError as error:
-                self.post_message(JournalChanged(str(error), error=True))
-            else:
-                self.post_message(JournalChanged(note))
-
-        self.run_worker(run, thread=True, group=group)
+        in_thread(self, lambda: JournalChanged(job(journal)), what=what, group=group, then=then)
 
     def on_journal_changed(self, message: JournalChanged) -> None:
         if message.note:
-            self.notify(visible(message.note), severity="error" if message.error else "information")
-        if not message.error:
-            self.ltv_app.reload()
+            self.notify(visible(message.note))
+        self.ltv_app.reload()
 
     def _ready(self) -> Journal | None:
         journal = self.ltv_app.journal
@@ -150,10 +146,13 @@ class JournalActions(Screen[None]):
         if summary is None:
             self.notify("Select a decision to delete first.")
             return
-        self.in_background(lambda j: f"Deleted {j.delete(summary.id).title!r}. Press u to undo.")
+        self.in_background(
+            lambda j: f"Deleted {j.delete(summary.id).title!r}. Press u to undo.",
+            what=f"delete {summary.title!r}",
+        )
 
     def action_undo(self) -> None:
-        self.in_background(lambda j: (j.undo() or "Nothing to undo") + ".")
+        self.in_background(lambda j: (j.undo() or "Nothing to undo") + ".", what="undo")
 
     def action_profile(self, first_run: bool = False) -> None:
         journal = self.ltv_app.journal
@@ -247,54 +246,42 @@ class JournalActions(Screen[None]):
         today = clock.today()
         # Keys typed after `r` are meant for the queue (or the form): held until it shows.
         self.ltv_app.hold_keys()
+        in_thread(
+            self,
+            lambda: ReviewsDue(journal.review_queue(today)),
+            what="read the reviews that are due",
+            group="review",
+            then=self.ltv_app.release_keys,
+        )
 
-        def read() -> None:
-            due: list[DecisionSummary] | None = None
-            try:
-                due = journal.review_queue(today)
-            finally:
-                self.app.call_from_thread(self._choose_review, due)
-
-        self.run_worker(read, thread=True, group="review")
-
-    def _choose_review(self, due: list[DecisionSummary] | None) -> None:
-        try:
-            if due is None:
-                return  # the worker failed and says why
-            if not due:
-                if self.current is None:
-                    self.notify("No reviews are due.")
-                    return
-                self.notify("No reviews are due; reviewing the selected decision.")
-                self._review(self.current)
+    def on_reviews_due(self, message: ReviewsDue) -> None:
+        if not message.due:
+            if self.current is None:
+                self.notify("No reviews are due.")
                 return
-            from .screens.review_queue import ReviewQueue
+            self.notify("No reviews are due; reviewing the selected decision.")
+            self._review(self.current)
+            return
+        from .screens.review_queue import ReviewQueue
 
-            self.app.push_screen(ReviewQueue(due, clock.today()), callback=self._picked_for_review)
-        finally:
-            self.ltv_app.release_keys()
+        queue = ReviewQueue(message.due, clock.today())
+        self.app.push_screen(queue, callback=self._picked_for_review)
 
     def _picked_for_review(self, decision_id: str | None) -> None:
         journal = self.ltv_app.journal
         if decision_id is None or journal is None:
             return
         self.ltv_app.hold_keys()
+        in_thread(
+            self,
+            lambda: ReviewChosen(journal.get(decision_id)),
+            what="read the decision to review",
+            group="review",
+            then=self.ltv_app.release_keys,
+        )
 
-        def read() -> None:
-            decision: Decision | None = None
-            try:
-                decision = journal.get(decision_id)
-            finally:
-                self.app.call_from_thread(self._review_read, decision)
-
-        self.run_worker(read, thread=True, group="review")
-
-    def _review_read(self, decision: Decision | None) -> None:
-        try:
-            if decision is not None:
-                self._review(decision)
-        finally:
-            self.ltv_app.release_keys()
+    def on_review_chosen(self, message: ReviewChosen) -> None:
+        self._review(message.decision)
 
     def _review(self, decision: Decision) -> None:
         journal = self.ltv_app.journal
@@ -337,27 +324,14 @@ class JournalActions(Screen[None]):
         self.mount(busy, before=self.query_one(Footer))
 
         def run(journal: Journal) -> str:
-            try:
-                from ltv_journal.exchange.files import journal_files, write_atomically
-                from ltv_journal.exchange.summary import yearly_summary
-            except ImportError:
-                return "Exporting a yearly summary is not available yet."
-            from ltv_journal.exchange.errors import ExchangeError
-            from ltv_journal.store.errors import JournalError
+            from ltv_journal.exchange.files import journal_files, write_atomically
+            from ltv_journal.exchange.summary import yearly_summary
 
-            try:
-                write_atomically(
-                    request.path,
-                    yearly_summary(journal, request.year),
-                    protected=journal_files(journal.location),
-                )
-            except ExchangeError as error:
-                raise JournalError(str(error)) from None
-            finally:
-                self.app.call_from_thread(self._done, busy)
+            write_atomically(
+                request.path,
+                yearly_summary(journal, request.year),
+                protected=journal_files(journal.location),
+            )
             return f"Exported {request.year} to {request.path}"
 
-        self.in_background(run, group="export")
-
-    def _done(self, busy: Widget) -> None:
-        busy.remove()
+        self.in_background(run, what=f"export {request.year}", group="export", then=busy.remove)

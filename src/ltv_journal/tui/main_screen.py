@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
@@ -24,6 +23,7 @@ from .keys import KEYS
 from .messages import DetailLoaded
 from .widgets.score_cards import ScoreCards
 from .widgets.top_bar import TopBar
+from .workers import in_thread
 
 if TYPE_CHECKING:
     from ltv_journal.core.decision import Decision
@@ -162,18 +162,13 @@ class MainScreen(JournalActions):
         if journal is None or decision_id is None:
             self.post_message(DetailLoaded(None))
             return
-        self._read_detail(journal, decision_id)
-
-    @work(thread=True, exclusive=True, group="detail")
-    def _read_detail(self, journal: Journal, decision_id: str) -> None:
-        from ltv_journal.store.errors import NotFound
-
-        try:
-            decision: Decision | None = journal.get(decision_id)
-        except NotFound:
-            decision = None
-        journal.profile()  # read here so the main thread finds it cached
-        self.post_message(DetailLoaded(decision))
+        in_thread(
+            self,
+            lambda: DetailLoaded(_read_detail(journal, decision_id)),
+            what="read the selected decision",
+            group="detail",
+            exclusive=True,
+        )
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
         decision = message.decision
@@ -184,3 +179,15 @@ class MainScreen(JournalActions):
         if journal is not None:
             pane = cast("DetailPane", self.query_one("#detail"))
             pane.show(decision, journal.profile())
+
+
+def _read_detail(journal: Journal, decision_id: str) -> Decision | None:
+    """In a thread: the decision in full, or None when it is gone."""
+    from ltv_journal.store.errors import NotFound
+
+    try:
+        decision: Decision | None = journal.get(decision_id)
+    except NotFound:
+        decision = None
+    journal.profile()  # read here so the main thread finds it cached
+    return decision

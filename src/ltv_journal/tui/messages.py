@@ -1,5 +1,5 @@
-"""Messages that thread workers post to the app: results up, never widgets touched
-from a thread."""
+"""Messages that thread workers post (see `workers.in_thread`): results up, never
+widgets touched from a thread."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from ltv_journal.core.decision import Decision
     from ltv_journal.store.journal import Journal
+    from ltv_journal.store.queries import DecisionSummary
 
     from .overview import Overview
 
@@ -49,7 +50,22 @@ class DetailLoaded(Message):
 class JournalChanged(Message):
     """A write finished; `note` (if any) is said in a notification."""
 
-    def __init__(self, note: str = "", *, error: bool = False) -> None:
+    def __init__(self, note: str = "") -> None:
         super().__init__()
         self.note = note
-        self.error = error
+
+
+class ReviewsDue(Message):
+    """The decisions due for review, soonest first."""
+
+    def __init__(self, due: list[DecisionSummary]) -> None:
+        super().__init__()
+        self.due = due
+
+
+class ReviewChosen(Message):
+    """The decision picked from the review queue, in full."""
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__()
+        self.decision = decision

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import ClassVar, Generic, TypeVar
 
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, Select, Static
 
 from ..key_order import KeysInOrder
+from ..workers import WorkFailed, in_thread
 
 ResultT = TypeVar("ResultT")
 
@@ -269,20 +270,23 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
         self._saving = True
         if isinstance(self.app, KeysInOrder):
             self.app.hold_keys()  # keys typed after Enter are for what the save leads to
-        self._write(self._save, result)
+        save = self._save
+        in_thread(self, lambda: self._write(save, result), what="save", group="save")
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="save")
-    def _write(self, save: Callable[[ResultT], ResultT], result: ResultT) -> None:
+    def _write(self, save: Callable[[ResultT], ResultT], result: ResultT) -> Message:
+        """In a thread: `Saved`, or `SaveFailed` with the problems by field."""
         from ltv_journal.store.errors import Invalid
 
         try:
-            stored = save(result)
+            return self.Saved(save(result))
         except Invalid as error:
-            self.post_message(self.SaveFailed(error.problems))
-        except Exception as error:  # the form stays open: nothing typed is lost
-            self.post_message(self.SaveFailed([("", str(error) or type(error).__name__)]))
-        else:
-            self.post_message(self.Saved(stored))
+            return self.SaveFailed(error.problems)
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        """The write failed otherwise (and the person was told): the form stays open,
+        nothing typed is lost."""
+        if message.what == "save":
+            self._end_saving()
 
     def on_form_screen_saved(self, message: Saved) -> None:
         self._end_saving()

@@ -10,10 +10,10 @@ from typing import ClassVar
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -41,6 +41,7 @@ from ltv_journal.core.worth import (
 from ltv_journal.store.journal import Journal
 
 from ..widgets.calibration_plots import ExpectedActualPlot, ReliabilityPlot
+from ..workers import in_thread
 
 Calibrations = Mapping[Dimension, DimensionCalibration]
 
@@ -189,13 +190,23 @@ class InsightsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True, group="insights")
+    class Loaded(Message):
+        def __init__(self, data: InsightsData) -> None:
+            super().__init__()
+            self.data = data
+
     def load(self) -> None:
-        samples = self.journal.calibration_samples()
-        profile = self.journal.profile()
-        purchases = self.journal.point_purchases()
-        data = insights_of(samples, profile.currency, purchases, profile.worth)
-        self.app.call_from_thread(self.show, data)
+        journal = self.journal
+
+        def read() -> InsightsScreen.Loaded:
+            profile = journal.profile()
+            samples, purchases = journal.calibration_samples(), journal.point_purchases()
+            return self.Loaded(insights_of(samples, profile.currency, purchases, profile.worth))
+
+        in_thread(self, read, what="read the insights", group="insights", exclusive=True)
+
+    def on_insights_screen_loaded(self, message: Loaded) -> None:
+        self.show(message.data)
 
     def show(self, data: InsightsData) -> None:
         self.query_one("#insights-prices", Static).update(

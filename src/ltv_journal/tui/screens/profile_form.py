@@ -11,8 +11,8 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Input, Label, Static
-from textual.worker import Worker, WorkerState
 
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.money import format_amount
@@ -20,6 +20,7 @@ from ltv_journal.core.profile import Profile
 from ltv_journal.core.text import visible
 from ltv_journal.core.worth import POINT_DIMENSIONS, ImpliedWorth, Worth
 
+from ..workers import in_thread
 from .fields import Field, FormScreen, Problems, add_problem
 from .typed_values import percent_text, read_amount, read_fraction, read_optional_date, read_whole
 
@@ -118,16 +119,26 @@ class ProfileForm(FormScreen[Profile]):
                     yield self._field(f"worth.{dim}")
                 yield Static("", id="implied-worth", classes="form-intro")
 
-    def on_mount(self) -> None:
-        if self._find_implied is not None:
-            self.run_worker(self._find_implied, thread=True, group="implied-worth")
+    class ImpliedWorthFound(Message):
+        def __init__(self, implied: Mapping[Dimension, ImpliedWorth]) -> None:
+            super().__init__()
+            self.implied = implied
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "implied-worth" and event.state is WorkerState.SUCCESS:
-            self.implied = event.worker.result or {}
-            self.query_one("#implied-worth", Static).update(
-                implied_text(self.implied, self.profile.currency)
+    def on_mount(self) -> None:
+        find = self._find_implied
+        if find is not None:
+            in_thread(
+                self,
+                lambda: self.ImpliedWorthFound(find()),
+                what="work out the worth your choices imply",
+                group="implied-worth",
             )
+
+    def on_profile_form_implied_worth_found(self, message: ImpliedWorthFound) -> None:
+        self.implied = message.implied
+        self.query_one("#implied-worth", Static).update(
+            implied_text(self.implied, self.profile.currency)
+        )
 
     def action_take_implied(self) -> None:
         """Fill the blank worth fields with the median your choices imply."""

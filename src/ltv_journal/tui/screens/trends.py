@@ -13,9 +13,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
@@ -31,6 +31,7 @@ from ltv_journal.store.journal import Journal
 from ltv_journal.store.queries import DecisionFilter
 
 from ..chart_drawing import spending_bars
+from ..workers import in_thread
 
 COMBINED = "combined"
 ALL = "all"
@@ -130,10 +131,28 @@ class TrendsScreen(Screen[DecisionFilter | None]):
     def on_mount(self) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True, group="trends")
+    class Loaded(Message):
+        def __init__(self, data: TrendsData) -> None:
+            super().__init__()
+            self.data = data
+
+    class SpendingRead(Message):
+        def __init__(self, spending: Spending) -> None:
+            super().__init__()
+            self.spending = spending
+
     def load(self) -> None:
-        data = load_trends(self.journal, self.year, clock.today())
-        self.app.call_from_thread(self.show, data)
+        journal, year, today = self.journal, self.year, clock.today()
+        in_thread(
+            self,
+            lambda: self.Loaded(load_trends(journal, year, today)),
+            what="read the trends",
+            group="trends",
+            exclusive=True,
+        )
+
+    def on_trends_screen_loaded(self, message: Loaded) -> None:
+        self.show(message.data)
 
     def show(self, data: TrendsData) -> None:
         self.data = data
@@ -214,10 +233,18 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         spending_bars(plt, found.months)
         cursor.update(spending_text(found.categories, currency))
 
-    @work(thread=True, exclusive=True, group="spending")
     def load_spending(self, year: int) -> None:
-        found = self.journal.spending(year)
-        self.app.call_from_thread(self.show_spending, found)
+        journal = self.journal
+        in_thread(
+            self,
+            lambda: self.SpendingRead(journal.spending(year)),
+            what=f"read the spending of {year}",
+            group="spending",
+            exclusive=True,
+        )
+
+    def on_trends_screen_spending_read(self, message: SpendingRead) -> None:
+        self.show_spending(message.spending)
 
     def show_spending(self, found: Spending) -> None:
         self.spending = found

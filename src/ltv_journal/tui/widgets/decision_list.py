@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..workers import in_thread
 from .list_columns import GAP, Column, cells, fit_cell, layout
 
 if TYPE_CHECKING:
@@ -152,14 +153,17 @@ class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
         self._pending.clear()
         page = self._cursor // PAGE
         self._pending.add(page)
-        self.run_worker(
+        in_thread(
+            self,
             lambda: self._read(source, page, count=True, select=select),
-            thread=True,
+            what="read the list of decisions",
             group="decision-list",
         )
 
-    def _read(self, source: _Source, page: int, *, count: bool, select: str | None = None) -> None:
-        """In a thread: one page (and the count when asked), posted back."""
+    def _read(
+        self, source: _Source, page: int, *, count: bool, select: str | None = None
+    ) -> _PageRead:
+        """In a thread: one page (and the count when asked)."""
         total = source.journal.count(source.filter) if count else None
         cursor = source.journal.position(select, source.filter) if select else None
         if cursor is not None:
@@ -167,7 +171,7 @@ class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
         if total is not None and page * PAGE >= total:
             page = max(total - 1, 0) // PAGE
         rows = source.journal.summaries(source.filter, offset=page * PAGE, limit=PAGE)
-        self.post_message(self._PageRead(source.generation, page, rows, total, cursor))
+        return self._PageRead(source.generation, page, rows, total, cursor)
 
     def on_decision_list__page_read(self, message: _PageRead) -> None:
         message.stop()
@@ -202,8 +206,11 @@ class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
         if page in self._pending or page in self._pages:
             return
         self._pending.add(page)
-        self.run_worker(
-            lambda: self._read(source, page, count=False), thread=True, group="decision-list"
+        in_thread(
+            self,
+            lambda: self._read(source, page, count=False),
+            what="read the list of decisions",
+            group="decision-list",
         )
 
     def _row(self, index: int) -> DecisionSummary | None:
