@@ -65,13 +65,13 @@ async def test_a_filter_narrows_the_list_and_says_so(filled: Journal) -> None:
     app = RecordingApp(filled.location, filled)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.apply_filter(DecisionFilter(text="bike"))
+        app.main.apply_filter(DecisionFilter(text="bike"))
         await settle(pilot)
         listed = decision_list(app)
         assert listed.total == 1
         assert listed.border_subtitle == 'filter: "bike"'
         assert "New road bike" in detail_text(app)
-        app.apply_filter(DecisionFilter())
+        app.main.apply_filter(DecisionFilter())
         await settle(pilot)
         assert listed.total == 6
         assert listed.border_subtitle == ""
@@ -82,18 +82,18 @@ async def test_a_year_keeps_the_rest_of_the_filter(filled: Journal) -> None:
     app = RecordingApp(filled.location, filled)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.apply_year(2025)
+        app.main.apply_year(2025)
         await settle(pilot)
         listed = decision_list(app)
         assert listed.total == 3
         assert listed.selected is not None
         assert listed.selected.title == "Language course: Italian"
-        app.apply_filter(DecisionFilter(year=2025, category="family"))
+        app.main.apply_filter(DecisionFilter(year=2025, category="family"))
         await settle(pilot)
         assert listed.total == 1
-        app.apply_year(None)
+        app.main.apply_year(None)
         await settle(pilot)
-        assert app.list_filter == DecisionFilter(category="family")
+        assert app.main.list_filter == DecisionFilter(category="family")
         assert listed.total == 1
 
 
@@ -102,7 +102,7 @@ async def test_an_empty_filter_result_says_how_to_change_it(filled: Journal) -> 
     app = RecordingApp(filled.location, filled)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.apply_filter(DecisionFilter(text="no such thing"))
+        app.main.apply_filter(DecisionFilter(text="no such thing"))
         await settle(pilot)
         assert decision_list(app).total == 0
         assert "Select a decision" in detail_text(app)

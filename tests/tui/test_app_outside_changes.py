@@ -69,7 +69,9 @@ async def test_a_profile_changed_elsewhere_is_the_one_the_tui_scores_with(
         assert await shown_within(
             pilot,
             WITHIN,
-            lambda: app.overview is not None and app.overview.profile.discount_rate == rate,
+            lambda: (
+                app.main.overview is not None and app.main.overview.profile.discount_rate == rate
+            ),
         )
         # a course: 1,000 a year for 10 years (Tab six times to the money row)
         await pilot.press("a", *"Course", *["tab"] * 6, *"1000", "tab", "tab", *"10", "enter")

@@ -66,13 +66,13 @@ async def test_picking_a_year_moves_the_cards_to_it(journal: Journal) -> None:
     app = RecordingApp(journal.location, fill(journal))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.apply_year(2025)
+        app.main.apply_year(2025)
         await settle(pilot)
         at_end = journal.running_score(date(2025, 12, 31)).ltv[Dimension.MONEY]
         money = card_text(app, "money")
         assert format_value(Dimension.MONEY, at_end, "EUR") in money
         assert "in 2025" in money
-        app.apply_year(None)
+        app.main.apply_year(None)
         await settle(pilot)
         assert "this year" in card_text(app, "money")
 

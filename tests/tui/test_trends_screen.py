@@ -52,7 +52,7 @@ async def test_the_cursor_reads_off_the_running_score(sample_journal: Journal) -
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, TrendsScreen)
-        assert app.list_filter == DecisionFilter(start=date(2026, 3, 1), end=date(2026, 3, 31))
+        assert app.main.list_filter == DecisionFilter(start=date(2026, 3, 1), end=date(2026, 3, 31))
         listed = decision_list(app)
         assert listed.total == 2  # the sample journal's two decisions of March 2026
 
@@ -62,7 +62,7 @@ async def test_the_year_picker_narrows_the_trend(sample_journal: Journal) -> Non
     app = RecordingApp(sample_journal.location, sample_journal)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        app.apply_year(2025)
+        app.main.apply_year(2025)
         await settle(pilot)
         await pilot.press("g")
         await settle(pilot)
@@ -103,7 +103,7 @@ async def test_where_it_went_shows_the_years_months_and_categories(
     app = RecordingApp(sample_journal.location, sample_journal)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        app.apply_year(2025)
+        app.main.apply_year(2025)
         await settle(pilot)
         await pilot.press("g")
         await settle(pilot)

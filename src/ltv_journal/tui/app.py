@@ -1,4 +1,4 @@
-"""The Textual app: start-up, the journal, what the list shows, themes, the palette.
+"""The Textual app: start-up, the journal, the theme, the command palette.
 
 Start-up is built for speed: the first frame shows the score read with the standard
 library (`store.quick`); the full `Journal` (SQLAlchemy) opens in a thread after it.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -21,22 +20,21 @@ from ltv_journal.core.dimensions import DIMENSIONS
 from .key_order import KeysInOrder
 from .keys import KEYS
 from .main_screen import MainScreen
-from .messages import JournalFailed, JournalOpened, OverviewLoaded
+from .messages import JournalFailed, JournalOpened
 from .overview import Overview
 from .workers import in_thread
 
 if TYPE_CHECKING:
     from ltv_journal.store.journal import Journal
-    from ltv_journal.store.queries import DecisionFilter
-    from ltv_journal.store.watch import ChangeWatch
 
 DARK, LIGHT = "textual-dark", "textual-light"
-WATCH_SECONDS = 0.5
-"""How often to look whether another program changed the journal."""
 
 
 class LtvJournalApp(KeysInOrder[None]):
-    """The journal at `journal_location`; tests pass an open `journal` to use instead."""
+    """The journal at `journal_location`; tests pass an open `journal` to use instead.
+
+    The app opens the journal and hands it to the main screen, which shows it (see the
+    flow in `main_screen.py`); it keeps the theme and the command palette."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "LTV Journal"
@@ -49,19 +47,13 @@ class LtvJournalApp(KeysInOrder[None]):
         self.journal_location = journal_location
         self.journal: Journal | None = journal
         self._owns_journal = journal is None
-        self.list_filter: DecisionFilter | None = None
-        """What the list shows; None: everything."""
-        self.overview: Overview | None = None
-        """The latest figures from the full journal (None until it is open)."""
         self.failure: str | None = None
         """Why the journal could not be opened; said once the terminal is restored."""
-        self._watch: ChangeWatch | None = None
-        self._starting = True
-        """Keys typed before the journal is open wait for it (type-ahead)."""
+        # Keys typed before the journal's figures are on screen wait for them (type-ahead).
         self.hold_keys()
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen()
+        return MainScreen(self._quick_overview())
 
     @property
     def main(self) -> MainScreen:
@@ -69,29 +61,27 @@ class LtvJournalApp(KeysInOrder[None]):
 
     # -- start-up ------------------------------------------------------------------
 
-    def start(self) -> None:
-        """Called by the main screen once its cards exist: the score from the file."""
-        if self.journal is None:
-            self._show_quick_score()
-
-    def open_journal(self) -> None:
-        """Called once the list is mounted, after the first frame: importing SQLAlchemy
-        in a thread before it would hold the GIL that frame needs."""
-        journal = self.journal
-        in_thread(self, lambda: self._open(journal), what="open the journal", group="open")
-
-    def _show_quick_score(self) -> None:
-        """The score straight from the file, before SQLAlchemy is imported."""
+    def _quick_overview(self) -> Overview | None:
+        """The score straight from the file, for the first frame: read with the standard
+        library, before SQLAlchemy is imported."""
+        if self.journal is not None:
+            return None
         from ltv_journal.store.location import sqlite_path
         from ltv_journal.store.quick import quick_score
 
         path = sqlite_path(self.journal_location)
         found = quick_score(path, clock.today()) if path is not None else None
         if found is None:
-            return
+            return None
         profile, score = found
         empty: dict = {dim: [] for dim in DIMENSIONS}  # type: ignore[type-arg]
-        self.main.show_overview(Overview(profile, score, None, empty))
+        return Overview(profile, score, None, empty)
+
+    def on_main_screen_list_mounted(self, _: MainScreen.ListMounted) -> None:
+        """After the first frame: importing SQLAlchemy in a thread before it would hold
+        the GIL that frame needs."""
+        journal = self.journal
+        in_thread(self, lambda: self._open(journal), what="open the journal", group="open")
 
     def _open(self, journal: Journal | None) -> JournalOpened | JournalFailed:
         """In a thread: the journal opened (unless the test gave one), or why not."""
@@ -109,91 +99,21 @@ class LtvJournalApp(KeysInOrder[None]):
         return JournalOpened(journal, journal.has_profile(), due)
 
     def on_journal_opened(self, message: JournalOpened) -> None:
-        from ltv_journal.store.watch import ChangeWatch
-
         self.journal = message.journal
-        self._watch = ChangeWatch(message.journal.location)
-        self.set_interval(WATCH_SECONDS, self._look_for_changes)
-        self.reload()
-        if not message.has_profile:
-            self.main.action_profile(first_run=True)
-        elif message.due:
-            many = message.due != 1
-            self.notify(
-                f"{message.due:,} decision{'s' if many else ''} {'are' if many else 'is'} "
-                "due for review. Press r to review.",
-                title="Reviews",
-            )
+        self.main.journal_opened(message.journal, message.has_profile, message.due)
 
     def on_journal_failed(self, message: JournalFailed) -> None:
         self.failure = message.reason  # held keys stay held: the app closes
         self.exit(return_code=2)
 
+    def on_main_screen_figures_shown(self, _: MainScreen.FiguresShown) -> None:
+        self.release_keys()
+
     def on_unmount(self) -> None:
-        if self._watch is not None:
-            self._watch.close()
         if self._owns_journal and self.journal is not None:
             self.journal.close()
 
-    def _look_for_changes(self) -> None:
-        """Another program (a shell's `ltv-journal undo`, a second window) wrote to the
-        journal: show what is there now, scored with the profile in force."""
-        if self.journal is not None and self._watch is not None and self._watch.changed():
-            self.journal.forget_profile()
-            self.reload()
-
-    # -- what is shown -------------------------------------------------------------
-
-    def reload(self, select: str | None = None) -> None:
-        """Read everything again after a change: list, figures, detail; with `select`,
-        the list's cursor moves to that decision."""
-        journal = self.journal
-        if journal is None:
-            return
-        if self._watch is not None:
-            self._watch.settle()  # what is read now includes every change so far
-        self.main.decisions.load(journal, self.list_filter, clock.today(), select)
-        self.main.show_filter(self.list_filter)
-        self._load_overview(journal)
-        self.main.reload_detail()
-
-    def _load_overview(self, journal: Journal) -> None:
-        from .overview import load_overview
-
-        year = self.list_filter.year if self.list_filter else None
-        today = clock.today()
-        in_thread(
-            self,
-            lambda: OverviewLoaded(load_overview(journal, today, year)),
-            what="read the journal's figures",
-            group="overview",
-            exclusive=True,
-        )
-
-    def on_overview_loaded(self, message: OverviewLoaded) -> None:
-        self.overview = message.overview
-        self.main.show_overview(message.overview)
-        self.main.call_after_refresh(self.main.build_ahead)
-        self._started()
-
-    def _started(self) -> None:
-        if self._starting:
-            self._starting = False
-            self.release_keys()
-
-    def apply_filter(self, flt: DecisionFilter) -> None:
-        """Show only what `flt` lets through (an empty filter shows everything)."""
-        self.list_filter = flt if flt.active else None
-        self.main.decisions.move_cursor(0)
-        self.reload()
-
-    def apply_year(self, year: int | None) -> None:
-        """Show one year (None: all years), keeping the rest of the filter."""
-        from ltv_journal.store.queries import DecisionFilter
-
-        self.apply_filter(replace(self.list_filter or DecisionFilter(), year=year))
-
-    def toggle_theme(self) -> None:
+    def on_main_screen_theme_toggled(self, _: MainScreen.ThemeToggled) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
 
     # -- the command palette ---------------------------------------------------------

@@ -1,87 +1,100 @@
-"""The main screen: score cards, the decision list and the detail pane.
+"""The main screen: score cards, the decision list and the detail pane, and every key.
 
-The keys' actions live in `journal_actions.py`; reads run in thread workers and
-their results come back as messages.
+Flow of a key that changes the journal, `a` for instance:
+1. `action_add` shows the add form (built ahead, see `form_ahead.py`).
+2. The form saves the decision in a thread (`screens/fields.py`) and dismisses it.
+3. `_added` says so and calls `reload`, which reads the list, the figures and the
+   detail again in thread workers (`workers.in_thread`).
+4. Their answers come back as messages: `on_overview_loaded` shows the new figures on
+   the cards, the list shows its new page with the cursor on the new decision.
+
+The screen owns what it shows (the filter, the figures, the selection) and notices
+when another program changes the journal. The app owns the journal and the theme: it
+hands the journal down with `journal_opened`, and hears from the screen by messages.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container
 from textual.lazy import Lazy
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Footer
 
 from ltv_journal.core import clock
 from ltv_journal.core.text import visible
 
-from .journal_actions import JournalActions
+from .form_ahead import AddFormAhead
+from .journal_jobs import export_summary, profile_form, read_detail
 from .keys import KEYS
-from .messages import DetailLoaded
+from .main_layout import Body, KeyFooter, arrange
+from .messages import DetailLoaded, JournalChanged, OverviewLoaded, ReviewChosen, ReviewsDue
+from .review_flow import ReviewFlow
 from .widgets.score_cards import ScoreCards
 from .widgets.top_bar import TopBar
 from .workers import in_thread
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ltv_journal.core.decision import Decision
+    from ltv_journal.core.profile import Profile
     from ltv_journal.store.journal import Journal
     from ltv_journal.store.queries import DecisionFilter
+    from ltv_journal.store.watch import ChangeWatch
 
     from .overview import Overview
+    from .screens.export_dialog import ExportRequest
+    from .screens.year_picker import YearChoice
     from .widgets.decision_list import DecisionList
     from .widgets.detail_pane import DetailPane
 
-
-class KeyFooter(Footer):
-    """The footer; compact on narrow screens from the moment it is mounted."""
-
-    class Mounted(Message):
-        """The footer is there: the screen lays it out."""
-
-    def on_mount(self) -> None:
-        self.post_message(self.Mounted())
+WATCH_SECONDS = 0.5
+"""How often to look whether another program changed the journal."""
+STILL_OPENING = "The journal is still opening…"
 
 
-class Body(Container):
-    """The list and the detail pane; tells the screen when it is mounted. Their modules
-    load here, after the first frame."""
-
-    class Mounted(Message):
-        """The list is there: the screen focuses it and the journal opens."""
-
-    def compose(self) -> ComposeResult:
-        from .widgets.decision_list import DecisionList
-        from .widgets.detail_pane import DetailPane
-
-        yield DecisionList(id="decisions")
-        yield DetailPane(id="detail")
-
-    def on_mount(self) -> None:
-        self.post_message(self.Mounted())
-
-
-NARROW = 110
-"""Below this width the detail pane sits under the list."""
-SHORT = 22
-"""Below this height (when narrow) the detail pane starts hidden; `v` shows it."""
-FOOTER_KEYS = sum(len(k.display) + len(k.label) + 2 for k in KEYS if k.show)
-"""Columns the compact footer's keys take ("a Add " and so on)."""
-PALETTE_KEY = len("▏^p palette") + 1
-"""Columns the footer's command palette key takes at its right end."""
-
-
-class MainScreen(JournalActions):
+class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(k.key, k.action, k.label, show=k.show, tooltip=k.help) for k in KEYS
     ]
 
-    def __init__(self) -> None:
+    class ListMounted(Message):
+        """The list is there (after the first frame): the app opens the journal."""
+
+    class FiguresShown(Message):
+        """The journal's figures are on screen for the first time: typed keys may go."""
+
+    class ThemeToggled(Message):
+        """`t`: the app switches between the light and the dark theme."""
+
+    def __init__(self, first: Overview | None = None) -> None:
+        """`first`: figures for the first frame, before the journal is open."""
         super().__init__()
+        self._first = first
+        self.journal: Journal | None = None
+        """The open journal (handed down by the app), None until then."""
+        self.list_filter: DecisionFilter | None = None
+        """What the list shows; None: everything."""
+        self.overview: Overview | None = None
+        """The latest figures from the full journal (None until it is open)."""
+        self.selected_id: str | None = None
+        self.current: Decision | None = None
+        """The selected decision in full, once loaded."""
         self.detail_wanted: bool | None = None
         """None: the layout decides; True/False: the person chose with `v`."""
+        self._watch: ChangeWatch | None = None
+        self._add_form: AddFormAhead | None = None
+        self.reviews = ReviewFlow(self)
+
+    @property
+    def decisions(self) -> DecisionList:
+        return cast("DecisionList", self.query_one("#decisions"))
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top")
@@ -93,41 +106,85 @@ class MainScreen(JournalActions):
 
     def on_mount(self) -> None:
         self.query_one(TopBar).show_owner("", clock.today())
-        self.ltv_app.start()
+        if self._first is not None:
+            self.show_overview(self._first)
 
     def on_key_footer_mounted(self, _: KeyFooter.Mounted) -> None:
-        self.arrange_layout()
+        arrange(self, self.detail_wanted)
 
     def on_body_mounted(self, _: Body.Mounted) -> None:
         self.decisions.border_title = "Decisions"
         self.decisions.focus()
-        self.arrange_layout()
-        self.ltv_app.open_journal()
-
-    # -- layout --------------------------------------------------------------------
+        arrange(self, self.detail_wanted)
+        self.post_message(self.ListMounted())
 
     def on_resize(self) -> None:
-        self.arrange_layout()
+        arrange(self, self.detail_wanted)
 
-    def arrange_layout(self) -> None:
-        narrow = self.size.width < NARROW
-        short = self.size.height < SHORT
-        shown = self.detail_wanted if self.detail_wanted is not None else not (narrow and short)
-        self.set_class(narrow, "-narrow")
-        # Where the keys would run under the palette key, it gives way (help lists ctrl+p).
-        self.set_class(self.size.width < FOOTER_KEYS + PALETTE_KEY, "-cramped")
-        for footer in self.query(Footer):  # mounted after the first frame
-            footer.compact = narrow
-        self.set_class(not shown, "-hide-detail")
+    def on_unmount(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
 
-    def action_toggle_detail(self) -> None:
-        self.detail_wanted = self.has_class("-hide-detail")
-        self.arrange_layout()
+    # -- the journal and what is shown of it -----------------------------------------
 
-    def action_toggle_theme(self) -> None:
-        self.ltv_app.toggle_theme()
+    def journal_opened(self, journal: Journal, has_profile: bool, due: int) -> None:
+        """The app has opened `journal`: show it, and keep looking for changes made by
+        other programs."""
+        from ltv_journal.store.watch import ChangeWatch
 
-    # -- showing -------------------------------------------------------------------
+        self.journal = journal
+        self._watch = ChangeWatch(journal.location)
+        self.set_interval(WATCH_SECONDS, self._look_for_changes)
+        self.reload()
+        if not has_profile:
+            self.action_profile(first_run=True)
+        elif due:
+            self.notify(
+                f"{due:,} decision{'s' if due != 1 else ''} {'are' if due != 1 else 'is'} "
+                "due for review. Press r to review.",
+                title="Reviews",
+            )
+
+    def _look_for_changes(self) -> None:
+        """Another program (a shell's `ltv-journal undo`, a second window) wrote to the
+        journal: show what is there now, scored with the profile in force."""
+        if self.journal is not None and self._watch is not None and self._watch.changed():
+            self.journal.forget_profile()
+            self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        """Read everything again after a change: list, figures, detail; with `select`,
+        the list's cursor moves to that decision."""
+        journal = self.journal
+        if journal is None:
+            return
+        if self._watch is not None:
+            self._watch.settle()  # what is read now includes every change so far
+        self.decisions.load(journal, self.list_filter, clock.today(), select)
+        self.show_filter(self.list_filter)
+        self._load_overview(journal)
+        self.reload_detail()
+
+    def _load_overview(self, journal: Journal) -> None:
+        from .overview import load_overview
+
+        year = self.list_filter.year if self.list_filter else None
+        today = clock.today()
+        in_thread(
+            self,
+            lambda: OverviewLoaded(load_overview(journal, today, year)),
+            what="read the journal's figures",
+            group="overview",
+            exclusive=True,
+        )
+
+    def on_overview_loaded(self, message: OverviewLoaded) -> None:
+        first = self.overview is None
+        self.overview = message.overview
+        self.show_overview(message.overview)
+        self.call_after_refresh(self._build_ahead)
+        if first:
+            self.post_message(self.FiguresShown())
 
     def show_overview(self, overview: Overview) -> None:
         self.query_one(TopBar).show_owner(overview.profile.name, clock.today())
@@ -137,17 +194,27 @@ class MainScreen(JournalActions):
             f"{due:,} review{'s' if due != 1 else ''} due · r" if due else ""
         )
 
+    def apply_filter(self, flt: DecisionFilter) -> None:
+        """Show only what `flt` lets through (an empty filter shows everything)."""
+        self.list_filter = flt if flt.active else None
+        self.decisions.move_cursor(0)
+        self.reload()
+
+    def apply_year(self, year: int | None) -> None:
+        """Show one year (None: all years), keeping the rest of the filter."""
+        from ltv_journal.store.queries import DecisionFilter
+
+        self.apply_filter(replace(self.list_filter or DecisionFilter(), year=year))
+
     def show_filter(self, flt: DecisionFilter | None) -> None:
         shown = visible(flt.describe(), lines=False) if flt else ""
         self.decisions.border_subtitle = f"filter: {shown}" if flt else ""
 
     def on_decision_list_counted(self, message: DecisionList.Counted) -> None:
-        total = message.total
-        self.decisions.border_title = f"Decisions · {total:,}"
-        flt = self.ltv_app.list_filter
+        self.decisions.border_title = f"Decisions · {message.total:,}"
         self.decisions.empty_text = (
             "No decision matches the filter. Press / to change it."
-            if flt
+            if self.list_filter
             else "No decisions yet. Press a to log one."
         )
 
@@ -157,14 +224,14 @@ class MainScreen(JournalActions):
         self.call_after_refresh(self.reload_detail)
 
     def reload_detail(self) -> None:
-        journal = self.ltv_app.journal
+        journal = self.journal
         decision_id = self.selected_id
         if journal is None or decision_id is None:
             self.post_message(DetailLoaded(None))
             return
         in_thread(
             self,
-            lambda: DetailLoaded(_read_detail(journal, decision_id)),
+            lambda: DetailLoaded(read_detail(journal, decision_id)),
             what="read the selected decision",
             group="detail",
             exclusive=True,
@@ -175,19 +242,219 @@ class MainScreen(JournalActions):
         if decision is not None and decision.id != self.selected_id:
             return  # an older selection
         self.current = decision
-        journal = self.ltv_app.journal
-        if journal is not None:
+        if self.journal is not None:
             pane = cast("DetailPane", self.query_one("#detail"))
-            pane.show(decision, journal.profile())
+            pane.show(decision, self.journal.profile())
 
+    # -- writing -----------------------------------------------------------------------
 
-def _read_detail(journal: Journal, decision_id: str) -> Decision | None:
-    """In a thread: the decision in full, or None when it is gone."""
-    from ltv_journal.store.errors import NotFound
+    def _ready(self) -> Journal | None:
+        """The journal once it is open and its figures are read, else None (said)."""
+        if self.journal is None or self.overview is None:
+            self.notify(STILL_OPENING)
+            return None
+        return self.journal
 
-    try:
-        decision: Decision | None = journal.get(decision_id)
-    except NotFound:
-        decision = None
-    journal.profile()  # read here so the main thread finds it cached
-    return decision
+    @property
+    def profile(self) -> Profile:
+        assert self.overview is not None
+        return self.overview.profile
+
+    def in_background(
+        self,
+        job: Callable[[Journal], str],
+        *,
+        what: str,
+        group: str = "write",
+        then: Callable[[], object] | None = None,
+    ) -> None:
+        """Run `job` on the journal in a thread; its answer is said when it is done
+        (`what` names it if it fails), then everything is read again."""
+        journal = self.journal
+        if journal is None:
+            self.notify(STILL_OPENING)
+            return
+        in_thread(self, lambda: JournalChanged(job(journal)), what=what, group=group, then=then)
+
+    def on_journal_changed(self, message: JournalChanged) -> None:
+        if message.note:
+            self.notify(visible(message.note))
+        self.reload()
+
+    def saved(self, note: str, select: str | None = None) -> None:
+        """A form saved its content: say so and read everything again (the list's cursor
+        on `select`)."""
+        self.notify(note)
+        self.reload(select)
+
+    # -- keys ----------------------------------------------------------------------------
+
+    @property
+    def add_form(self) -> AddFormAhead:
+        if self._add_form is None:
+            self._add_form = AddFormAhead(self.app, save=self._add_decision)
+        return self._add_form
+
+    def _build_ahead(self) -> None:
+        """Have the add form ready for `a` (after a frame with new figures)."""
+        if self.overview is not None:
+            self.add_form.build(self.overview.profile, self.overview.categories)
+
+    def _add_decision(self, decision: Decision) -> Decision:
+        """In the form's thread: write a new decision to the journal."""
+        assert self.journal is not None, "the add form opens once the journal is open"
+        return self.journal.add(decision)
+
+    def action_add(self) -> None:
+        if self._ready() is None:
+            return
+        form = self.add_form.take(self.profile, self.overview.categories)  # type: ignore[union-attr]
+        self.app.push_screen(form, callback=self._added)
+
+    def _added(self, decision: Decision | None) -> None:
+        if decision is not None:
+            self.saved(f"Added {decision.title!r}.", select=decision.id)
+
+    def action_edit(self) -> None:
+        journal = self._ready()
+        if journal is None:
+            return
+        if self.current is None or self.current.id != self.selected_id:
+            self.notify("Select a decision to edit first.")
+            return
+        from .screens.decision_form import DecisionForm
+
+        categories = self.overview.categories  # type: ignore[union-attr]
+        form = DecisionForm(self.profile, self.current, categories, save=journal.update)
+        self.app.push_screen(form, callback=self._edited)
+
+    def _edited(self, decision: Decision | None) -> None:
+        if decision is not None:
+            self.saved(f"Saved {decision.title!r}.", select=decision.id)
+
+    def action_delete(self) -> None:
+        summary = self.decisions.selected
+        if summary is None:
+            self.notify("Select a decision to delete first.")
+            return
+        self.in_background(
+            lambda j: f"Deleted {j.delete(summary.id).title!r}. Press u to undo.",
+            what=f"delete {summary.title!r}",
+        )
+
+    def action_undo(self) -> None:
+        self.in_background(lambda j: (j.undo() or "Nothing to undo") + ".", what="undo")
+
+    def action_profile(self, first_run: bool = False) -> None:
+        journal = self.journal
+        if journal is None:
+            self.notify(STILL_OPENING)
+            return
+        profile = self.overview.profile if self.overview else journal.profile()
+        form = profile_form(journal, profile, first_run)
+        self.app.push_screen(form, callback=lambda p: self._profile_saved(p, first_run))
+
+    def _profile_saved(self, profile: Profile | None, first_run: bool) -> None:
+        if profile is not None:
+            self.saved("Profile saved; every decision rescored.")
+        elif first_run:
+            self.notify("No profile yet: the score needs your income and ages. Press p.")
+
+    def action_filter(self) -> None:
+        if self._ready() is None:
+            return
+        from ltv_journal.store.queries import DecisionFilter
+
+        from .screens.filter_form import FilterForm
+
+        categories = self.overview.categories  # type: ignore[union-attr]
+        form = FilterForm(self.list_filter or DecisionFilter(), categories, ())
+        self.app.push_screen(form, callback=self._filtered)
+
+    def _filtered(self, flt: DecisionFilter | None) -> None:
+        if flt is not None:
+            self.apply_filter(flt)
+
+    def action_year(self) -> None:
+        if self._ready() is None:
+            return
+        from .screens.year_picker import YearPicker
+
+        current = self.list_filter.year if self.list_filter else None
+        years = self.overview.years  # type: ignore[union-attr]
+        self.app.push_screen(YearPicker(years, current), callback=self._year_picked)
+
+    def _year_picked(self, choice: YearChoice | None) -> None:
+        if choice is not None:
+            self.apply_year(choice.year)
+
+    def action_insights(self) -> None:
+        journal = self._ready()
+        if journal is not None:
+            from .screens.insights import InsightsScreen
+
+            self.app.push_screen(InsightsScreen(journal))
+
+    def action_trends(self) -> None:
+        journal = self._ready()
+        if journal is None:
+            return
+        from .screens.trends import TrendsScreen
+
+        year = self.list_filter.year if self.list_filter else None
+        self.app.push_screen(TrendsScreen(journal, year), callback=self._filtered)
+
+    def action_review(self) -> None:
+        journal = self._ready()
+        if journal is not None:
+            self.reviews.start(journal)
+
+    def on_reviews_due(self, message: ReviewsDue) -> None:
+        self.reviews.show_due(message)
+
+    def on_review_chosen(self, message: ReviewChosen) -> None:
+        self.reviews.review(message.decision)
+
+    def action_export(self) -> None:
+        if self._ready() is None:
+            return
+        from .screens.export_dialog import ExportDialog
+
+        flt = self.list_filter
+        year = flt.year if flt and flt.year else clock.today().year
+        years = sorted({*self.overview.years, year}, reverse=True)  # type: ignore[union-attr]
+        self.app.push_screen(ExportDialog(years, year, Path.cwd()), callback=self._export)
+
+    def _export(self, request: ExportRequest | None) -> None:
+        if request is None:
+            return
+        from .widgets.busy_line import BusyLine
+
+        busy = BusyLine(f"Exporting {request.year} to {request.path}…")
+        self.mount(busy, before=self.query_one(Footer))
+        self.in_background(
+            lambda journal: export_summary(journal, request),
+            what=f"export {request.year}",
+            group="export",
+            then=busy.remove,
+        )
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        bindings = [(k.display, k.help) for k in KEYS]
+        bindings += [
+            ("↑ ↓ PgUp PgDn", "Move in the list; Home and End jump to its ends"),
+            ("ctrl+p", "All commands"),
+        ]
+        self.app.push_screen(HelpScreen(bindings))
+
+    def action_toggle_detail(self) -> None:
+        self.detail_wanted = self.has_class("-hide-detail")
+        arrange(self, self.detail_wanted)
+
+    def action_toggle_theme(self) -> None:
+        self.post_message(self.ThemeToggled())
+
+    def action_quit(self) -> None:
+        self.app.exit()
