@@ -41,6 +41,7 @@ class DecisionForm(FormScreen[Decision]):
     DecisionForm {
         & > .form-box { height: 100%; max-height: 44; }
         & #form-scroll { height: 1fr; }
+        & .form-section { height: auto; }
         & RadioSet { layout: horizontal; width: auto; }
         & RadioSet > RadioButton { width: auto; margin-right: 2; }
         & .section { color: $text-primary; text-style: bold; margin-top: 1; }
@@ -71,16 +72,22 @@ class DecisionForm(FormScreen[Decision]):
             box.border_subtitle = "enter save · esc cancel · tab next field"
             yield DecisionPreview()
             with VerticalScroll(id="form-scroll"):
-                yield from self._basic_fields(d, today)
-                yield Label(
-                    "Expected effects (leave a row blank for none; points: -10..+10 a year)",
-                    classes="section",
-                )
-                yield EffectHeadings()
-                for dim in DIMENSIONS:
-                    yield EffectRow(dim, self.profile.currency, d.effects.get(dim) if d else None)
-                yield Label("Notes for your future self", classes="section")
-                yield from self._note_fields(d)
+                # In sections: a keystroke repaints the widgets beside the changed lines,
+                # and a section away from them is passed over whole.
+                with Vertical(classes="form-section"):
+                    yield from self._basic_fields(d, today)
+                with Vertical(classes="form-section"):
+                    yield Label(
+                        "Expected effects (leave a row blank for none; points: -10..+10 a year)",
+                        classes="section",
+                    )
+                    yield EffectHeadings()
+                    for dim in DIMENSIONS:
+                        effect = d.effects.get(dim) if d else None
+                        yield EffectRow(dim, self.profile.currency, effect)
+                with Vertical(classes="form-section"):
+                    yield Label("Notes for your future self", classes="section")
+                    yield from self._note_fields(d)
 
     def _basic_fields(self, d: Decision | None, today: date) -> ComposeResult:
         title = visible(d.title, lines=False) if d else ""
