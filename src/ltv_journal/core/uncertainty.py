@@ -123,7 +123,7 @@ def band(
             # Two numbers every draw, used or not, so one effect's draws do not shift
             # when another's confidence changes.
             happens = rng.random() < source.confidence
-            z = _normal(rng.random()) if source.ranged else 0.0
+            z = normal_quantile(rng.random()) if source.ranged else 0.0
             if not happens:
                 continue
             if source.ranged:
@@ -133,7 +133,8 @@ def band(
                 drawn[source.dimension] += source.unit
         for dim in DIMENSIONS:
             samples[dim].append(drawn[dim])
-    return _summary(samples, worth, effects, draws)
+    moving = {dim for dim in effects if dim in POINT_DIMENSIONS}
+    return summary(samples, worth, moving, draws)
 
 
 def decision_band(decision: Decision, profile: Profile) -> Band:
@@ -159,7 +160,7 @@ def _source(dim: Dimension, effect: Effect, day: date, profile: Profile) -> _Sou
     )
 
 
-def _normal(u: float) -> float:
+def normal_quantile(u: float) -> float:
     """The standard normal quantile of u in [0, 1) (Acklam's rational approximation,
     relative error below 1.2e-9): arithmetic, and a log and square root in the tails."""
     if u <= 0.0:
@@ -191,12 +192,15 @@ def _tail(q: float) -> float:
     return num / den
 
 
-def _summary(
-    samples: dict[Dimension, list[float]],
+def summary(
+    samples: Mapping[Dimension, list[float]],
     worth: Worth,
-    effects: Mapping[Dimension, Effect],
+    moving: set[Dimension],
     draws: int,
 ) -> Band:
+    """The band of `draws` joint draws: `samples[dim][i]` is dimension dim in draw i.
+    `moving` are the point dimensions that move, which the worth must cover for the
+    combined value to decide whether a draw raises the lifetime value."""
     dimensions = {dim: _spread(values) for dim, values in samples.items()}
     combined: Spread | None = None
     raised = 0
@@ -209,8 +213,7 @@ def _summary(
             for i in range(draws)
         ]
         combined = _spread(totals)
-    moving = {dim: Decimal(1) for dim in effects if dim in POINT_DIMENSIONS}
-    if worth and covers(moving, worth):
+    if worth and covers(dict.fromkeys(moving, Decimal(1)), worth):
         raised = sum(1 for total in totals if total > 0)
     else:
         for i in range(draws):
