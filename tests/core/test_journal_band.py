@@ -7,9 +7,11 @@ normal spread σ about 0.04 σ; the tolerances below are four standard errors or
 from __future__ import annotations
 
 import math
+import sqlite3
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given, settings
@@ -124,14 +126,14 @@ def test_month_by_month_the_band_grows_with_the_decisions_and_ends_at_the_whole(
     assert abs(float(whole.p50) - float(may.dimensions[Dimension.HAPPINESS].p50)) <= 2
 
 
-def test_the_store_sums_the_same_moments_as_the_model(journal: Any) -> None:
+def test_the_store_sums_the_same_moments_as_the_model(journal: Any, journal_path: Path) -> None:
     """The SQL variance is `fixed_variance`: the pools equal the terms summed."""
     decisions = [
         _decision(f"D{i}", happiness=_happiness(str(i % 5 + 1), ("0.5", "0.8", "0.9")[i % 3]))
         for i in range(40)
     ]
     journal.import_decisions(decisions)
-    with journal._read() as conn:
+    with sqlite3.connect(journal_path) as conn:
         source = read_uncertainty(conn, journal.profile(), by_month=False)
     pool = source.pools[(0, Dimension.HAPPINESS)]
     assert len(source.largest) == 40

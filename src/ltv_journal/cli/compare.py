@@ -43,8 +43,8 @@ def moving(decision: Decision) -> list[Dimension]:
     ]
 
 
-def raises_text(band: Band) -> str:
-    return f"raises the lifetime value in {band.p_raises * 100:.1f}% of {band.draws:,} draws"
+def raises_text(band: Band, verb: str = "raises") -> str:
+    return f"{verb} the lifetime value in {band.p_raises * 100:.1f}% of {band.draws:,} draws"
 
 
 def band_line(decision: Decision, band: Band, currency: str) -> str:

@@ -42,10 +42,11 @@ import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from operator import add
 
 from .dimensions import DIMENSIONS, Dimension
-from .uncertainty import DRAWS, Z90, Band, normal_quantile, summary
+from .uncertainty import DRAWS, Z90, Band, Spread, normal_quantile, summary
 from .worth import POINT_DIMENSIONS, Worth
 
 SAMPLED = 128
@@ -261,3 +262,19 @@ def _by_month(
     for term, values in term_draws:
         months.setdefault(term.month, _Month()).terms.append((term, values))
     return sorted(months.items())
+
+
+def lifetime_band(band: Band, baseline: Mapping[Dimension, Decimal]) -> Band:
+    """A band of the decisions' summed values moved onto the lifetime value: each
+    dimension plus its baseline, the combined value plus the money baseline."""
+
+    def moved(spread: Spread, by: Decimal) -> Spread:
+        return Spread(spread.p10 + by, spread.p50 + by, spread.p90 + by)
+
+    money = baseline[Dimension.MONEY]
+    return Band(
+        {dim: moved(spread, baseline[dim]) for dim, spread in band.dimensions.items()},
+        None if band.combined is None else moved(band.combined, money),
+        band.p_raises,
+        band.draws,
+    )

@@ -5,12 +5,11 @@ table and one over the buckets, whatever the journal's size."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
-
-from sqlalchemy import Connection, Float, Integer, and_, cast, func, literal, select
 
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import lifetime_effect
@@ -25,78 +24,95 @@ from ltv_journal.core.journal_band import (
 from ltv_journal.core.profile import Profile
 
 from .convert import effect_from_columns
-from .rows import BATCH
-from .tables import BUCKETS, DECISIONS, EFFECTS
+from .quick import BUCKET_TABLE as BUCKETS
 
-DT = DECISIONS
-ET = EFFECTS
+BATCH = 500
 
-_CONFIDENCE = cast(ET.c.confidence, Float)
-_MONTH = cast(func.substr(DT.c.decided_on, 1, 4), Integer) * 100 + cast(
-    func.substr(DT.c.decided_on, 6, 2), Integer
-)
-# core.journal_band.fixed_variance, in SQL: E² (1 − c) / c.
-_VARIANCE = ET.c.value * ET.c.value * (literal(1.0) / _CONFIDENCE - literal(1.0))
-_DELETED = select(DT.c.id).where(DT.c.deleted_at.is_not(None))
 # Live effects without joining the decisions (a join costs a lookup per effect): the
 # deleted decisions are few, and their ids are read once through the deleted_at index.
-_LIVE = ET.c.decision_id.not_in(_DELETED)
-_UNRANGED_UNCERTAIN = and_(ET.c.low.is_(None), _CONFIDENCE < 1, ET.c.value != 0, _LIVE)
+_LIVE = "e.decision_id NOT IN (SELECT id FROM decision WHERE deleted_at IS NOT NULL)"
+_UNRANGED_UNCERTAIN = (
+    f"e.low IS NULL AND CAST(e.confidence AS REAL) < 1 AND e.value != 0 AND {_LIVE}"
+)
+# core.journal_band.fixed_variance, in SQL: E² (1 − c) / c.
+_VARIANCE = "e.value * e.value * (1.0 / CAST(e.confidence AS REAL) - 1.0)"
+_MONTH = (
+    "CAST(substr(d.decided_on, 1, 4) AS INTEGER) * 100"
+    " + CAST(substr(d.decided_on, 6, 2) AS INTEGER)"
+)
 
 
-def _joined() -> Any:
-    return ET.join(DT, DT.c.id == ET.c.decision_id)
-
-
-def read_uncertainty(conn: Connection, profile: Profile, *, by_month: bool) -> JournalUncertainty:
-    """Everything `journal_bands` needs, read in one transaction; month by month (for
-    the trend) or with every decision in one month 0 (for the score: no join, so a
-    100,000-decision journal is read in a few hundredths of a second)."""
-    buckets = conn.execute(select(BUCKETS).order_by(BUCKETS.c.month)).all()
+def read_uncertainty(
+    conn: sqlite3.Connection, profile: Profile, *, by_month: bool
+) -> JournalUncertainty:
+    """Everything `journal_bands` needs, read with plain SQL (the CLI's `score` reads it
+    without SQLAlchemy); month by month (for the trend) or with every decision in one
+    month 0 (for the score: no join, so 100,000 decisions are read in about 0.2 s).
+    Call it inside one read transaction."""
     totals: list[tuple[int, dict[Dimension, float]]] = []
-    for row in buckets:
-        month = row.month if by_month else 0
+    columns = ", ".join(str(dim) for dim in DIMENSIONS)
+    for month, *values in conn.execute(f"SELECT month, {columns} FROM {BUCKETS} ORDER BY month"):
+        month = month if by_month else 0
         if not totals or totals[-1][0] != month:
             totals.append((month, dict.fromkeys(DIMENSIONS, 0.0)))
-        for dim in DIMENSIONS:
-            totals[-1][1][dim] += row._mapping[str(dim)]
-    sums = select(ET.c.dimension, func.sum(ET.c.value), func.sum(_VARIANCE))
+        for dim, value in zip(DIMENSIONS, values, strict=True):
+            totals[-1][1][dim] += value
     if by_month:
-        sums = sums.add_columns(_MONTH).select_from(_joined()).group_by(_MONTH)
+        sums = (
+            f"SELECT e.dimension, SUM(e.value), SUM({_VARIANCE}), {_MONTH} AS month "
+            f"FROM effect e JOIN decision d ON d.id = e.decision_id "
+            f"WHERE {_UNRANGED_UNCERTAIN} GROUP BY month, e.dimension"
+        )
+    else:
+        sums = (
+            f"SELECT e.dimension, SUM(e.value), SUM({_VARIANCE}), 0 FROM effect e "
+            f"WHERE {_UNRANGED_UNCERTAIN} GROUP BY e.dimension"
+        )
     pools: dict[tuple[int, Dimension], Pool] = {}
-    for row in conn.execute(sums.where(_UNRANGED_UNCERTAIN).group_by(ET.c.dimension)):
-        expected, variance = float(row[1]), float(row[2])
-        month = int(row[3]) if by_month else 0
+    for dim, expected, variance, month in conn.execute(sums):
         # The mean of an unranged effect is its expected value.
-        pools[(month, Dimension(row[0]))] = Pool(expected, expected, variance)
+        pools[(int(month), Dimension(dim))] = Pool(
+            float(expected), float(expected), float(variance)
+        )
     top = conn.execute(
-        select(ET.c.decision_id, ET.c.dimension, ET.c.value, ET.c.confidence)
-        .where(_UNRANGED_UNCERTAIN)
-        .order_by(_VARIANCE.desc(), ET.c.decision_id, ET.c.dimension)
-        .limit(SAMPLED)
-    ).all()
+        f"SELECT e.decision_id, e.dimension, e.value, e.confidence FROM effect e "
+        f"WHERE {_UNRANGED_UNCERTAIN} ORDER BY {_VARIANCE} DESC, e.decision_id, e.dimension "
+        f"LIMIT {SAMPLED}"
+    ).fetchall()
     # Unordered, so SQLite scans the table rather than walking the key index; the order
     # draws are made in is set by each term's key.
-    ranged_rows = conn.execute(select(ET).where(ET.c.low.is_not(None), _LIVE)).all()
-    days = _dates_of(conn, [row[0] for row in top] + [row.decision_id for row in ranged_rows])
-    month = (lambda i: days[i].year * 100 + days[i].month) if by_month else (lambda i: 0)
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    ranged_rows = cursor.execute(
+        f"SELECT e.* FROM effect e WHERE e.low IS NOT NULL AND {_LIVE}"
+    ).fetchall()
+    days = _dates_of(conn, [row[0] for row in top] + [row["decision_id"] for row in ranged_rows])
+
+    def month_of(decision_id: str) -> int:
+        day = days[decision_id]
+        return day.year * 100 + day.month if by_month else 0
+
     largest = [
-        unranged((decision_id, dim), month(decision_id), Dimension(dim), float(v), float(c))
+        unranged((decision_id, dim), month_of(decision_id), Dimension(dim), float(v), float(c))
         for decision_id, dim, v, c in top
     ]
     ranges = [
-        _ranged(row._mapping, days[row.decision_id], month(row.decision_id), profile)
+        _ranged(row, days[row["decision_id"]], month_of(row["decision_id"]), profile)
         for row in ranged_rows
     ]
     return JournalUncertainty(totals, pools, largest, ranges)
 
 
-def _dates_of(conn: Connection, ids: list[str]) -> dict[str, date]:
+def _dates_of(conn: sqlite3.Connection, ids: list[str]) -> dict[str, date]:
     """The decisions' dates, by primary key, a batch at a time."""
     found: dict[str, date] = {}
     for start in range(0, len(ids), BATCH):
-        query = select(DT.c.id, DT.c.decided_on).where(DT.c.id.in_(ids[start : start + BATCH]))
-        found.update((i, day) for i, day in conn.execute(query))
+        chunk = ids[start : start + BATCH]
+        marks = ", ".join("?" * len(chunk))
+        for decision_id, day in conn.execute(
+            f"SELECT id, decided_on FROM decision WHERE id IN ({marks})", chunk
+        ):
+            found[decision_id] = date.fromisoformat(day)
     return found
 
 

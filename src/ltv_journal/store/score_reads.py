@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Connection, func, or_, select
 
 from ltv_journal.core import clock
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
@@ -62,7 +63,7 @@ class ScoreReads(JournalBase):
         P90 per dimension and combined, and the chance they raise the lifetime value."""
         with self._read() as conn:
             profile = self._profile = self._load_profile(conn)
-            source = read_uncertainty(conn, profile, by_month=False)
+            source = read_uncertainty(_sqlite(conn), profile, by_month=False)
         return journal_bands(source, [EVERYTHING], profile.worth)[0]
 
     def bands(self, months: list[int]) -> list[Band]:
@@ -70,7 +71,7 @@ class ScoreReads(JournalBase):
         ascending): what the trend draws around its line."""
         with self._read() as conn:
             profile = self._profile = self._load_profile(conn)
-            source = read_uncertainty(conn, profile, by_month=True)
+            source = read_uncertainty(_sqlite(conn), profile, by_month=True)
         return journal_bands(source, months, profile.worth)
 
     def monthly_totals(self) -> list[tuple[int, dict[str, int]]]:
@@ -110,3 +111,10 @@ class ScoreReads(JournalBase):
                 select(BT.c.month).where(BT.c.decisions > 0).order_by(BT.c.month.desc())
             )
             return sorted({m // 100 for (m,) in months}, reverse=True)
+
+
+def _sqlite(conn: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under a SQLAlchemy one, in its transaction."""
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
