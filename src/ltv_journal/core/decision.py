@@ -160,6 +160,8 @@ class Decision:
             found.extend((f"{dim}.{name}", why) for name, why in effect.problems())
             if not in_scale(dim, effect.per_year):
                 found.append((f"{dim}.per_year", POINTS_SCALE))
+            if effect.clv is not None and not dim.is_money:
+                found.append((f"{dim}.clv", "works out money: give it on the money effect"))
             for name in ("low", "high"):
                 bound = getattr(effect, name)
                 if bound is not None and not in_scale(dim, bound):

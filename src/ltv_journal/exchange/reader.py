@@ -294,7 +294,7 @@ def _problem_path(name: str) -> KeyPath:
         return ("reviews", int(index), *key.split("."))
     if "." in name:
         dimension, key = name.split(".", 1)
-        return ("effects", dimension, key)
+        return ("effects", dimension, *key.split("."))
     return (name,)
 
 
