@@ -19,7 +19,10 @@ def test_a_shop_is_worked_out_from_its_customers(max_journal: Run) -> None:
     added = max_journal("add", "Web shop", "--date", "2025-01-01", "--effect", SHOP)
     assert "money      +73,440.00 EUR" in added.stdout
     shown = max_journal("show", new_id(added)).stdout
-    assert "money: +20,736.00 EUR a year, for 5 years (60 months) → +73,440.00 EUR" in shown
+    assert (
+        "money: +20,736.00 EUR a year at steady state, ramping up, for 5 years (60 months)"
+        " → +73,440.00 EUR"
+    ) in shown
     assert (
         "from customers: 4 new a month × 120.00 EUR an order × 3 orders a year × 40% margin,"
         " staying 3 years (36 months)"

@@ -15,6 +15,9 @@ as well as `DIMENSION VALUE`. A happiness, love or meaning effect that gives nei
 years, until nor half-life fades with a half-life of 1, 2 or 5 years (people adapt);
 `half-life=none` keeps it undecayed. `low` and `high` are the 10th and 90th percentile
 of VALUE (both or neither, written like VALUE: `money 500/m low=300/m high=700/m`).
+
+A money effect may be worked out from customers instead of typed:
+`money clv=customers:4/m,order:120,orders:3/y,margin:0.4,stay:3y` (cli/clv_syntax.py).
 """
 
 from __future__ import annotations

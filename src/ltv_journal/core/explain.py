@@ -77,6 +77,8 @@ def describe_effect(
         low = format_value(dim, effect.low, profile.currency, signed=True)
         high = format_value(dim, effect.high, profile.currency, signed=True)
         parts[0] += f" (P10 {low}, P90 {high})"
+    if effect.clv is not None:
+        parts[0] += " at steady state, ramping up"
     if effect.delay_months:
         parts.append(f"after {effect.delay_months} month{'s' if effect.delay_months != 1 else ''}")
     horizon = effect.horizon_for(dim)
