@@ -183,3 +183,25 @@ def test_a_customer_effect_is_checked_on_the_effect_and_the_decision() -> None:
     assert ("happiness.clv", "works out money: give it on the money effect") in (
         on_happiness.problems()
     )
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    stay_months=st.integers(1, 120),
+    churn=st.none() | st.integers(1, 100).map(lambda n: D(n) / 100),
+    rate=st.sampled_from([D(0), D("0.05")]),
+    years=st.integers(1, 30),
+)
+def test_a_ramp_never_adds_to_the_plain_stream(
+    stay_months: int, churn: Decimal | None, rate: Decimal, years: int
+) -> None:
+    """Customers at most reach the steady state: a customer effect is worth no more than
+    its money a year from the first month, and exactly that at a one-month stay."""
+    stay = None if churn is not None else D(stay_months) / 12
+    clv = CustomerValue(D(3), D(50), D(12), D("0.5"), stay_years=stay, churn_per_year=churn)
+    profile = replace(PROFILE, discount_rate=rate)
+    worked_out = lifetime_effect(_effect(clv, years=D(years)), MONEY, DAY, profile)
+    plain = lifetime_effect(
+        Effect(per_year=clv.money_per_year(), years=D(years)), MONEY, DAY, profile
+    )
+    assert D(0) <= worked_out <= plain + D("1e-20")
