@@ -59,7 +59,7 @@ Money from customers (clv=, instead of VALUE):
 customers: new a month; order: the average order; orders: a year (1/m = 12);
 margin: gross margin; stay: how long a customer stays (3y, 36m) or churn: the share
 lost a year; rate: discounts the per-customer value. Customers ramp up month by month
-to a steady state of 12 x customers x stay; show explains the figures."""
+until 12 x customers x stay (years) are paying; show explains the figures."""
 """The `--effect` syntax as `add --help` and `edit --help` show it."""
 
 ADD_HELP = {
