@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
+from ltv_journal.core.clv import CustomerValue
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
 
@@ -60,7 +63,14 @@ class EffectHeadings(Horizontal):
 
 
 class EffectRow(Vertical):
-    """One dimension's expected effect; blank per year means no effect expected."""
+    """One dimension's expected effect; blank per year means no effect expected.
+
+    The money row can be filled from the customer-value calculator (ctrl+b): it keeps
+    the calculator's inputs for as long as its per-year value is what they give."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+b", "customer_value", "Money from customers"),
+    ]
 
     DEFAULT_CSS = """
     EffectRow {
@@ -79,6 +89,9 @@ class EffectRow(Vertical):
         self._unit = currency if dimension.is_money else "pts"
         self._effect = effect
         self._said = ""
+        self.clv: CustomerValue | None = effect.clv if effect else None
+        """The calculator's inputs the money row was filled from (core/clv.py)."""
+        self._shown_name = str(dimension)
 
     def compose(self) -> ComposeResult:
         dim, effect = self.dimension, self._effect
@@ -100,7 +113,8 @@ class EffectRow(Vertical):
             "confidence": "100%",
         }
         with Horizontal():
-            yield Label(str(dim), classes="effect-name")
+            self._shown_name = self._row_name(effect.per_year if effect else None)
+            yield Label(self._shown_name, classes="effect-name")
             for name, _, width in COLUMNS:
                 field = Input(
                     values[name],
@@ -116,6 +130,35 @@ class EffectRow(Vertical):
 
     def text(self, name: str) -> str:
         return self.query_one(f"#{self.dimension}-{name}", Input).value
+
+    def _row_name(self, per_year: Decimal | None) -> str:
+        """`money·clv` while the row's value is the calculator's."""
+        return f"{self.dimension}·clv" if self._customers_for(per_year) else str(self.dimension)
+
+    def _customers_for(self, per_year: Decimal | None) -> CustomerValue | None:
+        clv = self.clv
+        if clv is None or per_year is None or clv.problems():
+            return None
+        return clv if per_year == clv.money_per_year() else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "customer_value":
+            return self.dimension.is_money
+        return True
+
+    def action_customer_value(self) -> None:
+        from .customer_value_form import CustomerValueForm
+
+        self.app.push_screen(CustomerValueForm(self.clv, self._unit), callback=self._fill)
+
+    def _fill(self, clv: CustomerValue | None) -> None:
+        """Take what the calculator gives: its money a year, and its inputs."""
+        if clv is None:
+            return
+        self.clv = clv
+        field = self.query_one(f"#{self.dimension}-per_year", Input)
+        field.value = number_text(clv.money_per_year())
+        field.focus()
 
     def read(self) -> tuple[Effect | None, Problems]:
         """The effect the row describes (None when the row is blank), with the reasons
@@ -145,6 +188,7 @@ class EffectRow(Vertical):
             until=until,
             half_life_years=half_life,
             confidence=Decimal(1) if confidence is None else confidence,
+            clv=self._customers_for(per_year),
         ), {}
 
     def show_problems(self, problems: Mapping[str, str], visible: set[str] | None) -> bool:
@@ -163,6 +207,11 @@ class EffectRow(Vertical):
                 # Readers already name the field ("confidence '2 0' is not a number").
                 named = reason.split()[0] == heading.split()[0]
                 reasons.append(reason if named else f"{heading}: {reason}")
+        if self.clv is not None:
+            name = self._row_name(_typed_amount(self.text("per_year"), self._unit))
+            if name != self._shown_name:
+                self._shown_name = name
+                self.query_one(".effect-name", Label).update(name)
         said = f"↑ {self.dimension} — " + "; ".join(reasons) if reasons else ""
         if said != self._said:  # an update would lay the form out again
             self._said = said
@@ -195,6 +244,14 @@ def _attempt(found: Problems, key: str, reader, *args):  # type: ignore[no-untyp
         return reader(*args)
     except ValueError as error:
         add_problem(found, key, str(error))
+        return None
+
+
+def _typed_amount(text: str, currency: str) -> Decimal | None:
+    """The per-year amount typed, or None when it cannot be read."""
+    try:
+        return _signed_amount(text, currency)
+    except ValueError:
         return None
 
 
