@@ -30,23 +30,24 @@ a decision. Moments of one effect, in the value's own units (hundredths in the s
 
 The store sums the moments of unranged effects in SQL (the same formula, `fixed_variance`)
 and hands over the largest of them and every ranged effect; `journal_bands` does the
-rest. Draws come from `random.Random(JOURNAL_SEED)` over terms in a fixed order, so the
-same journal gives the same figures on every run and machine. Month by month the same
-draws are reused (a term enters at its decision's month), so the band moves smoothly.
+rest. Each sampled term draws from streams seeded by its decision's id and dimension, and
+the pooled normals from `JOURNAL_SEED`, so the same journal gives the same figures on
+every run and machine, and adding a decision leaves the others' draws alone. Month by
+month the same draws are reused (a term enters at its decision's month), so the band
+moves smoothly.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import add
 
 from .dimensions import DIMENSIONS, Dimension
-from .uncertainty import DRAWS, Z90, Band, Spread, normal_quantile, summary
+from .uncertainty import DRAWS, Z90, Band, Spread, draw_column, normals, summary
 from .worth import POINT_DIMENSIONS, Worth
 
 SAMPLED = 128
@@ -99,19 +100,16 @@ class Uncertain:
         object.__setattr__(self, "mean", mean)
         object.__setattr__(self, "variance", max(variance, 0.0))
 
-    def draws(self, rng: random.Random, count: int) -> list[float]:
-        """`count` draws of its lifetime value."""
-        uniform, c = rng.random, self.confidence
+    def draws(self, count: int) -> list[float]:
+        """`count` draws of its lifetime value, from streams of its own (its key's), so
+        adding or removing a decision leaves every other's draws alone."""
+        digest = hashlib.sha256(f"{JOURNAL_SEED}\n{self.key[0]}\n{self.key[1]}".encode()).digest()
+        seed = int.from_bytes(digest[:8])
+        c = self.confidence
         if not self.ranged:
-            value = self.expected / c
-            return [value if uniform() < c else 0.0 for _ in range(count)]
-        values = []
-        for _ in range(count):
-            happens = uniform() < c
-            z = normal_quantile(uniform())
-            per = self.median + z * (self.below if z < 0 else self.above)
-            values.append(self.unit * per if happens else 0.0)
-        return values
+            return draw_column(seed, count, c, self.expected / c, None, cached=False)
+        spread = (self.median, self.below, self.above)
+        return draw_column(seed, count, c, self.unit, spread, cached=False)
 
 
 def unranged(key: tuple[str, str], month: int, dim: Dimension, value: float, c: float) -> Uncertain:
@@ -198,10 +196,12 @@ def journal_bands(
             pool.mean += term.mean
             pool.variance += term.variance
 
-    rng = random.Random(JOURNAL_SEED)
     chosen.sort(key=lambda t: t.key)
-    term_draws = [(term, term.draws(rng, draws)) for term in chosen]
-    normals = {dim: [normal_quantile(rng.random()) for _ in range(draws)] for dim in DIMENSIONS}
+    term_draws = [(term, term.draws(draws)) for term in chosen]
+    pooled = {
+        dim: normals.__wrapped__(JOURNAL_SEED + index, draws)
+        for index, dim in enumerate(DIMENSIONS)
+    }
 
     events = _by_month(source, rest, term_draws)
     certain = dict.fromkeys(DIMENSIONS, 0.0)
@@ -233,7 +233,7 @@ def journal_bands(
         for dim in DIMENSIONS:
             base = certain[dim] + pooled_mean[dim]
             sd = math.sqrt(max(pooled_var[dim], 0.0))
-            z = normals[dim]
+            z = pooled[dim]
             samples[dim] = [(base + x + sd * z[i]) / scale for i, x in enumerate(drawn[dim])]
         bands.append(summary(samples, worth, moving, draws))
     return bands
