@@ -7,6 +7,7 @@ from datetime import date
 import click
 
 from ltv_journal.core import clock
+from ltv_journal.core.band_words import raises_text
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
 from ltv_journal.core.journal_band import lifetime_band
@@ -17,7 +18,6 @@ from ltv_journal.core.worth import left_out
 
 from . import parsing
 from .as_json import range_json, score_json
-from .compare import raises_text
 from .options import db_option, json_option, open_journal, settings
 from .output import echo_json, echo_lines, table
 

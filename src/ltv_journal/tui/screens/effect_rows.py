@@ -21,23 +21,28 @@ from .typed_values import (
     lasts_text,
     number_text,
     percent_text,
+    range_text,
     read_amount,
     read_decimal,
     read_fraction,
     read_lasts,
+    read_range,
     read_whole,
 )
 
 COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("per_year", "per year", 14),
-    ("delay_months", "starts after (months)", 9),
-    ("lasts", "lasts (years) or until", 13),
-    ("half_life_years", "half-life (years)", 10),
-    ("confidence", "confidence", 11),
+    ("per_year", "per year", 12),
+    ("delay_months", "starts after (months)", 8),
+    ("lasts", "lasts (years) or until", 11),
+    ("half_life_years", "half-life (years)", 9),
+    ("confidence", "confidence", 10),
+    ("range", "P10–P90", 10),
 )
 """(field, column heading, width) of each input in a row."""
 
-NAME_WIDTH = 10
+NAME_WIDTH = 9
+_CORE_KEYS = {"lasts": ("years",), "range": ("low", "high")}
+"""The decision's problem keys (core) each input answers for, where they differ."""
 _UNTIL_WORDS = SuggestFromList([str(u) for u in Until], case_sensitive=False)
 
 
@@ -76,9 +81,9 @@ class EffectRow(Vertical):
     EffectRow {
         height: auto;
         & > Horizontal { height: 1; }
-        & .effect-name { width: 10; margin-right: 1; }  /* NAME_WIDTH */
+        & .effect-name { width: 9; margin-right: 1; }  /* NAME_WIDTH */
         & Input { margin-right: 1; }
-        & .effect-error { display: none; color: $text-error; padding-left: 11; }
+        & .effect-error { display: none; color: $text-error; padding-left: 10; }
         & .effect-error.-shown { display: block; }
     }
     """
@@ -104,6 +109,7 @@ class EffectRow(Vertical):
             "confidence": percent_text(effect.confidence)
             if effect and effect.confidence != 1
             else "",
+            "range": range_text(effect.low, effect.high) if effect else "",
         }
         placeholders = {
             "per_year": f"{self._unit} a year",
@@ -111,6 +117,7 @@ class EffectRow(Vertical):
             "lasts": str(dim.default_until),
             "half_life_years": _suggested(dim),
             "confidence": "100%",
+            "range": "none",
         }
         with Horizontal():
             self._shown_name = self._row_name(effect.per_year if effect else None)
@@ -178,6 +185,7 @@ class EffectRow(Vertical):
         confidence = _attempt(
             found, key + "confidence", read_fraction, texts["confidence"], "confidence"
         )
+        bounds = _attempt(found, key + "range", read_range, texts["range"], currency)
         if found or per_year is None or lasts is None:
             return None, found
         years, until = lasts
@@ -188,6 +196,8 @@ class EffectRow(Vertical):
             until=until,
             half_life_years=half_life,
             confidence=Decimal(1) if confidence is None else confidence,
+            low=bounds[0] if bounds else None,
+            high=bounds[1] if bounds else None,
             clv=self._customers_for(per_year),
         ), {}
 
@@ -199,8 +209,11 @@ class EffectRow(Vertical):
         reasons: list[str] = []
         for name, heading, _ in COLUMNS:
             key = f"{self.dimension}.{name}"
-            core_key = f"{self.dimension}.years" if name == "lasts" else key
-            reason = problems.get(key) or problems.get(core_key)
+            core_keys = _CORE_KEYS.get(name, (name,))
+            reason = problems.get(key) or next(
+                (problems[k] for c in core_keys if (k := f"{self.dimension}.{c}") in problems),
+                None,
+            )
             shown = reason is not None and (visible is None or key in visible)
             self.query_one(f"#{self.dimension}-{name}", Input).set_class(shown, "-invalid")
             if shown and reason is not None:
