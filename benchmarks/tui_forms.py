@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
+from ltv_journal.tui.screens.effect_rows import COLUMNS
 
 from .registry import Bench, Figure, benchmark, ms
 from .synthetic import synthetic_profile
@@ -25,9 +26,9 @@ OPEN_VS_BARE = 1.0
 KEY_VS_BARE = 2.0
 FRAME = 0.016
 """One frame at 60 Hz: the most a keystroke's work may take."""
-FORM_INPUTS = 5 + len(DIMENSIONS) * 5 + 4
-"""The add form's Inputs: title, amount, date, category, tags; five per effect row;
-expectation, feeling, notes, review date."""
+FORM_INPUTS = 5 + len(DIMENSIONS) * len(COLUMNS) + 4
+"""The add form's Inputs: title, amount, date, category, tags; one per column of each
+effect row; expectation, feeling, notes, review date."""
 FORM_SHOWN = "New decision"
 BARE_SHOWN = "bare form open"
 

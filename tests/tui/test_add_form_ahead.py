@@ -63,3 +63,31 @@ async def test_a_saved_form_opens_empty_for_the_next_decision(journal: Journal) 
             ("First", Decimal(30)),
             ("Second", Decimal(0)),
         ]
+
+
+@pilot_test
+async def test_a_form_opened_again_forgets_the_customer_calculator(journal: Journal) -> None:
+    from decimal import Decimal
+
+    from textual.widgets import Label
+
+    from ltv_journal.core.clv import CustomerValue
+    from ltv_journal.tui.screens.effect_rows import EffectRow
+
+    shop = CustomerValue(
+        Decimal(4), Decimal(120), Decimal(3), Decimal("0.4"), stay_years=Decimal(3)
+    )
+    app = RecordingApp(journal.location, journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, "a", "text:Web shop")
+        form = app.screen
+        assert isinstance(form, DecisionForm)
+        row = form.query_one("#effect-money", EffectRow)
+        row._fill(shop)  # as the calculator (ctrl+b) does when it closes
+        await settle(pilot)
+        assert str(row.query_one(".effect-name", Label).render()) == "money·clv"
+        await burst(pilot, "escape", "escape", "a")
+        assert app.screen is form and row.clv is None
+        assert str(row.query_one(".effect-name", Label).render()) == "money"
+        assert values(form) == {"date": clock.today().isoformat()}

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from ltv_journal.core.calibration import DimensionCalibration
+from ltv_journal.core.clv import CustomerValue
 from ltv_journal.core.codec import to_plain
 from ltv_journal.core.decision import Decision, Review
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
@@ -52,7 +53,22 @@ def profile_json(profile: Profile) -> Json:
 
 
 def effect_json(effect: Effect, value: Decimal) -> Json:
-    return {**to_plain(effect, scalars=True), "lifetime_value": round_cents(value)}
+    data: Json = {**to_plain(effect, scalars=True), "lifetime_value": round_cents(value)}
+    if effect.clv is not None:
+        data["customer_value"] = customer_value_json(effect.clv)
+    return data
+
+
+def customer_value_json(clv: CustomerValue) -> Json:
+    """What the customer-value calculator works out from an effect's `clv` inputs."""
+    return {
+        "yearly_margin": round_cents(clv.yearly_margin),
+        "per_customer": round_cents(clv.per_customer()),
+        "customer_years": clv.customer_years.quantize(Decimal("0.0001")),
+        "steady_customers": clv.steady_customers.quantize(Decimal("0.01")),
+        "money_per_year": clv.money_per_year(),
+        "ramp_months": clv.ramp_months,
+    }
 
 
 def review_json(review: Review) -> Json:

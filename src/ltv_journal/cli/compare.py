@@ -10,55 +10,21 @@ from typing import Any
 import click
 
 from ltv_journal.core import clock
+from ltv_journal.core.band_words import band_line, moving
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import MissingBirthDate
 from ltv_journal.core.explain import details
-from ltv_journal.core.money import format_amount, format_compact, format_points, round_cents
+from ltv_journal.core.money import format_amount, format_compact, round_cents
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import problems_under
-from ltv_journal.core.uncertainty import Band, Spread, decision_band
+from ltv_journal.core.uncertainty import Spread, decision_band
 from ltv_journal.core.worth import left_out
 
 from .as_json import dimension_values, range_json
 from .errors import UserError
 from .options import db_option, json_option, open_journal
 from .output import cell_value, echo, echo_json, echo_lines, table
-
-
-def spread_text(dim: Dimension | None, spread: Spread, currency: str) -> str:
-    """`-900.00 / +1,200.00 / +3,000.00 EUR` (money, combined) or `+0.2 / +1.4 / +2.1`."""
-    if dim is None or dim.is_money:
-        parts = [format_amount(v, signed=True) for v in (spread.p10, spread.p50, spread.p90)]
-        return " / ".join(parts) + f" {currency}"
-    return " / ".join(format_points(v, signed=True) for v in (spread.p10, spread.p50, spread.p90))
-
-
-def moving(decision: Decision) -> list[Dimension]:
-    """The dimensions a decision moves: its effects', and money when it costs something."""
-    return [
-        dim
-        for dim in DIMENSIONS
-        if dim in decision.effects or (dim is Dimension.MONEY and decision.amount)
-    ]
-
-
-def raises_text(band: Band) -> str:
-    return f"raises the lifetime value in {band.p_raises * 100:.1f}% of {band.draws:,} draws"
-
-
-def band_line(decision: Decision, band: Band, currency: str) -> str:
-    """`band (P10 / P50 / P90): combined -900.00 / … EUR; raises … in 73.4% of 2,000 draws`."""
-    if band.combined is not None:
-        figures = "combined " + spread_text(None, band.combined, currency)
-    else:
-        dims = moving(decision)
-        figures = ", ".join(
-            f"{dim} {spread_text(dim, band.dimensions[dim], currency)}" for dim in dims
-        )
-        if not dims:
-            figures = "nothing moves"
-    return f"band (P10 / P50 / P90): {figures}; {raises_text(band)}"
 
 
 def show_lines(lines: list[str], decision: Decision, profile: Profile) -> list[str]:

@@ -50,7 +50,16 @@ retirement and points until death unless years= or until= says otherwise; a poin
 effect that gives none of years, until, half-life fades as people adapt (half-life 1
 year for happiness, 2 for love, 5 for meaning; half-life=none: no fading). low and
 high are the 10th and 90th percentile of VALUE, both or neither, low <= VALUE <= high;
-show gives the band they make (P10/P50/P90)."""
+show gives the band they make (P10/P50/P90).
+
+\b
+Money from customers (clv=, instead of VALUE):
+  money clv=customers:4/m,order:120,orders:3/y,margin:0.4,stay:3y years=5
+  money clv=customers:4/m,order:120,orders:3/y,margin:40%,churn:25%/y,rate:5%
+customers: new a month; order: the average order; orders: a year (1/m = 12);
+margin: gross margin; stay: how long a customer stays (3y, 36m) or churn: the share
+lost a year; rate: discounts the per-customer value. Customers ramp up month by month
+until 12 x customers x stay (years) are paying; show explains the figures."""
 """The `--effect` syntax as `add --help` and `edit --help` show it."""
 
 ADD_HELP = {

@@ -157,9 +157,13 @@ class Decision:
         if self.review_on is not None and self.review_on < self.date:
             found.append(("review_on", "must not be before the decision's date"))
         for dim, effect in self.effects.items():
+            if effect.clv is not None and not dim.is_money:  # the rest would follow from it
+                found.append((f"{dim}.clv", "works out money: give it on the money effect"))
+                continue
             found.extend((f"{dim}.{name}", why) for name, why in effect.problems())
             if not in_scale(dim, effect.per_year):
                 found.append((f"{dim}.per_year", POINTS_SCALE))
+
             for name in ("low", "high"):
                 bound = getattr(effect, name)
                 if bound is not None and not in_scale(dim, bound):

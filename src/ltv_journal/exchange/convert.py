@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from ltv_journal.core.clv import CustomerValue
 from ltv_journal.core.decision import (
     MAX_AMOUNT,
     NOTE_FIELDS,
@@ -29,7 +30,14 @@ from ltv_journal.core.money import CENT
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.worth import POINT_DIMENSIONS, Worth
 
-from .keys import DECISION_KEYS, EFFECT_KEYS, OBSERVATION_KEYS, PROFILE_KEYS, REVIEW_KEYS
+from .keys import (
+    CLV_KEYS,
+    DECISION_KEYS,
+    EFFECT_KEYS,
+    OBSERVATION_KEYS,
+    PROFILE_KEYS,
+    REVIEW_KEYS,
+)
 
 Path = tuple[str | int, ...]
 """Where a value sits: keys and 0-based array positions, e.g. ("decisions", 2, "amount")."""
@@ -37,6 +45,7 @@ Path = tuple[str | int, ...]
 _EXAMPLE_ID = "6f1c2a9e-8d3b-4f57-9a61-0c2f3d4e5a6b"
 _DECISION_KEYS = frozenset(DECISION_KEYS)
 _EFFECT_KEYS = frozenset(EFFECT_KEYS)
+_CLV_KEYS = frozenset(CLV_KEYS)
 _REVIEW_KEYS = frozenset(REVIEW_KEYS)
 _OBSERVATION_KEYS = frozenset(OBSERVATION_KEYS)
 _PROFILE_KEYS = frozenset(PROFILE_KEYS)
@@ -275,6 +284,10 @@ def effect_from_table(value: object, path: Path) -> Effect:
     table = table_at(value, path)
     check_keys(table, _EFFECT_KEYS, path)
     per_year = hundredths(table, "per_year", path)
+    clv = customer_value_from_table(table["clv"], (*path, "clv")) if "clv" in table else None
+    if per_year is None and clv is not None:
+        # Worked out when left out; a wrong one is refused by the effect's rules.
+        per_year = clv.money_per_year() if not clv.problems() else Decimal(0)
     if per_year is None:
         ranged = "low" in table or "high" in table
         why = "is required: low and high are a range around it" if ranged else "is required"
@@ -288,6 +301,27 @@ def effect_from_table(value: object, path: Path) -> Effect:
         confidence=_or(decimal(table, "confidence", path), Decimal(1)),
         low=hundredths(table, "low", path),
         high=hundredths(table, "high", path),
+        clv=clv,
+    )
+
+
+def customer_value_from_table(value: object, path: Path) -> CustomerValue:
+    """`[decisions.effects.money.clv]`; ranges and the choice of stay or churn are the
+    core's rules (CustomerValue.problems)."""
+    table = table_at(value, path)
+    check_keys(table, _CLV_KEYS, path)
+    required = {}
+    for key in ("customers_per_month", "average_order", "orders_per_year", "margin"):
+        read = hundredths if key == "average_order" else decimal
+        found = read(table, key, path)
+        if found is None:
+            raise FieldError((*path, key), "is required")
+        required[key] = found
+    return CustomerValue(
+        **required,
+        stay_years=decimal(table, "stay_years", path),
+        churn_per_year=decimal(table, "churn_per_year", path),
+        rate=decimal(table, "rate", path),
     )
 
 

@@ -40,7 +40,20 @@ EFFECT_KEYS: tuple[str, ...] = (
     "confidence",
     "low",
     "high",
+    "clv",
 )
+
+CLV_KEYS: tuple[str, ...] = (
+    "customers_per_month",
+    "average_order",
+    "orders_per_year",
+    "margin",
+    "stay_years",
+    "churn_per_year",
+    "rate",
+)
+"""`[decisions.effects.money.clv]`: the customer figures a money effect is worked out
+from (core/clv.py)."""
 
 REVIEW_KEYS: tuple[str, ...] = (
     "date",

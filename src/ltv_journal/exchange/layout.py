@@ -21,7 +21,14 @@ from typing import Any
 
 from ltv_journal.core.dimensions import DIMENSIONS
 
-from .keys import DECISION_KEYS, EFFECT_KEYS, OBSERVATION_KEYS, PROFILE_KEYS, REVIEW_KEYS
+from .keys import (
+    CLV_KEYS,
+    DECISION_KEYS,
+    EFFECT_KEYS,
+    OBSERVATION_KEYS,
+    PROFILE_KEYS,
+    REVIEW_KEYS,
+)
 
 _CHAR = r'(?:[^"\\\x00-\x08\x0a-\x1f\x7f]|\\(?:[btnfr"\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}))'
 _STRING = re.compile(f'"({_CHAR}*)"')
@@ -48,12 +55,13 @@ _PAIR = re.compile(
 _OWN_TABLES = ("profile", "decisions")
 _TOP_NAME = re.compile(r"\[\[?[ \t]*[\"']?([A-Za-z0-9_-]*)")
 
-_PROFILE, _DECISION, _EFFECT, _REVIEW, _OBSERVATION, _WORTH = range(6)
+_PROFILE, _DECISION, _EFFECT, _REVIEW, _OBSERVATION, _WORTH, _CLV = range(7)
 _KEYS: dict[int, frozenset[str]] = {
     _PROFILE: frozenset(PROFILE_KEYS) - {"worth"},
     _WORTH: frozenset(str(d) for d in DIMENSIONS[1:]),
     _DECISION: frozenset(DECISION_KEYS) - {"effects", "reviews"},
-    _EFFECT: frozenset(EFFECT_KEYS),
+    _EFFECT: frozenset(EFFECT_KEYS) - {"clv"},
+    _CLV: frozenset(CLV_KEYS),
     _REVIEW: frozenset(REVIEW_KEYS) - {"actual"},
     _OBSERVATION: frozenset(OBSERVATION_KEYS),
 }
@@ -63,6 +71,7 @@ _HEADERS: dict[str, tuple[int, str]] = {
     "[[decisions]]": (_DECISION, ""),
     "[[decisions.reviews]]": (_REVIEW, ""),
     **{f"[decisions.effects.{d}]": (_EFFECT, str(d)) for d in DIMENSIONS},
+    **{f"[decisions.effects.{d}.clv]": (_CLV, str(d)) for d in DIMENSIONS},
     **{f"[decisions.reviews.actual.{d}]": (_OBSERVATION, str(d)) for d in DIMENSIONS},
 }
 
@@ -273,6 +282,12 @@ class _State:
             raise NotLayout
         elif kind == _EFFECT:
             self.current = _new_table(self.decision.setdefault("effects", {}), name)
+        elif kind == _CLV:
+            # Only right under its own effect's table, as the writer puts it.
+            effect = self.current
+            if effect is None or self.decision.get("effects", {}).get(name) is not effect:
+                raise NotLayout
+            self.current = _new_table(effect, "clv")
         elif kind == _REVIEW:
             self.current = self.review = {}
             self.decision.setdefault("reviews", []).append(self.review)

@@ -294,7 +294,7 @@ def _problem_path(name: str) -> KeyPath:
         return ("reviews", int(index), *key.split("."))
     if "." in name:
         dimension, key = name.split(".", 1)
-        return ("effects", dimension, key)
+        return ("effects", dimension, *key.split("."))
     return (name,)
 
 
@@ -356,7 +356,12 @@ def _located(text: str, source: str, error: FieldError) -> ExchangeError:
     message = error.message
     if len(error.path) + depth(error.value) > MAX_DEPTH:
         message = _TOO_DEEP
-    elif error.value is not None and "got " not in message and "unknown" not in message:
+    elif (
+        error.value is not None
+        and not isinstance(error.value, dict)  # "got a table" would add nothing
+        and "got " not in message
+        and "unknown" not in message
+    ):
         message = f"{message}, got {shown(error.value)}"
     line = line_of(text, error.path)
     where = f"{source}, line {line}" if line is not None else source

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+from ltv_journal.core.clv import CustomerValue
 from ltv_journal.core.decision import NOTE_FIELDS, Decision, Observation, Review
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.effects import Effect
@@ -96,6 +97,21 @@ def effect_pairs(dimension: Dimension, effect: Effect) -> Pairs:
     return pairs
 
 
+def customer_value_pairs(clv: CustomerValue) -> Pairs:
+    """`[decisions.effects.money.clv]`: every input given, in the order of CLV_KEYS."""
+    pairs: Pairs = [
+        ("customers_per_month", literals.number(clv.customers_per_month)),
+        ("average_order", literals.money(clv.average_order)),
+        ("orders_per_year", literals.number(clv.orders_per_year)),
+        ("margin", literals.number(clv.margin)),
+    ]
+    for key in ("stay_years", "churn_per_year", "rate"):
+        value = getattr(clv, key)
+        if value is not None:
+            pairs.append((key, literals.number(value)))
+    return pairs
+
+
 def review_pairs(review: Review) -> Pairs:
     pairs: Pairs = [("date", literals.day(review.date))]
     if review.would_repeat is not None:
@@ -138,6 +154,8 @@ def render_decision(decision: Decision, out: list[str]) -> None:
     for dim, effect in decision.effects.items():
         out.append("")
         _table(out, f"[decisions.effects.{dim}]", effect_pairs(dim, effect))
+        if effect.clv is not None:
+            _table(out, f"[decisions.effects.{dim}.clv]", customer_value_pairs(effect.clv))
     for review in decision.reviews:
         out.append("")
         _table(out, "[[decisions.reviews]]", review_pairs(review))

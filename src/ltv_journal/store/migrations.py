@@ -59,7 +59,27 @@ def _valuation_and_worth(conn: Connection) -> None:
         rescore_all(conn, profile)
 
 
-MIGRATIONS: dict[int, Migration] = {1: _review_positions, 2: _valuation_and_worth}
+def _customer_value_inputs(conn: Connection) -> None:
+    """v3 → v4: an effect may keep the customer figures its money was worked out from
+    (core/clv.py); every existing effect was typed, so all are NULL and no value moves."""
+    columns = {
+        "clv_customers": "TEXT",
+        "clv_order": "INTEGER",
+        "clv_orders": "TEXT",
+        "clv_margin": "TEXT",
+        "clv_stay": "TEXT",
+        "clv_churn": "TEXT",
+        "clv_rate": "TEXT",
+    }
+    for name, kind in columns.items():
+        conn.exec_driver_sql(f"ALTER TABLE effect ADD COLUMN {name} {kind}")
+
+
+MIGRATIONS: dict[int, Migration] = {
+    1: _review_positions,
+    2: _valuation_and_worth,
+    3: _customer_value_inputs,
+}
 """MIGRATIONS[n] moves a journal from version n to n + 1."""
 
 

@@ -82,6 +82,16 @@ class EffectRow(SQLModel, table=True):
     low: int | None = None
     """The 10th percentile of per_year in hundredths (with `high`, or neither)."""
     high: int | None = None
+    clv_customers: str | None = None
+    """Customer-value inputs (core/clv.py), all NULL for a typed effect: new customers a
+    month, the average order in hundredths, orders a year, margin, stay in years or
+    yearly churn, and the per-customer rate, as exact decimal strings."""
+    clv_order: int | None = None
+    clv_orders: str | None = None
+    clv_margin: str | None = None
+    clv_stay: str | None = None
+    clv_churn: str | None = None
+    clv_rate: str | None = None
     value: int = 0
     """The lifetime effect in hundredths, as last computed."""
 

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 
 from ltv_journal.core.charts import trend
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.journal_band import lifetime_band
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import Score
+from ltv_journal.core.uncertainty import Band
 from ltv_journal.core.worth import Worth
 
 if TYPE_CHECKING:
@@ -33,6 +35,9 @@ class Overview:
     due: int = 0
     year: int | None = None
     """The past year the figures are for (picked with y); None: today and this year."""
+    band: Band | None = None
+    """How sure the LTV is (core.journal_band, on the lifetime value): None until the
+    full journal is open."""
 
 
 def load_overview(journal: Journal, today: date, year: int | None = None) -> Overview:
@@ -42,19 +47,22 @@ def load_overview(journal: Journal, today: date, year: int | None = None) -> Ove
     past = year is not None and year < today.year
     as_of = date(year, 12, 31) if past and year is not None else today
     end = journal.running_score(as_of)
+    now = end if past else journal.score(today)
+    band = journal.bands([as_of.year * 100 + 12])[0] if past else journal.band()
     start = journal.running_score(date(as_of.year - 1, 12, 31))
     series = journal.running_series()
     if past:
         series = [(month, values) for month, values in series if month // 100 <= as_of.year]
     return Overview(
         profile=journal.profile(),
-        score=end if past else journal.score(today),
+        score=now,
         change={dim: end.ltv[dim] - start.ltv[dim] for dim in DIMENSIONS},
         months=monthly_running(series, as_of),
         categories=tuple(journal.categories()),
         years=tuple(journal.years()),
         due=journal.review_due_count(today),
         year=as_of.year if past else None,
+        band=lifetime_band(band, now.baseline),
     )
 
 

@@ -69,7 +69,9 @@ class DecisionForm(FormScreen[Decision]):
         today = clock.today()
         with Vertical(classes="form-box") as box:
             box.border_title = "Edit decision" if d else "New decision"
-            box.border_subtitle = "enter save · esc cancel · tab next field"
+            box.border_subtitle = (
+                "enter save · esc cancel · tab next field · ctrl+b money from customers"
+            )
             yield DecisionPreview()
             with VerticalScroll(id="form-scroll"):
                 # In sections: a keystroke repaints the widgets beside the changed lines,
@@ -141,6 +143,8 @@ class DecisionForm(FormScreen[Decision]):
         self.query_one("#category", Input).suggester = _suggester(self._categories)
         for control in self.query(Input):
             control.value = ""
+        for row in self.rows:
+            row.forget_customers()
         self.query_one("#date", Input).value = clock.today().isoformat()
         self.query_one("#kind-expense", RadioButton).value = True
         self.forget_changes()
