@@ -15,10 +15,12 @@ from typing import Any, TypeVar
 
 from ltv_journal.core.decision import (
     MAX_AMOUNT,
+    MAX_OPTIONS_NOT_TAKEN,
     NOTE_FIELDS,
     Decision,
     Kind,
     Observation,
+    Option,
     Review,
     WouldRepeat,
 )
@@ -29,7 +31,14 @@ from ltv_journal.core.money import CENT
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.worth import POINT_DIMENSIONS, Worth
 
-from .keys import DECISION_KEYS, EFFECT_KEYS, OBSERVATION_KEYS, PROFILE_KEYS, REVIEW_KEYS
+from .keys import (
+    DECISION_KEYS,
+    EFFECT_KEYS,
+    OBSERVATION_KEYS,
+    OPTION_KEYS,
+    PROFILE_KEYS,
+    REVIEW_KEYS,
+)
 
 Path = tuple[str | int, ...]
 """Where a value sits: keys and 0-based array positions, e.g. ("decisions", 2, "amount")."""
@@ -38,6 +47,7 @@ _EXAMPLE_ID = "6f1c2a9e-8d3b-4f57-9a61-0c2f3d4e5a6b"
 _DECISION_KEYS = frozenset(DECISION_KEYS)
 _EFFECT_KEYS = frozenset(EFFECT_KEYS)
 _REVIEW_KEYS = frozenset(REVIEW_KEYS)
+_OPTION_KEYS = frozenset(OPTION_KEYS)
 _OBSERVATION_KEYS = frozenset(OBSERVATION_KEYS)
 _PROFILE_KEYS = frozenset(PROFILE_KEYS)
 _DIMENSIONS = {str(d): d for d in Dimension}
@@ -229,6 +239,7 @@ def decision_from_table(value: object, index: int) -> Decision:
         updated_at=moment(table, "updated_at", path),
         effects=effects_of(table, path),
         reviews=_reviews(table, path),
+        options=_options(table, path),
     )
 
 
@@ -288,6 +299,38 @@ def effect_from_table(value: object, path: Path) -> Effect:
         confidence=_or(decimal(table, "confidence", path), Decimal(1)),
         low=hundredths(table, "low", path),
         high=hundredths(table, "high", path),
+    )
+
+
+def _options(table: Mapping[str, Any], path: Path) -> tuple[Option, ...]:
+    """`[[decisions.options]]`: the options not taken, at most MAX_OPTIONS_NOT_TAKEN."""
+    value = table.get("options")
+    if value is None:
+        return ()
+    here = (*path, "options")
+    if type(value) is not list:
+        raise _wrong(here, "[[decisions.options]] tables", value)
+    if len(value) > MAX_OPTIONS_NOT_TAKEN:
+        raise FieldError(
+            (*here, MAX_OPTIONS_NOT_TAKEN),
+            f"one option too many: a decision is chosen from at most "
+            f"{MAX_OPTIONS_NOT_TAKEN + 1} options, itself included, so it keeps at most "
+            f"{MAX_OPTIONS_NOT_TAKEN} [[decisions.options]] ({len(value)} given)",
+        )
+    return tuple(option_from_table(item, (*here, i)) for i, item in enumerate(value))
+
+
+def option_from_table(value: object, path: Path) -> Option:
+    """One option's table (`[[decisions.options]]`, or a compare file's `[[options]]`)."""
+    table = table_at(value, path)
+    check_keys(table, _OPTION_KEYS, path)
+    if "title" not in table:
+        raise FieldError((*path, "title"), "is required: each option needs a title")
+    return Option(
+        title=text(table, "title", path),
+        kind=choice(table, "kind", path, Kind) or Kind.EXPENSE,
+        amount=_or(hundredths(table, "amount", path), Decimal(0)),
+        effects=effects_of(table, path),
     )
 
 
