@@ -1,0 +1,43 @@
+"""A band in words: the line `show` prints and the detail of an option not taken."""
+
+from __future__ import annotations
+
+from .decision import Decision
+from .dimensions import DIMENSIONS, Dimension
+from .money import format_amount, format_points
+from .uncertainty import Band, Spread
+
+
+def spread_text(dim: Dimension | None, spread: Spread, currency: str) -> str:
+    """`-900.00 / +1,200.00 / +3,000.00 EUR` (money, combined) or `+0.2 / +1.4 / +2.1`."""
+    if dim is None or dim.is_money:
+        parts = [format_amount(v, signed=True) for v in (spread.p10, spread.p50, spread.p90)]
+        return " / ".join(parts) + f" {currency}"
+    return " / ".join(format_points(v, signed=True) for v in (spread.p10, spread.p50, spread.p90))
+
+
+def moving(decision: Decision) -> list[Dimension]:
+    """The dimensions a decision moves: its effects', and money when it costs something."""
+    return [
+        dim
+        for dim in DIMENSIONS
+        if dim in decision.effects or (dim is Dimension.MONEY and decision.amount)
+    ]
+
+
+def raises_text(band: Band) -> str:
+    return f"raises the lifetime value in {band.p_raises * 100:.1f}% of {band.draws:,} draws"
+
+
+def band_line(decision: Decision, band: Band, currency: str) -> str:
+    """`band (P10 / P50 / P90): combined -900.00 / … EUR; raises … in 73.4% of 2,000 draws`."""
+    if band.combined is not None:
+        figures = "combined " + spread_text(None, band.combined, currency)
+    else:
+        dims = moving(decision)
+        figures = ", ".join(
+            f"{dim} {spread_text(dim, band.dimensions[dim], currency)}" for dim in dims
+        )
+        if not dims:
+            figures = "nothing moves"
+    return f"band (P10 / P50 / P90): {figures}; {raises_text(band)}"
