@@ -36,7 +36,7 @@ KEYS: tuple[Key, ...] = (
         "c",
         "compare",
         "Compare",
-        "Weigh 2 to 5 options side by side and log the one you choose",
+        "Weigh 2 to 5 options side by side, log the one chosen",
         show=False,
     ),
     Key("slash", "filter", "Filter", "Search and filter the list"),

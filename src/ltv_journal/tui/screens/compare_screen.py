@@ -72,8 +72,7 @@ class CompareScreen(FormScreen[Decision]):
         with Vertical(classes="form-box") as box:
             box.border_title = "Compare options"
             box.border_subtitle = (
-                "enter choose the option the cursor is in · ctrl+n add · ctrl+r remove "
-                "· esc cancel"
+                "enter choose the option the cursor is in · ctrl+n add · ctrl+r remove · esc cancel"
             )
             today = clock.today().isoformat()
             yield Field("decided on", Input(today, id="date", compact=True), key="date")
@@ -87,7 +86,13 @@ class CompareScreen(FormScreen[Decision]):
 
     @property
     def columns(self) -> list[OptionColumn]:
-        return list(self.query(OptionColumn))
+        """The option columns on screen: one being added counts once it is composed, one
+        being removed no more."""
+        return [
+            column
+            for column in self.query(OptionColumn)
+            if column.children and not column.has_class("-leaving")
+        ]
 
     @property
     def changed(self) -> bool:
@@ -234,6 +239,7 @@ class CompareScreen(FormScreen[Decision]):
         columns = self.columns
         index = columns.index(column)
         rest = [c for c in columns if c is not column]
+        column.add_class("-leaving")
         column.remove()
         self._fields = []
         if self._chosen is column:
