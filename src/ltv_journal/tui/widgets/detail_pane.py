@@ -10,7 +10,6 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ltv_journal.core.explain import detail_lines
-from ltv_journal.core.road_not_taken import road_not_taken
 
 if TYPE_CHECKING:
     from ltv_journal.core.decision import Decision
@@ -37,6 +36,9 @@ class DetailPane(VerticalScroll):
         if decision is None:
             body.update(NOTHING)
         else:
+            # Read on the first selection rather than at start-up.
+            from ltv_journal.core.road_not_taken import road_not_taken
+
             lines = detail_lines(decision, profile) + road_not_taken(decision, profile)
             body.update(styled(lines))
         self.scroll_home(animate=False)
