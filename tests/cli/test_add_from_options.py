@@ -92,6 +92,8 @@ def test_options_come_back_after_undo_of_an_edit(max_journal: Run, options_file:
     max_journal("add", "--from-options", str(options_file), "--choose", "3")
     decision_id = _only_id(max_journal, "Keep the money")
     max_journal("edit", decision_id, "--title", "Kept the money")
+    edited = exact_json(max_journal("show", decision_id, "--json").stdout)
+    assert [o["title"] for o in edited["options"]] == ["Watch", "Course"]  # an edit keeps them
     max_journal("undo")
     shown = exact_json(max_journal("show", decision_id, "--json").stdout)
     assert [o["title"] for o in shown["options"]] == ["Watch", "Course"]
@@ -135,4 +137,28 @@ def test_a_bad_options_file_names_its_line_and_leaves_the_journal(
     result = max_journal("add", "--from-options", str(bad), "--choose", "1", ok=False)
     assert result.exit_code == 2
     assert "line 18: options[2].effects.meaning.low: must not be above high" in result.stderr
+    assert journal_state(db) == before
+
+
+def test_an_option_title_with_control_characters_is_refused_at_its_line(
+    max_journal: Run, tmp_path: Path, db: Path
+) -> None:
+    backup = tmp_path / "in.toml"
+    backup.write_text(
+        """[[decisions]]
+date = 2026-01-10
+title = "Course"
+[[decisions.options]]
+title = "Watch\\u001b[31m"
+amount = 900.0
+""",
+        encoding="utf-8",
+    )
+    before = journal_state(db)
+    result = max_journal("import", str(backup), ok=False)
+    assert result.exit_code == 2
+    assert "line 5: decisions[1].options[1].title: must not hold control characters" in (
+        result.stderr
+    )
+    assert "\x1b" not in result.stderr
     assert journal_state(db) == before
