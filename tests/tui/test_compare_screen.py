@@ -295,3 +295,23 @@ async def test_the_review_form_shows_the_road_not_taken(max_muster: Profile) -> 
     plain = Host(ReviewForm(replace(course, options=()), max_muster, date(2026, 11, 25)))
     async with plain.run_test(size=(100, 40)):
         assert not plain.screen.query("#road-not-taken")
+
+
+@pilot_test
+async def test_a_horizon_passed_is_marked_at_the_option_before_saving(
+    max_muster: Profile,
+) -> None:
+    app = Host(CompareScreen(max_muster))
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "#date", "2047-01-01")  # Max retires at the start of 2046
+        await type_into(pilot, "#o1-title", "Side business")
+        await type_into(pilot, "#o1-money-per_year", "1000")
+        await type_into(pilot, "#o2-title", "Keep the money")
+        app.screen.query_one("#o1-title").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == []
+        assert app.screen.query_one("#o1-money-lasts", Input).has_class("-invalid")
+        error = str(app.screen.query_one("#o1-effect-money .effect-error", Static).render())
+        assert "has passed" in error
+        assert "fix the marked fields first" in figures(app, 1)

@@ -128,6 +128,9 @@ def compare(file: Path, as_json: bool) -> None:
     combined value (with a worth), cost per point-year, hours of working life, verdict,
     and its band: P10 / P50 / P90 over 2,000 seeded draws and the chance it raises the
     lifetime value. The same file gives the same figures on every run.
+
+    To log one of them, with the others kept as its options:
+    ltv-journal add --from-options FILE --choose N
     """
     from ltv_journal.exchange.options import read_options
 

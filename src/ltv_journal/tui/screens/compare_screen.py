@@ -21,7 +21,7 @@ from ltv_journal.core.profile import Profile
 
 from .effect_rows import COLUMNS
 from .fields import ConfirmDiscard, Field, FormScreen, Problems, add_problem
-from .option_column import OptionColumn
+from .option_column import OptionColumn, field_key
 from .typed_values import read_date
 
 MOST = MAX_OPTIONS_NOT_TAKEN + 1
@@ -198,9 +198,9 @@ class CompareScreen(FormScreen[Decision]):
                 _, index, rest = name.split(".", 2)
                 position = int(index)
                 if position < len(others):
-                    name = f"{others[position].prefix}{rest}"
-            elif chosen is not None and name and name not in ("date", "effects"):
-                name = f"{chosen.prefix}{name}"
+                    name = field_key(others[position].prefix, rest)
+            elif chosen is not None and name and name != "effects":
+                name = field_key(chosen.prefix, name)
             placed.append((name, reason))
         message.problems = placed
         super().on_form_screen_save_failed(message)

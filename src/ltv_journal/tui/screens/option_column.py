@@ -18,6 +18,7 @@ from ltv_journal.core.effects import Effect, MissingBirthDate
 from ltv_journal.core.explain import details, format_value
 from ltv_journal.core.money import format_amount, format_compact, format_points
 from ltv_journal.core.profile import Profile
+from ltv_journal.core.score import problems_under
 from ltv_journal.core.uncertainty import Spread, decision_band
 from ltv_journal.core.verdict import Verdict
 
@@ -71,6 +72,16 @@ class StackedEffectRow(EffectRow):
                     field.styles.width = "1fr"
                     yield field
         yield Static("", classes="effect-error")
+
+
+def field_key(prefix: str, name: str) -> str:
+    """Where a core problem of an option shows: the screen's date for `date`, else the
+    column's field (`o2.money.lasts` for `money.until`, which the row shows as lasts)."""
+    if name == "date":
+        return name
+    if name.endswith(".until"):
+        name = name.removesuffix(".until") + ".lasts"
+    return f"{prefix}{name}"
 
 
 class OptionColumn(Vertical):
@@ -186,6 +197,11 @@ class OptionColumn(Vertical):
             add_problem(found, f"{self.prefix}{name}", reason)
             if "." in name:
                 unreadable.add(Dimension(name.split(".")[0]))
+        if not found:  # a date before the birth date, a horizon passed before it starts
+            for name, reason in problems_under(draft, profile):
+                add_problem(found, field_key(self.prefix, name), reason)
+                if "." in name:
+                    unreadable.add(Dimension(name.split(".")[0]))
         if f"{self.prefix}amount" in found:
             unreadable.add(Dimension.MONEY)
         return draft, found, unreadable
