@@ -14,6 +14,7 @@ from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
+from ltv_journal.core.road_not_taken import road_not_taken
 from ltv_journal.core.text import visible
 
 from ..widgets.toggles import DotButton, TickBox
@@ -167,6 +168,10 @@ class ReviewForm(FormScreen[Review]):
                 yield Static("", id="nothing-said")
                 for dim in DIMENSIONS:
                     yield ObservationRow(dim, d, self.profile.currency)
+                not_taken = road_not_taken(d, self.profile)
+                if not_taken:
+                    yield Label("The road not taken, as you weighed it then", classes="section")
+                    yield Static("\n".join(not_taken[1:]), id="road-not-taken", markup=False)
                 yield Label("Looking back", classes="section")
                 repeat = RadioSet(*(DotButton(str(r)) for r in _REPEAT), id="repeat", compact=True)
                 yield Field("same again?", repeat, key="would_repeat")

@@ -1,5 +1,5 @@
 """A band in words (core/uncertainty.py, core/journal_band.py): the same sentences in
-`show`, `compare`, `score` and the form's preview."""
+`show` (and its options not taken), `compare`, `score` and the form's preview."""
 
 from __future__ import annotations
 
