@@ -143,3 +143,33 @@ def test_a_bad_option_imports_nothing(write: Write, empty_journal: Journal) -> N
         import_file(empty_journal, write(FILE.replace("low = 0.25", "low = 2")))
     assert empty_journal.count() == 0
     assert not empty_journal.can_undo()
+
+
+def test_an_option_worked_out_from_customers_keeps_its_figures(tmp_path: Path) -> None:
+    """An option's money effect from the customer calculator survives the journal, an
+    export and an import with its inputs (and so with its ramped value)."""
+    from datetime import date
+    from decimal import Decimal
+
+    from ltv_journal.core.clv import CustomerValue
+    from ltv_journal.core.decision import Decision, Option
+    from ltv_journal.core.dimensions import Dimension
+    from ltv_journal.core.effects import Effect
+    from ltv_journal.core.profile import Profile
+
+    clv = CustomerValue(Decimal(4), Decimal(120), Decimal(3), Decimal("0.4"), stay_years=Decimal(3))
+    shop = Effect(per_year=clv.money_per_year(), years=Decimal(5), clv=clv)
+    option = Option("Web shop", amount=Decimal(2000), effects={Dimension.MONEY: shop})
+    decision = Decision("Keep the job", date(2025, 1, 1), options=(option,))
+    profile = Profile(birth_date=date(1979, 1, 1), annual_income=Decimal(35000))
+    with Journal(str(tmp_path / "a.db")) as journal:
+        journal.save_profile(profile)
+        stored = journal.add(decision)
+        assert journal.get(stored.id).options == (option,)
+        text = render_profile(profile) + "\n" + render_decisions(journal.iter_decisions())
+    assert "[decisions.options.effects.money.clv]" in text
+    backup = tmp_path / "backup.toml"
+    backup.write_text(text)
+    with Journal(str(tmp_path / "b.db")) as again:
+        import_file(again, backup, replace_profile=True)
+        assert again.get(stored.id).options == (option,)
