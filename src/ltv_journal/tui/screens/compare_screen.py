@@ -88,10 +88,14 @@ class CompareScreen(FormScreen[Decision]):
     def columns(self) -> list[OptionColumn]:
         """The option columns on screen: one being added counts once it is composed, one
         being removed no more."""
+        # The box's own children, not a query of the whole screen: this runs on every
+        # keystroke.
         return [
             column
-            for column in self.query(OptionColumn)
-            if column.children and not column.has_class("-leaving")
+            for column in self.query_one("#options", HorizontalScroll).children
+            if isinstance(column, OptionColumn)
+            and column.children
+            and not column.has_class("-leaving")
         ]
 
     @property
