@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ltv_journal.core import clock
+from ltv_journal.core.band_text import with_band_line
 from ltv_journal.core.decision import Kind
 from ltv_journal.core.dimensions import DIMENSIONS
 from ltv_journal.core.explain import detail_lines
@@ -14,7 +15,6 @@ from ltv_journal.core.verdict import judge
 
 from . import parsing
 from .as_json import decision_json, summary_json
-from .compare import show_lines
 from .errors import UserError
 from .options import db_option, json_option, open_journal
 from .output import cell_value, echo, echo_json, echo_lines, table
@@ -133,5 +133,5 @@ def show(decision_id: str, as_json: bool) -> None:
     if as_json:
         echo_json(decision_json(decision, profile))
     else:
-        lines = show_lines(detail_lines(decision, profile), decision, profile)
+        lines = with_band_line(detail_lines(decision, profile), decision, profile)
         echo_lines([*lines, *road_not_taken(decision, profile, bands=True)])

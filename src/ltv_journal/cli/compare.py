@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ltv_journal.core import clock
-from ltv_journal.core.band_text import band_line, moving
+from ltv_journal.core.band_text import moving
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import MissingBirthDate
@@ -24,16 +24,6 @@ from .as_json import option_json
 from .errors import UserError
 from .options import db_option, json_option, open_journal
 from .output import cell_value, echo, echo_json, echo_lines, table
-
-
-def show_lines(lines: list[str], decision: Decision, profile: Profile) -> list[str]:
-    """The detail lines with the band after the verdict and combined value."""
-    line = band_line(decision, decision_band(decision, profile), profile.currency)
-    at = next(
-        (i for i, text in enumerate(lines) if text.startswith(("cost per point-year", "effects"))),
-        len(lines),
-    )
-    return [*lines[:at], line, *lines[at:]]
 
 
 def check_under_profile(options: list[Decision], profile: Profile, source: str) -> None:
