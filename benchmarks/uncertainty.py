@@ -93,3 +93,67 @@ def _preview_keystroke() -> float:
         decision = Decision("Course", date(2026, 1, 1), amount=Decimal(typed * 37), effects=effects)
         times.append(_seconds(lambda d=decision: decision_band(d, profile)))
     return statistics.median(times)
+
+
+COMPARED = 5
+
+
+@benchmark("compare-keystroke")
+def compare_keystroke(bench: Bench) -> list[Figure]:
+    """The compare screen with five options, each with four ranged effects: the app's
+    work for one keystroke in one column (every column read, the edited one's figures
+    and band worked out again)."""
+    import asyncio
+
+    times = asyncio.run(_compare_keystrokes(bench))
+    took = statistics.median(times)
+    return [
+        Figure(
+            f"compare screen keystroke, {COMPARED} options with four ranged effects each",
+            f"< {ms(FRAME)}",
+            ms(took),
+            took / FRAME,
+            took < FRAME,
+            "app work per keystroke: read every column, figures and band of the edited one",
+        )
+    ]
+
+
+async def _compare_keystrokes(bench: Bench) -> list[float]:
+    from textual.widgets import Input
+
+    from ltv_journal.tui.app import LtvJournalApp
+    from ltv_journal.tui.screens.compare_screen import CompareScreen
+
+    from .tui import _settle
+
+    path = bench.journal(100)
+    times = []
+    with Journal(str(path)) as journal:
+        app = LtvJournalApp(str(path), journal)
+        async with app.run_test(size=(200, 60)) as pilot:
+            await _settle(pilot)
+            await pilot.press("c")
+            await _settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, CompareScreen)
+            while len(screen.columns) < COMPARED:
+                await pilot.press("ctrl+n")
+                await _settle(pilot)
+            for n in range(1, COMPARED + 1):
+                values = {"title": f"Option {n}", "amount": str(100 * n)}
+                for dim in ("money", "happiness", "love", "meaning"):
+                    values[f"{dim}-per_year"] = "500" if dim == "money" else "2"
+                    values[f"{dim}-range"] = "100 to 900" if dim == "money" else "1 to 4"
+                    values[f"{dim}-confidence"] = "80%"
+                for key, value in values.items():
+                    screen.query_one(f"#o{n}-{key}", Input).value = value
+            await _settle(pilot)
+            amount = screen.query_one(f"#o{COMPARED}-amount", Input)
+            for typed in range(KEYSTROKES):
+                amount.value = str(1000 + typed)
+                start = time.perf_counter()
+                screen.refresh_form()
+                times.append(time.perf_counter() - start)
+                await pilot.pause()
+    return times

@@ -17,7 +17,7 @@ from typing import Any
 
 from ltv_journal.core.clv import CustomerValue
 from ltv_journal.core.codec import from_plain, to_plain
-from ltv_journal.core.decision import Decision, Kind, Observation, Review, WouldRepeat
+from ltv_journal.core.decision import Decision, Kind, Observation, Option, Review, WouldRepeat
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.profile import Profile
@@ -93,6 +93,26 @@ DECISION = Decision(
         ),
     },
     reviews=(REVIEW,),
+    options=(
+        Option(
+            title="Keep the money",
+            kind=Kind.INVESTMENT,
+            amount=Decimal("0.50"),
+            effects={
+                Dimension.MEANING: Effect(
+                    per_year=Decimal("0.5"),
+                    delay_months=2,
+                    years=Decimal(3),
+                    half_life_years=Decimal(1),
+                    confidence=Decimal("0.8"),
+                    low=Decimal("0.25"),
+                    high=Decimal(1),
+                ),
+                Dimension.LOVE: Effect(per_year=Decimal(-1), until=Until.DEATH),
+            },
+        ),
+        Option(title="A watch", amount=Decimal(900)),
+    ),
     deleted_at=datetime(2026, 3, 1, tzinfo=UTC),
     updated_at=datetime(2026, 2, 1, 12, 30, tzinfo=UTC),
 )
@@ -131,6 +151,16 @@ def test_the_samples_set_every_field() -> None:
         "reviews.actual.per_year",
         "effects.clv",
         "effects.clv.churn_per_year",
+        "options.effects.clv",
+        "options.effects.years",
+        "options.effects.until",
+        "options.effects.delay_months",
+        "options.effects.half_life_years",
+        "options.effects.confidence",
+        "options.effects.low",
+        "options.effects.high",
+        "options.kind",
+        "options.effects",
     }
     assert DECISION.effects[Dimension.MONEY].clv is not None
     assert not DECISION.problems()

@@ -49,3 +49,9 @@ def test_the_bands_are_measured_beside_their_targets() -> None:
     ]
     assert figures[0].target == "≤ 1.00 s" and figures[2].target == "< 16.00 ms"
     assert all(f.figure not in ("error", "—") for f in figures)
+
+
+def test_the_compare_screen_keystroke_is_measured_against_a_frame() -> None:
+    [figure] = run(40, ["compare-keystroke"])
+    assert figure.name.startswith("compare screen keystroke, 5 options")
+    assert figure.target == "< 16.00 ms" and figure.ratio is not None and figure.ratio > 0

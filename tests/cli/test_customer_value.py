@@ -109,3 +109,43 @@ def test_customer_figures_survive_delete_undo_export_and_import(
 def test_add_help_shows_the_customer_syntax(run: Run) -> None:
     text = run("add", "--help").stdout
     assert "clv=customers:4/m,order:120,orders:3/y,margin:0.4,stay:3y" in text
+
+
+def test_a_review_by_the_customers_seen_records_the_money_they_give(max_journal: Run) -> None:
+    """3 new customers a month instead of 4, orders of 100 instead of 120: at steady
+    state 3 × 12 × 3 years = 108 customers × 0.4 × 100 × 3 = 12,960 a year, against the
+    20,736 expected — like for like, not a ramp-up month against the steady state."""
+    short = new_id(max_journal("add", "Web shop", "--date", "2025-01-01", "--effect", SHOP))
+    out = max_journal("review", short, "--actual", "money=customers:3/m,order:100").stdout
+    assert "expected +20,736.00 EUR a year, observed +12,960.00 EUR a year" in out
+    [review] = exact_json(max_journal("show", short, "--json").stdout)["reviews"]
+    assert review["actual"]["money"]["per_year"] == Decimal("12960.00")
+
+
+@pytest.mark.parametrize(
+    ("actual", "said"),
+    [
+        ("money=customers:3/y", "is a year's"),
+        ("money=visitors:300/m", "is not KEY:VALUE"),
+        ("money=margin:1.5", "margin"),
+        ("money=stay:2y,churn:0.5", "stay and churn"),
+        ("love=customers:3/m", "only money"),
+    ],
+)
+def test_bad_customer_reviews_are_one_line_and_change_nothing(
+    max_journal: Run, actual: str, said: str
+) -> None:
+    short = new_id(max_journal("add", "Web shop", "--date", "2025-01-01", "--effect", SHOP))
+    before = max_journal("export", "--all").stdout
+    result = max_journal("review", short, "--actual", actual, ok=False)
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert said in line
+    assert max_journal("export", "--all").stdout == before
+
+
+def test_customers_review_only_a_money_worked_out_from_customers(max_journal: Run) -> None:
+    short = new_id(max_journal("add", "Job", "--date", "2025-01-01", "--effect", "money 500/m"))
+    result = max_journal("review", short, "--actual", "money=customers:3/m", ok=False)
+    assert result.exit_code == 2
+    assert "not worked out from customers" in result.stderr

@@ -186,3 +186,20 @@ def test_p10_p50_p90_are_in_order_for_any_journal(terms: list[Any]) -> None:
         assert spread is not None
         assert spread.p10 <= spread.p50 <= spread.p90
     assert 0 <= band.p_raises <= 1
+
+
+def test_ten_coin_flips_worth_powers_of_two_sum_to_a_uniform_spread(journal: Any) -> None:
+    """Effects of 0.01, 0.02, 0.04 … 5.12 points, each happening with confidence ½: their
+    sum is uniform on 0.00 … 10.23 in steps of 0.01, so P10, P50 and P90 are about 1.02,
+    5.12 and 9.21. The standard error of a percentile p is √(p(1−p)/N) / density — about
+    0.07 points at P10 and 0.11 at P50 — and the tolerance four of them."""
+    journal.import_decisions(
+        [
+            _decision(f"Flip {k}", happiness=_happiness(str(Decimal(2**k) / 100), "0.5"))
+            for k in range(10)
+        ]
+    )
+    spread = journal.band().dimensions[Dimension.HAPPINESS]
+    for found, p in ((spread.p10, 0.1), (spread.p50, 0.5), (spread.p90, 0.9)):
+        error = math.sqrt(p * (1 - p) / DRAWS) * 10.24
+        assert abs(float(found) - p * 10.24) <= 4 * error + 0.01, (p, found)

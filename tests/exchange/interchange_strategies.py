@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from ltv_journal.core.clv import CustomerValue
-from ltv_journal.core.decision import Decision, Kind, Observation, Review, WouldRepeat
+from ltv_journal.core.decision import Decision, Kind, Observation, Option, Review, WouldRepeat
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
 
@@ -98,6 +98,23 @@ def reviews(draw: st.DrawFn, after: date) -> tuple[Review, ...]:
 
 
 @st.composite
+def options(draw: st.DrawFn) -> tuple[Option, ...]:
+    """0 to 4 options not taken (a decision is chosen from at most 5)."""
+    found = []
+    for _ in range(draw(st.integers(0, 4))):
+        dims = draw(st.sets(st.sampled_from(list(Dimension))))
+        found.append(
+            Option(
+                title=draw(title),
+                kind=draw(st.sampled_from(list(Kind))),
+                amount=Decimal(draw(st.integers(0, 10_000_000))) / 100,
+                effects={dim: draw(effects(dim)) for dim in dims},
+            )
+        )
+    return tuple(found)
+
+
+@st.composite
 def decisions(draw: st.DrawFn, year: int | None = None) -> Decision:
     start = date(year or 2000, 1, 1)
     span = 364 if year else 365 * 30
@@ -117,4 +134,5 @@ def decisions(draw: st.DrawFn, year: int | None = None) -> Decision:
         review_on=draw(st.none() | st.just(day + timedelta(days=30))),
         effects={dim: draw(effects(dim)) for dim in dims},
         reviews=draw(reviews(day)),
+        options=draw(options()),
     )

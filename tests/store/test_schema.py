@@ -136,6 +136,7 @@ def test_version_1_journals_get_review_positions(journal: Journal, journal_path:
 
 
 def _drop_version_4_columns(conn: sqlite3.Connection) -> None:
+    _drop_version_5_tables(conn)
     for column in CLV_COLUMNS:
         conn.execute(f"ALTER TABLE effect DROP COLUMN {column}")
 
@@ -146,6 +147,32 @@ def _drop_version_3_columns(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE profile DROP COLUMN {column}")
     for column in ("low", "high"):
         conn.execute(f"ALTER TABLE effect DROP COLUMN {column}")
+
+
+def _drop_version_5_tables(conn: sqlite3.Connection) -> None:
+    for table in ("option_effect", "decision_option"):
+        conn.execute(f"DROP TABLE {table}")
+
+
+def test_version_4_journals_get_options(journal: Journal, journal_path: Path) -> None:
+    """A journal from schema 4 opens with its decisions as they were and no options,
+    and a decision logged after the upgrade keeps its options."""
+    from ltv_journal.core.decision import Option
+
+    journal.add(Decision(title="Course", date=date(2025, 1, 1), amount=Decimal(1200)))
+    [before] = journal.iter_decisions()
+    journal.close()
+    with sqlite3.connect(journal_path) as conn:
+        _drop_version_5_tables(conn)
+        conn.execute("PRAGMA user_version=4")
+    with Journal(str(journal_path)) as upgraded:
+        assert upgraded.get(before.id) == before
+        assert before.options == ()
+        kept = (Option("Watch", amount=Decimal(900)), Option("Keep the money"))
+        after = upgraded.add(Decision(title="Bike", date=date(2025, 2, 1), options=kept))
+        assert upgraded.get(after.id).options == kept
+    assert user_version(journal_path) == migrations.SCHEMA_VERSION
+    assert Path(f"{journal_path}.v4.bak").exists()
 
 
 def test_version_2_journals_get_a_fixed_valuation_date_and_no_worth(

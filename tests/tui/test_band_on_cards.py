@@ -14,7 +14,7 @@ from ltv_journal.core.money import format_points
 from ltv_journal.store.journal import Journal
 from ltv_journal.tui.widgets.score_cards import ScoreCard
 
-from .app_support import RecordingApp, settle
+from .app_support import RecordingApp, detail_text, settle
 from .screen_host import pilot_test
 
 
@@ -53,3 +53,14 @@ async def test_a_certain_journal_has_no_band_on_its_cards(journal: Journal) -> N
         card = app.screen.query_one("#card-happiness", ScoreCard)
         assert card.border_subtitle == ""
         assert "P10" not in str(card.tooltip)
+
+
+@pilot_test
+async def test_the_detail_pane_gives_an_uncertain_decisions_band(journal: Journal) -> None:
+    journal.add(_bet("0.5"))
+    app = RecordingApp(journal.location, journal)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        shown = detail_text(app)
+        assert "band (P10 / P50 / P90): happiness 0 / " in shown
+        assert "% of 2,000 draws" in shown

@@ -17,7 +17,7 @@ years, until nor half-life fades with a half-life of 1, 2 or 5 years (people ada
 of VALUE (both or neither, written like VALUE: `money 500/m low=300/m high=700/m`).
 
 A money effect may be worked out from customers instead of typed:
-`money clv=customers:4/m,order:120,orders:3/y,margin:0.4,stay:3y` (cli/clv_syntax.py).
+`money clv=customers:4/m,order:120,orders:3/y,margin:0.4,stay:3y` (core/clv_text.py).
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ from datetime import date
 from decimal import Decimal
 
 from ltv_journal.core.clv import CustomerValue
+from ltv_journal.core.clv_text import CLV_SYNTAX, ClvTextError, customer_value
 from ltv_journal.core.dates import parse_date
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import MAX_DELAY_MONTHS, Effect
 from ltv_journal.core.money import AmountError, parse_amount, parse_decimal, parse_fraction
 
-from .clv_syntax import CLV_SYNTAX, customer_value
 from .errors import UserError
 
 EFFECT_SYNTAX = (
@@ -170,7 +170,10 @@ def _customer_value(
     del tokens[position:end]
     if not text.strip():
         raise UserError(f"{where} clv= is empty; write {CLV_SYNTAX}")
-    return customer_value(text, where, currency)
+    try:
+        return customer_value(text, where, currency)
+    except ClvTextError as error:
+        raise UserError(str(error)) from None
 
 
 def _starts_with_pair(spec: str) -> bool:

@@ -7,7 +7,7 @@ from datetime import date
 import click
 
 from ltv_journal.core import clock
-from ltv_journal.core.band_words import raises_text
+from ltv_journal.core.band_text import raises_text
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
 from ltv_journal.core.journal_band import lifetime_band

@@ -16,10 +16,12 @@ from typing import Any, TypeVar
 from ltv_journal.core.clv import CustomerValue
 from ltv_journal.core.decision import (
     MAX_AMOUNT,
+    MAX_OPTIONS_NOT_TAKEN,
     NOTE_FIELDS,
     Decision,
     Kind,
     Observation,
+    Option,
     Review,
     WouldRepeat,
 )
@@ -35,6 +37,7 @@ from .keys import (
     DECISION_KEYS,
     EFFECT_KEYS,
     OBSERVATION_KEYS,
+    OPTION_KEYS,
     PROFILE_KEYS,
     REVIEW_KEYS,
 )
@@ -47,6 +50,7 @@ _DECISION_KEYS = frozenset(DECISION_KEYS)
 _EFFECT_KEYS = frozenset(EFFECT_KEYS)
 _CLV_KEYS = frozenset(CLV_KEYS)
 _REVIEW_KEYS = frozenset(REVIEW_KEYS)
+_OPTION_KEYS = frozenset(OPTION_KEYS)
 _OBSERVATION_KEYS = frozenset(OBSERVATION_KEYS)
 _PROFILE_KEYS = frozenset(PROFILE_KEYS)
 _DIMENSIONS = {str(d): d for d in Dimension}
@@ -238,6 +242,7 @@ def decision_from_table(value: object, index: int) -> Decision:
         updated_at=moment(table, "updated_at", path),
         effects=effects_of(table, path),
         reviews=_reviews(table, path),
+        options=_options(table, path),
     )
 
 
@@ -322,6 +327,38 @@ def customer_value_from_table(value: object, path: Path) -> CustomerValue:
         stay_years=decimal(table, "stay_years", path),
         churn_per_year=decimal(table, "churn_per_year", path),
         rate=decimal(table, "rate", path),
+    )
+
+
+def _options(table: Mapping[str, Any], path: Path) -> tuple[Option, ...]:
+    """`[[decisions.options]]`: the options not taken, at most MAX_OPTIONS_NOT_TAKEN."""
+    value = table.get("options")
+    if value is None:
+        return ()
+    here = (*path, "options")
+    if type(value) is not list:
+        raise _wrong(here, "[[decisions.options]] tables", value)
+    if len(value) > MAX_OPTIONS_NOT_TAKEN:
+        raise FieldError(
+            (*here, MAX_OPTIONS_NOT_TAKEN),
+            f"one option too many: a decision is chosen from at most "
+            f"{MAX_OPTIONS_NOT_TAKEN + 1} options, itself included, so it keeps at most "
+            f"{MAX_OPTIONS_NOT_TAKEN} [[decisions.options]] ({len(value)} given)",
+        )
+    return tuple(option_from_table(item, (*here, i)) for i, item in enumerate(value))
+
+
+def option_from_table(value: object, path: Path) -> Option:
+    """One option's table (`[[decisions.options]]`, or a compare file's `[[options]]`)."""
+    table = table_at(value, path)
+    check_keys(table, _OPTION_KEYS, path)
+    if "title" not in table:
+        raise FieldError((*path, "title"), "is required: each option needs a title")
+    return Option(
+        title=text(table, "title", path),
+        kind=choice(table, "kind", path, Kind) or Kind.EXPENSE,
+        amount=_or(hundredths(table, "amount", path), Decimal(0)),
+        effects=effects_of(table, path),
     )
 
 

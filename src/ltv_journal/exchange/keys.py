@@ -28,8 +28,12 @@ DECISION_KEYS: tuple[str, ...] = (
     "review_on",
     "updated_at",
     "effects",
+    "options",
     "reviews",
 )
+
+OPTION_KEYS: tuple[str, ...] = ("title", "kind", "amount", "effects")
+"""An option's keys: in `[[decisions.options]]` and in a compare file's `[[options]]`."""
 
 EFFECT_KEYS: tuple[str, ...] = (
     "per_year",

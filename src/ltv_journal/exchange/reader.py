@@ -287,11 +287,14 @@ def _decisions(data: dict[str, Any]) -> list[Decision]:
 
 
 def _problem_path(name: str) -> KeyPath:
-    """A core problem's field (`amount`, `happiness.years`, `reviews.0.actual.love`) as a
-    path in the file."""
+    """A core problem's field (`amount`, `happiness.years`, `reviews.0.actual.love`,
+    `options.1.happiness.low`) as a path in the file."""
     if name.startswith("reviews."):
         _, index, key = name.split(".", 2)
         return ("reviews", int(index), *key.split("."))
+    if name.startswith("options."):  # options.1.happiness.low
+        _, index, key = name.split(".", 2)
+        return ("options", int(index), *_problem_path(key))
     if "." in name:
         dimension, key = name.split(".", 1)
         return ("effects", dimension, *key.split("."))

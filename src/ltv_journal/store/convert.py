@@ -8,7 +8,15 @@ from decimal import Decimal
 from typing import Any
 
 from ltv_journal.core.clv import CustomerValue
-from ltv_journal.core.decision import NOTE_FIELDS, Decision, Kind, Observation, Review, WouldRepeat
+from ltv_journal.core.decision import (
+    NOTE_FIELDS,
+    Decision,
+    Kind,
+    Observation,
+    Option,
+    Review,
+    WouldRepeat,
+)
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension, Until
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.money import from_cents, to_cents
@@ -163,11 +171,21 @@ def review_from_columns(
     )
 
 
+def option_from_columns(row: Mapping[Any, Any], effects: Mapping[Dimension, Effect]) -> Option:
+    return Option(
+        title=row["title"],
+        kind=Kind(row["kind"]),
+        amount=from_cents(row["amount"]),
+        effects=effects,
+    )
+
+
 def decision_from_columns(
     row: Mapping[Any, Any],
     effects: Mapping[Dimension, Effect],
     tags: Iterable[str],
     reviews: Iterable[Review],
+    options: Iterable[Option] = (),
 ) -> Decision:
     return Decision(
         id=row["id"],
@@ -181,6 +199,7 @@ def decision_from_columns(
         review_on=row["review_on"],
         effects=effects,
         reviews=tuple(reviews),
+        options=tuple(options),
         deleted_at=row["deleted_at"],
         updated_at=as_utc(row["updated_at"]),
     )

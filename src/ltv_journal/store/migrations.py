@@ -24,7 +24,7 @@ from .engine import WRITE
 from .errors import NotAJournal, SchemaTooNew
 from .quick import SCHEMA_VERSION
 from .scoring import rescore_all
-from .tables import PROFILES
+from .tables import OPTION_EFFECTS, OPTIONS, PROFILES
 
 Migration = Callable[[Connection], None]
 
@@ -75,10 +75,18 @@ def _customer_value_inputs(conn: Connection) -> None:
         conn.exec_driver_sql(f"ALTER TABLE effect ADD COLUMN {name} {kind}")
 
 
+def _options(conn: Connection) -> None:
+    """v4 → v5: a decision keeps the options it was chosen from and did not take, and
+    their effects (no journal has any yet)."""
+    for table in (OPTIONS, OPTION_EFFECTS):
+        table.create(conn)
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _review_positions,
     2: _valuation_and_worth,
     3: _customer_value_inputs,
+    4: _options,
 }
 """MIGRATIONS[n] moves a journal from version n to n + 1."""
 

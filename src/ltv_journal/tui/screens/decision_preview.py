@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from rich.text import Span, Text
 from textual.widgets import Static
 
-from ltv_journal.core.band_words import band_line, uncertain
+from ltv_journal.core.band_text import band_line, uncertain
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import Effect, MissingBirthDate

@@ -97,9 +97,15 @@ class EffectRow(Vertical):
     }
     """
 
-    def __init__(self, dimension: Dimension, currency: str, effect: Effect | None) -> None:
-        super().__init__(id=f"effect-{dimension}")
+    def __init__(
+        self, dimension: Dimension, currency: str, effect: Effect | None, *, prefix: str = ""
+    ) -> None:
+        self._id_prefix = prefix.replace(".", "-")
+        super().__init__(id=f"{self._id_prefix}effect-{dimension}")
         self.dimension = dimension
+        self.prefix = prefix
+        """Put before the field keys (`o2.` gives `o2.money.per_year`), so that several
+        rows of one dimension can share a form."""
         self._unit = currency if dimension.is_money else "pts"
         self._effect = effect
         self._said = ""
@@ -109,6 +115,14 @@ class EffectRow(Vertical):
         self._shown_name = str(dimension)
 
     def compose(self) -> ComposeResult:
+        with Horizontal():
+            self._shown_name = self._row_name(self._effect.per_year if self._effect else None)
+            yield Label(self._shown_name, classes="effect-name")
+            for _, _, field in self.inputs():
+                yield field
+
+    def inputs(self) -> list[tuple[str, str, Input]]:
+        """(field, column heading, input) of each column, filled from the effect."""
         dim, effect = self.dimension, self._effect
         values = {
             "per_year": number_text(effect.per_year) if effect else "",
@@ -129,23 +143,22 @@ class EffectRow(Vertical):
             "confidence": "100%",
             "range": "none",
         }
-        with Horizontal():
-            self._shown_name = self._row_name(effect.per_year if effect else None)
-            yield Label(self._shown_name, classes="effect-name")
-            for name, _, width in COLUMNS:
-                field = SteadyInput(
-                    values[name],
-                    placeholder=placeholders[name],
-                    name=f"{dim}.{name}",
-                    id=f"{dim}-{name}",
-                    compact=True,
-                    suggester=_UNTIL_WORDS if name == "lasts" else None,
-                )
-                field.styles.width = width
-                yield field
+        found: list[tuple[str, str, Input]] = []
+        for name, heading, width in COLUMNS:
+            field = SteadyInput(
+                values[name],
+                placeholder=placeholders[name],
+                name=f"{self.prefix}{dim}.{name}",
+                id=f"{self._id_prefix}{dim}-{name}",
+                compact=True,
+                suggester=_UNTIL_WORDS if name == "lasts" else None,
+            )
+            field.styles.width = width
+            found.append((name, heading, field))
+        return found
 
     def text(self, name: str) -> str:
-        return self.query_one(f"#{self.dimension}-{name}", Input).value
+        return self.query_one(f"#{self._id_prefix}{self.dimension}-{name}", Input).value
 
     def _row_name(self, per_year: Decimal | None) -> str:
         """`money·clv` while the row's value is the calculator's."""
@@ -172,7 +185,7 @@ class EffectRow(Vertical):
         if clv is None:
             return
         self.clv = clv
-        field = self.query_one(f"#{self.dimension}-per_year", Input)
+        field = self.query_one(f"#{self._id_prefix}{self.dimension}-per_year", Input)
         field.value = number_text(clv.money_per_year())
         field.focus()
 
@@ -190,7 +203,7 @@ class EffectRow(Vertical):
         if not any(t.strip() for t in texts.values()):
             return None, {}
         found: Problems = {}
-        key = f"{self.dimension}."
+        key = f"{self.prefix}{self.dimension}."
         currency = self._unit if self.dimension.is_money else None
         per_year = _attempt(found, key + "per_year", _signed_amount, texts["per_year"], currency)
         if per_year is None:
@@ -224,14 +237,19 @@ class EffectRow(Vertical):
         `visible` limits which keys show (None: all)."""
         reasons: list[str] = []
         for name, heading, _ in COLUMNS:
-            key = f"{self.dimension}.{name}"
+            key = f"{self.prefix}{self.dimension}.{name}"
             core_keys = _CORE_KEYS.get(name, (name,))
             reason = problems.get(key) or next(
-                (problems[k] for c in core_keys if (k := f"{self.dimension}.{c}") in problems),
+                (
+                    problems[k]
+                    for c in core_keys
+                    if (k := f"{self.prefix}{self.dimension}.{c}") in problems
+                ),
                 None,
             )
             shown = reason is not None and (visible is None or key in visible)
-            self.query_one(f"#{self.dimension}-{name}", Input).set_class(shown, "-invalid")
+            field = self.query_one(f"#{self._id_prefix}{self.dimension}-{name}", Input)
+            field.set_class(shown, "-invalid")
             if shown and reason is not None:
                 # Readers already name the field ("confidence '2 0' is not a number").
                 named = reason.split()[0] == heading.split()[0]
@@ -244,12 +262,20 @@ class EffectRow(Vertical):
         said = f"↑ {self.dimension} — " + "; ".join(reasons) if reasons else ""
         if said != self._said:  # an update would lay the form out again
             self._said = said
-            if self._error is None:  # mounted when first needed: the form opens sooner
-                self._error = Static("", classes="effect-error")
-                self.mount(self._error)
-            self._error.update(said)
-            self._error.set_class(bool(reasons), "-shown")
+            error = self._error_line()
+            error.update(said)
+            error.set_class(bool(reasons), "-shown")
         return bool(reasons)
+
+    def _error_line(self) -> Static:
+        """The line beneath the row for its reasons: mounted when first needed (the add
+        form opens sooner), unless the row composed one of its own."""
+        if self._error is None:
+            composed = list(self.query(".effect-error").results(Static))
+            self._error = composed[0] if composed else Static("", classes="effect-error")
+            if not composed:
+                self.mount(self._error)
+        return self._error
 
 
 def _suggested(dim: Dimension) -> str:

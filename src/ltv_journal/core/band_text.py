@@ -1,12 +1,13 @@
 """A band in words (core/uncertainty.py, core/journal_band.py): the same sentences in
-`show`, `compare`, `score` and the form's preview."""
+`show` (and its options not taken), `compare`, `score` and the form's preview."""
 
 from __future__ import annotations
 
 from .decision import Decision
 from .dimensions import DIMENSIONS, Dimension
 from .money import format_amount, format_points
-from .uncertainty import Band, Spread
+from .profile import Profile
+from .uncertainty import Band, Spread, decision_band
 
 
 def spread_text(dim: Dimension | None, spread: Spread, currency: str) -> str:
@@ -48,3 +49,14 @@ def uncertain(decision: Decision) -> bool:
     """Whether any effect of `decision` may not happen or has a range: its band is
     worth showing."""
     return any(e.confidence != 1 or e.ranged for e in decision.effects.values())
+
+
+def with_band_line(lines: list[str], decision: Decision, profile: Profile) -> list[str]:
+    """A decision's detail lines (core.explain.detail_lines) with its band line after the
+    verdict and combined value, as `show` and the detail pane give them."""
+    line = band_line(decision, decision_band(decision, profile), profile.currency)
+    at = next(
+        (i for i, text in enumerate(lines) if text.startswith(("cost per point-year", "effects"))),
+        len(lines),
+    )
+    return [*lines[:at], line, *lines[at:]]

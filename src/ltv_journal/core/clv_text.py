@@ -1,4 +1,6 @@
-"""The customer-value part of the effect syntax: `clv=customers:4/m,order:120,...`.
+"""Customer figures as typed: the `clv=customers:4/m,order:120,...` part of the effect
+syntax, and the figures a review saw (`customers:3/m`). One reading for the command line
+and the terminal UI; a complaint is a `ClvTextError` naming the part.
 
     money clv=customers:N[/m],order:AMOUNT,orders:N[/y|/m],margin:P,stay:Ny|Nm
               [rate:P] [delay=…] [years=… | until=…] [confidence=…]
@@ -14,12 +16,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
-from ltv_journal.core.clv import CustomerValue
-from ltv_journal.core.money import AmountError, parse_amount, parse_decimal, parse_fraction
+from .clv import CustomerValue
+from .money import AmountError, parse_amount, parse_decimal, parse_fraction
 
-from .errors import UserError
+
+class ClvTextError(ValueError):
+    """Customer figures that cannot be read: one line naming the part."""
+
 
 CLV_SYNTAX = "clv=customers:N/m,order:AMOUNT,orders:N/y,margin:P,stay:Ny|churn:P/y[,rate:P]"
 _PARTS = re.compile(r",(?=\s*[A-Za-z_-]+\s*:)")
@@ -38,26 +45,26 @@ PART_OF_FIELD = {
 
 
 def customer_value(text: str, where: str, currency: str | None = None) -> CustomerValue:
-    """The inputs written after `clv=`; raises UserError naming the part."""
+    """The inputs written after `clv=`; raises ClvTextError naming the part."""
     parts: dict[str, str] = {}
     for piece in _PARTS.split(text):
         key, sep, value = piece.partition(":")
         key = key.strip().lower()
         if not sep or not value.strip() or key not in _KNOWN:
-            raise UserError(
+            raise ClvTextError(
                 f"{where} clv part '{piece.strip()}' is not KEY:VALUE with a key of "
                 f"{', '.join(_KNOWN)}; write {CLV_SYNTAX}"
             )
         if key in parts:
-            raise UserError(f"{where} clv {key} is given twice")
+            raise ClvTextError(f"{where} clv {key} is given twice")
         parts[key] = value.strip()
     missing = [key for key in _REQUIRED if key not in parts]
     if "stay" not in parts and "churn" not in parts:
         missing.append("stay (or churn)")
     if missing:
-        raise UserError(f"{where} clv needs {', '.join(missing)}; write {CLV_SYNTAX}")
+        raise ClvTextError(f"{where} clv needs {', '.join(missing)}; write {CLV_SYNTAX}")
     if "stay" in parts and "churn" in parts:
-        raise UserError(f"{where} clv gives stay and churn; give one of them")
+        raise ClvTextError(f"{where} clv gives stay and churn; give one of them")
     read = _Reader(where)
     value = CustomerValue(
         customers_per_month=read("customers", parts, _customers),
@@ -69,8 +76,45 @@ def customer_value(text: str, where: str, currency: str | None = None) -> Custom
         rate=read.optional("rate", parts, _fraction),
     )
     for name, why in value.problems():
-        raise UserError(f"{where} clv {PART_OF_FIELD[name]} {why}")
+        raise ClvTextError(f"{where} clv {PART_OF_FIELD[name]} {why}")
     return value
+
+
+def actual_customer_value(
+    expected: CustomerValue, text: str, where: str, currency: str | None = None
+) -> CustomerValue:
+    """The customer figures a review saw: `expected` with the parts given in `text`
+    (`customers:3/m`, `customers:3/m,order:95`, `churn:40%` …) put in their place."""
+    read = _Reader(where)
+    readers: dict[str, tuple[str, Callable[[str], Decimal]]] = {
+        "customers": ("customers_per_month", _customers),
+        "order": ("average_order", lambda t: parse_amount(t, currency=currency)),
+        "orders": ("orders_per_year", _orders),
+        "margin": ("margin", _fraction),
+        "stay": ("stay_years", _stay),
+        "churn": ("churn_per_year", _churn),
+    }
+    changes: dict[str, Any] = {}
+    for piece in _PARTS.split(text):
+        key, sep, value = piece.partition(":")
+        key = key.strip().lower()
+        if not sep or not value.strip() or key not in readers:
+            raise ClvTextError(
+                f"{where} part '{piece.strip()}' is not KEY:VALUE with a key of "
+                f"{', '.join(readers)} (e.g. customers:3/m)"
+            )
+        field, reader = readers[key]
+        changes[field] = read(key, {key: value.strip()}, reader)
+    if "stay_years" in changes and "churn_per_year" in changes:
+        raise ClvTextError(f"{where} gives stay and churn; give one of them")
+    if "stay_years" in changes:
+        changes["churn_per_year"] = None
+    if "churn_per_year" in changes:
+        changes["stay_years"] = None
+    actual = replace(expected, **changes)
+    for name, why in actual.problems():
+        raise ClvTextError(f"{where} {PART_OF_FIELD[name]} {why}")
+    return actual
 
 
 class _Reader:
@@ -84,7 +128,7 @@ class _Reader:
         try:
             return read(text)
         except AmountError as error:
-            raise UserError(f"{self.where} clv {key} {str(error).strip()}") from None
+            raise ClvTextError(f"{self.where} clv {key} {str(error).strip()}") from None
 
     def optional(
         self, key: str, parts: dict[str, str], read: Callable[[str], Decimal]
