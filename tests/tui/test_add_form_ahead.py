@@ -91,3 +91,26 @@ async def test_a_form_opened_again_forgets_the_customer_calculator(journal: Jour
         assert app.screen is form and row.clv is None
         assert str(row.query_one(".effect-name", Label).render()) == "money"
         assert values(form) == {"date": clock.today().isoformat()}
+
+
+@pilot_test
+async def test_a_new_currency_builds_the_form_again_with_it(journal: Journal) -> None:
+    from dataclasses import replace
+
+    from textual.widgets import Label
+
+    app = RecordingApp(journal.location, journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = app.get_screen(SCREEN_NAME, DecisionForm)
+        journal.save_profile(replace(journal.profile(), currency="USD"))
+        app.main.reload()
+        await settle(pilot)
+        await burst(pilot, "a")
+        form = app.screen
+        assert isinstance(form, DecisionForm) and form is not before
+        assert app.get_screen(SCREEN_NAME) is form
+        assert str(form.query_one("#field-amount .field-hint", Label).render()) == "USD"
+        await burst(pilot, "text:Lunch", "tab", "text:12", "enter")
+        [saved] = decisions(journal)
+        assert (saved.title, saved.amount) == ("Lunch", Decimal(12))
