@@ -67,29 +67,30 @@ async def test_a_saved_form_opens_empty_for_the_next_decision(journal: Journal) 
 
 @pilot_test
 async def test_a_form_opened_again_forgets_the_customer_calculator(journal: Journal) -> None:
-    from decimal import Decimal
-
     from textual.widgets import Label
 
-    from ltv_journal.core.clv import CustomerValue
-    from ltv_journal.tui.screens.effect_rows import EffectRow
-
-    shop = CustomerValue(
-        Decimal(4), Decimal(120), Decimal(3), Decimal("0.4"), stay_years=Decimal(3)
-    )
     app = RecordingApp(journal.location, journal)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await burst(pilot, "a", "text:Web shop")
         form = app.screen
         assert isinstance(form, DecisionForm)
-        row = form.query_one("#effect-money", EffectRow)
-        row._fill(shop)  # as the calculator (ctrl+b) does when it closes
-        await settle(pilot)
-        assert str(row.query_one(".effect-name", Label).render()) == "money·clv"
+        form.query_one("#money-per_year", Input).focus()
+        await burst(pilot, "ctrl+b")  # the customer-value calculator
+        for key, text in (
+            ("customers_per_month", "4"),
+            ("average_order", "120"),
+            ("orders_per_year", "3"),
+            ("margin", "40%"),
+            ("stay_years", "3"),
+        ):
+            app.screen.query_one(f"#clv-{key}", Input).focus()
+            await burst(pilot, f"text:{text}")
+        await burst(pilot, "enter")
+        name = form.query_one("#effect-money .effect-name", Label)
+        assert app.screen is form and str(name.render()) == "money·clv"
         await burst(pilot, "escape", "escape", "a")
-        assert app.screen is form and row.clv is None
-        assert str(row.query_one(".effect-name", Label).render()) == "money"
+        assert app.screen is form and str(name.render()) == "money"
         assert values(form) == {"date": clock.today().isoformat()}
 
 
