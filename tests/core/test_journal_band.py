@@ -136,9 +136,9 @@ def test_the_store_sums_the_same_moments_as_the_model(journal: Any, journal_path
     with sqlite3.connect(journal_path) as conn:
         source = read_uncertainty(conn, journal.profile(), by_month=False)
     pool = source.pools[(0, Dimension.HAPPINESS)]
-    assert len(source.largest) == 40
-    assert math.isclose(pool.expected, sum(t.expected for t in source.largest))
-    assert math.isclose(pool.variance, sum(t.variance for t in source.largest))
+    assert len(source.candidates) == 40
+    assert math.isclose(pool.expected, sum(t.expected for t in source.candidates))
+    assert math.isclose(pool.variance, sum(t.variance for t in source.candidates))
 
 
 def test_with_a_worth_the_combined_value_settles_whether_the_journal_raises(journal: Any) -> None:
@@ -166,21 +166,21 @@ _TERMS = st.lists(
 @given(_TERMS)
 def test_p10_p50_p90_are_in_order_for_any_journal(terms: list[Any]) -> None:
     pools: dict[tuple[int, Dimension], Pool] = {}
-    largest, ranges = [], []
+    candidates = []
     totals = dict.fromkeys(DIMENSIONS, 0.0)
     for i, (dim, value, c, is_ranged, width) in enumerate(terms):
         key = (f"{i:04}", str(dim))
         totals[dim] += value
         if is_ranged:
-            ranges.append(ranged(key, 0, dim, value, c, (value - width, value, value + width), 1.0))
+            term = ranged(key, 0, dim, value, c, (value - width, value, value + width), 1.0)
         else:
             term = unranged(key, 0, dim, value, c)
-            largest.append(term)
-            pool = pools.setdefault((0, dim), Pool())
-            pool.expected += term.expected
-            pool.mean += term.mean
-            pool.variance += term.variance
-    source = JournalUncertainty([(0, totals)], pools, largest, ranges)
+        candidates.append(term)
+        pool = pools.setdefault((0, dim), Pool())
+        pool.expected += term.expected
+        pool.mean += term.mean
+        pool.variance += term.variance
+    source = JournalUncertainty([(0, totals)], pools, candidates)
     (band,) = journal_bands(source, [EVERYTHING], Worth(happiness=Decimal(10)), draws=200)
     for spread in [*band.dimensions.values(), band.combined]:
         assert spread is not None
@@ -203,3 +203,24 @@ def test_ten_coin_flips_worth_powers_of_two_sum_to_a_uniform_spread(journal: Any
     for found, p in ((spread.p10, 0.1), (spread.p50, 0.5), (spread.p90, 0.9)):
         error = math.sqrt(p * (1 - p) / DRAWS) * 10.24
         assert abs(float(found) - p * 10.24) <= 4 * error + 0.01, (p, found)
+
+
+def test_many_ranged_effects_are_pooled_and_only_the_largest_kept_as_terms(
+    journal: Any, journal_path: Path
+) -> None:
+    """200 ranged effects: all in the pools' moments, the 128 widest as terms; and the
+    band of 200 equal ranges centred on 1 has its P50 near 200 and is narrower, relative
+    to its size, than one effect's (the spreads add up as √n, not n)."""
+    effect = _happiness("1", "1", low=Decimal("0.5"), high=Decimal("1.5"))
+    journal.import_decisions([_decision(f"R{i}", happiness=effect) for i in range(200)])
+    with sqlite3.connect(journal_path) as conn:
+        source = read_uncertainty(conn, journal.profile(), by_month=False)
+    assert len(source.candidates) == SAMPLED
+    one = source.candidates[0]
+    pool = source.pools[(0, Dimension.HAPPINESS)]
+    assert math.isclose(pool.variance, 200 * one.variance)
+    assert math.isclose(pool.expected, 200.0 * 100)  # hundredths
+    spread = journal.band().dimensions[Dimension.HAPPINESS]
+    sigma = math.sqrt(200) * 0.5 / 1.2816
+    assert abs(float(spread.p50) - 200) <= 4 * 0.028 * sigma + 0.05
+    assert abs(float(spread.p90 - spread.p10) - 2 * 1.2816 * sigma) <= 4 * 0.08 * sigma + 0.05

@@ -40,6 +40,7 @@ moves smoothly.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -64,6 +65,17 @@ _ROOT_2PI = math.sqrt(2 * math.pi)
 def fixed_variance(value: float, confidence: float) -> float:
     """The variance of an unranged effect whose expected value is `value`."""
     return value * value * (1 / confidence - 1)
+
+
+def ranged_moments(
+    c: float, unit: float, median: float, below: float, above: float
+) -> tuple[float, float]:
+    """(mean, variance) of a ranged effect: a Bernoulli(c) times `unit` times a split
+    normal with `median` and spreads `below` and `above`."""
+    shift = (above - below) / _ROOT_2PI
+    mean = c * unit * (median + shift)
+    second = median * median + 2 * median * shift + (below * below + above * above) / 2
+    return mean, max(c * unit * unit * second - mean * mean, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +104,7 @@ class Uncertain:
         if not self.ranged:
             mean, variance = self.expected, fixed_variance(self.expected, c)
         else:
-            shift = (self.above - self.below) / _ROOT_2PI
-            first = self.median + shift
-            second = self.median**2 + 2 * self.median * shift + (self.below**2 + self.above**2) / 2
-            mean = c * self.unit * first
-            variance = c * self.unit**2 * second - mean * mean
+            mean, variance = ranged_moments(c, self.unit, self.median, self.below, self.above)
         object.__setattr__(self, "mean", mean)
         object.__setattr__(self, "variance", max(variance, 0.0))
 
@@ -152,20 +160,54 @@ class Pool:
     variance: float = 0.0
 
 
+RangedRow = tuple[tuple[str, str], int, Dimension, float, float, float, float, float, float | None]
+"""(key, month, dimension, stored value, confidence, low, per_year, high, unit or None):
+a ranged effect as the store reads it; `unit` (its value if it happens at per_year 1)
+is None when the stored value tells it (per_year not 0)."""
+
+
+def pool_ranged(
+    rows: Iterable[RangedRow], pools: dict[tuple[int, Dimension], Pool], keep: int = SAMPLED
+) -> list[Uncertain]:
+    """Add the ranged effects' moments to `pools` and give the `keep` with the largest
+    variance as terms (the others are drawn pooled, and need no object of their own)."""
+    heap: list[tuple[float, tuple[str, str], RangedRow, float]] = []
+    for row in rows:
+        key, month, dim, value, c, low, median, high, unit = row
+        if unit is None:
+            unit = value / (c * median)
+        below, above = (median - low) / Z90, (high - median) / Z90
+        mean, variance = ranged_moments(c, unit, median, below, above)
+        pool = pools.get((month, dim))
+        if pool is None:
+            pool = pools[(month, dim)] = Pool()
+        pool.expected += value
+        pool.mean += mean
+        pool.variance += variance
+        entry = (variance, key, row, unit)  # ties: the larger key stays, on any read order
+        if len(heap) < keep:
+            heapq.heappush(heap, entry)
+        elif entry[:2] > heap[0][:2]:
+            heapq.heapreplace(heap, entry)
+    return [
+        ranged(row[0], row[1], row[2], row[3], row[4], (row[5], row[6], row[7]), unit)
+        for _, _, row, unit in heap
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class JournalUncertainty:
     """What the journal's band is drawn from, as the store reads it.
 
     `totals`: per month (YYYYMM, ascending) the decisions' summed values per dimension.
-    `pools`: per (month, dimension) the expected values and variances summed over every
-    unranged uncertain effect. `largest`: the unranged ones with the largest variance
-    (at least `SAMPLED` of them when there are that many). `ranges`: every ranged effect.
+    `pools`: per (month, dimension) the expected values, means and variances summed
+    over every uncertain effect. `candidates`: the effects with the largest variance
+    (at least the `SAMPLED` largest), as terms to draw one by one.
     """
 
     totals: Sequence[tuple[int, Mapping[Dimension, float]]]
     pools: Mapping[tuple[int, Dimension], Pool]
-    largest: Sequence[Uncertain]
-    ranges: Sequence[Uncertain]
+    candidates: Sequence[Uncertain]
 
 
 def journal_bands(
@@ -177,24 +219,15 @@ def journal_bands(
 ) -> list[Band]:
     """The band of the decisions' summed values up to the end of each of `months`
     (ascending YYYYMM), in units (the store's hundredths divided by `scale`)."""
-    chosen = sorted([*source.largest, *source.ranges], key=lambda t: (-t.variance, t.key))[:SAMPLED]
-    chosen_keys = {t.key for t in chosen}
-    # The rest, per month and dimension: the pools less the chosen unranged effects,
-    # plus the ranged effects not chosen.
+    chosen = sorted(source.candidates, key=lambda t: (-t.variance, t.key))[:SAMPLED]
+    # The rest, per month and dimension: the pools less the chosen effects.
     rest: dict[tuple[int, Dimension], Pool] = {
-        key: Pool(pool.expected, pool.expected, pool.variance) for key, pool in source.pools.items()
+        key: Pool(pool.expected, pool.mean, pool.variance) for key, pool in source.pools.items()
     }
     for term in chosen:
-        if not term.ranged:
-            pool = rest[(term.month, term.dimension)]
-            pool.mean -= term.expected
-            pool.variance -= term.variance
-    for term in source.ranges:
-        pool = rest.setdefault((term.month, term.dimension), Pool())
-        pool.expected += term.expected
-        if term.key not in chosen_keys:
-            pool.mean += term.mean
-            pool.variance += term.variance
+        pool = rest[(term.month, term.dimension)]
+        pool.mean -= term.mean
+        pool.variance -= term.variance
 
     chosen.sort(key=lambda t: t.key)
     term_draws = [(term, term.draws(draws)) for term in chosen]

@@ -6,10 +6,10 @@ table and one over the buckets, whatever the journal's size."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import lifetime_effect
@@ -17,8 +17,8 @@ from ltv_journal.core.journal_band import (
     SAMPLED,
     JournalUncertainty,
     Pool,
-    Uncertain,
-    ranged,
+    RangedRow,
+    pool_ranged,
     unranged,
 )
 from ltv_journal.core.profile import Profile
@@ -79,28 +79,56 @@ def read_uncertainty(
         f"WHERE {_UNRANGED_UNCERTAIN} ORDER BY {_VARIANCE} DESC, e.decision_id, e.dimension "
         f"LIMIT {SAMPLED}"
     ).fetchall()
-    # Unordered, so SQLite scans the table rather than walking the key index; the order
-    # draws are made in is set by each term's key.
+    days = _dates_of(conn, [row[0] for row in top]) if by_month else {}
+    candidates = [
+        unranged((i, dim), _month(days.get(i)), Dimension(dim), float(v), float(c))
+        for i, dim, v, c in top
+    ]
+    candidates += pool_ranged(_ranged_rows(conn, profile, by_month), pools)
+    return JournalUncertainty(totals, pools, candidates)
+
+
+def _month(day: date | None) -> int:
+    return 0 if day is None else day.year * 100 + day.month
+
+
+def _ranged_rows(conn: sqlite3.Connection, profile: Profile, by_month: bool) -> Iterator[RangedRow]:
+    """Every live ranged effect, read in one pass over the effect table (CROSS JOIN:
+    the effects lead, each decision is looked up by its key)."""
+    month = _MONTH if by_month else "0"
+    query = (
+        f"SELECT e.decision_id, e.dimension, e.value, e.confidence, e.low, e.per_year, "
+        f"e.high, {month} FROM effect e CROSS JOIN decision d ON d.id = e.decision_id "
+        f"WHERE e.low IS NOT NULL AND d.deleted_at IS NULL"
+    )
+    for decision_id, dim, value, c, low, per_year, high, at in conn.execute(query):
+        dimension = Dimension(dim)
+        unit = None if per_year else _unit(conn, decision_id, dimension, profile)
+        yield (
+            (decision_id, dim),
+            at,
+            dimension,
+            float(value),
+            float(c),
+            float(low),
+            float(per_year),
+            float(high),
+            unit,
+        )
+
+
+def _unit(conn: sqlite3.Connection, decision_id: str, dim: Dimension, profile: Profile) -> float:
+    """The value of a ranged effect at per_year 1, worked out: its stored value is 0
+    (per_year 0) and tells nothing."""
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
-    ranged_rows = cursor.execute(
-        f"SELECT e.* FROM effect e WHERE e.low IS NOT NULL AND {_LIVE}"
-    ).fetchall()
-    days = _dates_of(conn, [row[0] for row in top] + [row["decision_id"] for row in ranged_rows])
-
-    def month_of(decision_id: str) -> int:
-        day = days[decision_id]
-        return day.year * 100 + day.month if by_month else 0
-
-    largest = [
-        unranged((decision_id, dim), month_of(decision_id), Dimension(dim), float(v), float(c))
-        for decision_id, dim, v, c in top
-    ]
-    ranges = [
-        _ranged(row, days[row["decision_id"]], month_of(row["decision_id"]), profile)
-        for row in ranged_rows
-    ]
-    return JournalUncertainty(totals, pools, largest, ranges)
+    row = cursor.execute(
+        "SELECT e.*, d.decided_on FROM effect e JOIN decision d ON d.id = e.decision_id "
+        "WHERE e.decision_id = ? AND e.dimension = ?",
+        (decision_id, str(dim)),
+    ).fetchone()
+    effect = replace(effect_from_columns(row), per_year=Decimal(1), confidence=Decimal(1))
+    return float(lifetime_effect(effect, dim, date.fromisoformat(row["decided_on"]), profile))
 
 
 def _dates_of(conn: sqlite3.Connection, ids: list[str]) -> dict[str, date]:
@@ -114,17 +142,3 @@ def _dates_of(conn: sqlite3.Connection, ids: list[str]) -> dict[str, date]:
         ):
             found[decision_id] = date.fromisoformat(day)
     return found
-
-
-def _ranged(m: Any, day: date, month: int, profile: Profile) -> Uncertain:
-    dim = Dimension(m["dimension"])
-    c = float(m["confidence"])
-    value, per_year = float(m["value"]), float(m["per_year"])
-    if per_year:
-        unit = value / (c * per_year)
-    else:
-        # The stored value is 0 and tells nothing of the unit: work it out.
-        effect = replace(effect_from_columns(m), per_year=Decimal(1), confidence=Decimal(1))
-        unit = float(lifetime_effect(effect, dim, day, profile))
-    bounds = (float(m["low"]), per_year, float(m["high"]))
-    return ranged((m["decision_id"], str(dim)), month, dim, value, c, bounds, unit)

@@ -179,12 +179,33 @@ class MainScreen(Screen[None]):
         )
 
     def on_overview_loaded(self, message: OverviewLoaded) -> None:
-        first = self.overview is None
-        self.overview = message.overview
-        self.show_overview(message.overview)
-        self.call_after_refresh(self._build_ahead)
+        first, shown, band = self.overview is None, self.overview, message.overview.band
+        stale = shown is not None and replace(message.overview, band=None) != replace(
+            shown, band=None
+        )
+        if band is not None and stale:
+            return  # the band of figures read before the latest change
+        overview = self.overview = message.overview
+        self.show_overview(overview)
         if first:
             self.post_message(self.FiguresShown())
+        if overview.band is None and self.journal is not None:
+            # Once the figures are painted: the band is CPU work that would share the
+            # GIL with that frame.
+            self.call_after_refresh(self._load_band, self.journal, overview)
+        else:
+            self.call_after_refresh(self._build_ahead)
+
+    def _load_band(self, journal: Journal, overview: Overview) -> None:
+        from .overview import load_band
+
+        in_thread(
+            self,
+            lambda: OverviewLoaded(load_band(journal, overview)),
+            what="work out how sure the figures are",
+            group="band",
+            exclusive=True,
+        )
 
     def show_overview(self, overview: Overview) -> None:
         self.query_one(TopBar).show_owner(overview.profile.name, clock.today())

@@ -3,7 +3,7 @@ and what the pickers offer. Read in one worker after every change."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -36,8 +36,8 @@ class Overview:
     year: int | None = None
     """The past year the figures are for (picked with y); None: today and this year."""
     band: Band | None = None
-    """How sure the LTV is (core.journal_band, on the lifetime value): None until the
-    full journal is open."""
+    """How sure the LTV is (core.journal_band, on the lifetime value): None until it is
+    read, just after the rest (`load_band`)."""
 
 
 def load_overview(journal: Journal, today: date, year: int | None = None) -> Overview:
@@ -48,7 +48,6 @@ def load_overview(journal: Journal, today: date, year: int | None = None) -> Ove
     as_of = date(year, 12, 31) if past and year is not None else today
     end = journal.running_score(as_of)
     now = end if past else journal.score(today)
-    band = journal.bands([as_of.year * 100 + 12])[0] if past else journal.band()
     start = journal.running_score(date(as_of.year - 1, 12, 31))
     series = journal.running_series()
     if past:
@@ -62,8 +61,15 @@ def load_overview(journal: Journal, today: date, year: int | None = None) -> Ove
         years=tuple(journal.years()),
         due=journal.review_due_count(today),
         year=as_of.year if past else None,
-        band=lifetime_band(band, now.baseline),
     )
+
+
+def load_band(journal: Journal, overview: Overview) -> Overview:
+    """`overview` with its band (call in a thread, after the overview is on screen: the
+    band reads the uncertain effects, the rest only the month buckets)."""
+    year = overview.year
+    band = journal.band() if year is None else journal.bands([year * 100 + 12])[0]
+    return replace(overview, band=lifetime_band(band, overview.score.baseline))
 
 
 def monthly_running(

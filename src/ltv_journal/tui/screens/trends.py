@@ -167,7 +167,8 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         self.cursor = max(len(data.points) - 1, 0)
         self.draw()
         if data.points:
-            self.load_bands(data.points)
+            # After the line is painted: the band is CPU work sharing the GIL.
+            self.call_after_refresh(self.load_bands, data.points)
 
     def load_bands(self, points: list[TrendPoint]) -> None:
         """The band around the line: drawn after it, so the screen opens as fast as the
