@@ -28,7 +28,7 @@ from .base import (
     JournalBase,
     check_profile_fits,
     horizons_changed,
-    rescore_or_explain,
+    start_rescore_or_explain,
     with_valuation_date,
 )
 from .bulk_import import BulkImport, ImportResult
@@ -78,8 +78,9 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
             if had:  # setting the first profile has nothing to go back to
                 self._log(conn, "profile", None, "the profile", snapshot.dump(old))
             if horizons_changed(old, profile):
-                rescore_or_explain(conn, profile)
+                start_rescore_or_explain(conn, profile)
         self._profile = profile
+        self.finish_rescore()
 
     def add(self, decision: Decision) -> Decision:
         """Store a new decision; returns it with its id."""
@@ -136,6 +137,8 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
             e = entry._mapping
             conn.execute(delete(UT).where(UT.c.seq == e["seq"]))
             self._undo_entry(conn, e)
+        if e["action"] == "profile":
+            self.finish_rescore()
         verb = _UNDONE[e["action"]]
         if e["action"] == "import":
             return f"Undid the import of {e['title']}"
@@ -149,7 +152,7 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
         if action == "profile":
             old = snapshot.load_profile(e["before"])
             self._store_profile(conn, old, exists=True)
-            rescore_or_explain(conn, old)
+            start_rescore_or_explain(conn, old)
             self._profile = None
             return
         row = self._require_row(conn, decision_id)

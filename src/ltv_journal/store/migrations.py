@@ -23,8 +23,8 @@ from .convert import profile_from_columns
 from .engine import WRITE
 from .errors import NotAJournal, SchemaTooNew
 from .quick import SCHEMA_VERSION
-from .scoring import rescore_all
-from .tables import PROFILES
+from .rescore import rescore_all
+from .tables import PROFILES, RESCORE
 
 Migration = Callable[[Connection], None]
 
@@ -59,7 +59,17 @@ def _valuation_and_worth(conn: Connection) -> None:
         rescore_all(conn, profile)
 
 
-MIGRATIONS: dict[int, Migration] = {1: _review_positions, 2: _valuation_and_worth}
+def _rescore_marker(conn: Connection) -> None:
+    """v3 → v4: the `rescore` table marks a profile change whose rescore, done in
+    batches, is not finished yet (none is, in a journal being migrated)."""
+    RESCORE.create(conn, checkfirst=True)
+
+
+MIGRATIONS: dict[int, Migration] = {
+    1: _review_positions,
+    2: _valuation_and_worth,
+    3: _rescore_marker,
+}
 """MIGRATIONS[n] moves a journal from version n to n + 1."""
 
 

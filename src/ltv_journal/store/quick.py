@@ -19,7 +19,7 @@ from ltv_journal.core.score import Score, make_score
 from .convert import profile_from_columns
 from .peek import open_read_only
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The journal schema this ltv-journal writes (SQLite's `PRAGMA user_version`)."""
 PROFILE_TABLE = "profile"
 BUCKET_TABLE = "score_bucket"

@@ -150,6 +150,17 @@ class UndoRow(SQLModel, table=True):
     """JSON of what the action replaced (a decision or the profile)."""
 
 
+class RescoreRow(SQLModel, table=True):
+    """Present while a profile change is being rescored in batches (`rescore.py`)."""
+
+    __tablename__ = "rescore"
+
+    id: int = Field(default=1, primary_key=True)
+    after: str = ""
+    """The last decision id (in id order) already rescored; "" before the first."""
+    started_at: datetime
+
+
 def _table(model: type[SQLModel]) -> Table:
     table: Table = model.__table__  # type: ignore[attr-defined]
     return table
@@ -164,3 +175,4 @@ REVIEWS = _table(ReviewRow)
 OBSERVATIONS = _table(ObservationRow)
 BUCKETS = _table(BucketRow)
 UNDO_LOG = _table(UndoRow)
+RESCORE = _table(RescoreRow)
