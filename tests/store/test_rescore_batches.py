@@ -138,6 +138,13 @@ def test_a_rescore_cut_off_half_way_is_finished_when_the_journal_opens(
         assert conn.execute("SELECT COUNT(*) FROM rescore").fetchone()[0] == 1
     monkeypatch.setattr(base, "rescore_step", step)
     big.close()
+    with Journal(big.location), sqlite3.connect(big.location) as conn:
+        # a fresh marker: its program may still be running
+        assert conn.execute("SELECT COUNT(*) FROM rescore").fetchone()[0] == 1
+    with sqlite3.connect(big.location) as conn:  # ... until it has not moved for a while
+        conn.execute("UPDATE rescore SET touched_at = '2000-01-01 00:00:00.000000'")
+    with Journal(big.location) as opened:
+        assert opened.profile().life_expectancy == 90
     assert_rebuilt(str(Path(big.location)))
 
 

@@ -153,7 +153,7 @@ def _write(
 def _newer_error(text_of: Callable[[], str], source: str, error: NewerEdits) -> ExchangeError:
     """Name the first decision whose journal copy is newer, with its line."""
     first = error.planned[0]
-    count = len(error.planned)
+    count = error.count
     others = f" (and {count - 1} more decision{'s' if count > 2 else ''})" if count > 1 else ""
     edited = "" if first.edited_at is None else f" on {first.edited_at:%Y-%m-%d %H:%M:%S} UTC"
     reason = (

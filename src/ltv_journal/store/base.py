@@ -72,7 +72,7 @@ class JournalBase:
             self._engine.dispose()
             raise
         self._profile: Profile | None = None
-        self.finish_rescore()  # one a crash or a killed program left half done
+        self.finish_rescore(abandoned_only=True)  # one a killed program left half done
 
     def close(self) -> None:
         self._engine.dispose()
@@ -100,12 +100,14 @@ class JournalBase:
                 ) from None
             raise
 
-    def finish_rescore(self) -> None:
+    def finish_rescore(self, *, abandoned_only: bool = False) -> None:
         """Run the rescore a profile change asked for (`rescore.py`) to its end, one
         short transaction per batch, so other writers wait a moment at most; nothing
-        to do when none is pending."""
+        to do when none is pending. With `abandoned_only` (on opening the journal),
+        only a rescore whose program stopped half-way: a running one is left alone,
+        so that an `add` meanwhile takes a moment, not the rest of the rescore."""
         with self._read() as conn:
-            if not rescore_pending(conn):
+            if not rescore_pending(conn, abandoned_only=abandoned_only):
                 return
         done = False
         while not done:

@@ -120,31 +120,11 @@ class BulkImport(JournalBase):
         is used when the journal has none. Nothing is written if any decision is invalid.
         """
         with self._read() if dry_run else self._write() as conn:
-            had_profile = conn.execute(select(PT.c.id)).first() is not None
-            use_profile = profile is not None and (replace_profile or not had_profile)
-            old_profile = self._load_profile(conn)
-            if use_profile and profile is not None:
-                profile = _settled(profile, old_profile if had_profile else None)
-                check_profile_fits(conn, old_profile, profile)
-            active = profile if (use_profile and profile) else old_profile
-            if use_profile and profile is not None:
-                problems = profile.problems()
-                if problems:
-                    raise Invalid(problems, "profile")
-            if profile is not None and profile.currency != active.currency:
-                raise Invalid(
-                    [
-                        (
-                            "currency",
-                            f"is {profile.currency}, but this journal counts in "
-                            f"{active.currency}; amounts would change their meaning "
-                            "(import with --replace-profile to switch the journal's currency)",
-                        )
-                    ],
-                    "profile",
-                )
+            settled = self._settle_profile(conn, profile, replace_profile)
+            active, had_profile, old_profile = settled.active, settled.had, settled.old
+            profile, profile_changes = settled.profile, settled.changes
             values = self._values(active)
-            items = [_as_new(d) for d in decisions]
+            items = [as_new(d) for d in decisions]
             for position, item in enumerate(items, start=1):
                 try:
                     self._check_id(item.id)
@@ -154,9 +134,8 @@ class BulkImport(JournalBase):
                         error.problems, f"decision {position} ({item.title!r})", position
                     ) from None
             existing = self._existing(conn, [d.id for d in items])
-            plan = _plan(items, existing)
+            plan = plan_of(items, existing)
             newer = [p for p in plan if p.action is Action.NEWER]
-            profile_changes = use_profile and (not had_profile or profile != old_profile)
             result = ImportResult(
                 added=sum(p.action is Action.ADDED for p in plan),
                 updated=sum(p.action is Action.CHANGED for p in plan)
@@ -166,17 +145,8 @@ class BulkImport(JournalBase):
                 overwritten=len(newer) if overwrite_newer else 0,
                 plan=tuple(plan),
                 dry_run=dry_run,
-                profile_fields=tuple(
-                    f
-                    for f in PROFILE_FIELDS
-                    if profile_changes
-                    and had_profile
-                    and profile is not None
-                    and getattr(profile, f) != getattr(old_profile, f)
-                ),
-                profile_ignored=profile is not None
-                and not use_profile
-                and _settled(profile, old_profile) != old_profile,
+                profile_fields=settled.fields,
+                profile_ignored=settled.ignored,
             )
             if dry_run:
                 return result
@@ -208,6 +178,55 @@ class BulkImport(JournalBase):
                 self._log(conn, "import", None, title, before)
         self._profile = None
         return result
+
+    def _settle_profile(
+        self, conn: Connection, profile: Profile | None, replace_profile: bool
+    ) -> Settled:
+        """Which profile an import scores under, and what it does to the journal's;
+        refuses a file's profile that is invalid, does not fit the journal's decisions,
+        or counts in another currency."""
+        had_profile = conn.execute(select(PT.c.id)).first() is not None
+        use_profile = profile is not None and (replace_profile or not had_profile)
+        old_profile = self._load_profile(conn)
+        if use_profile and profile is not None:
+            profile = _settled(profile, old_profile if had_profile else None)
+            check_profile_fits(conn, old_profile, profile)
+        active = profile if (use_profile and profile) else old_profile
+        if use_profile and profile is not None:
+            problems = profile.problems()
+            if problems:
+                raise Invalid(problems, "profile")
+        if profile is not None and profile.currency != active.currency:
+            raise Invalid(
+                [
+                    (
+                        "currency",
+                        f"is {profile.currency}, but this journal counts in "
+                        f"{active.currency}; amounts would change their meaning "
+                        "(import with --replace-profile to switch the journal's currency)",
+                    )
+                ],
+                "profile",
+            )
+        changes = use_profile and (not had_profile or profile != old_profile)
+        return Settled(
+            active=active,
+            profile=profile if use_profile else None,
+            had=had_profile,
+            old=old_profile,
+            changes=changes,
+            fields=tuple(
+                f
+                for f in PROFILE_FIELDS
+                if changes
+                and had_profile
+                and profile is not None
+                and getattr(profile, f) != getattr(old_profile, f)
+            ),
+            ignored=profile is not None
+            and not use_profile
+            and _settled(profile, old_profile) != old_profile,
+        )
 
     def _replace_all(
         self,
@@ -288,6 +307,22 @@ def _settled(profile: Profile, old: Profile | None) -> Profile:
 
 
 @dataclass(frozen=True, slots=True)
+class Settled:
+    """The profiles of an import: the one it scores under (`active`), the file's as it
+    would be stored (None when not used), the journal's (`old`, and whether it `had`
+    one), whether the import `changes` it and which `fields`, and whether the file's
+    differing profile is `ignored`."""
+
+    active: Profile
+    profile: Profile | None
+    had: bool
+    old: Profile
+    changes: bool
+    fields: tuple[str, ...]
+    ignored: bool
+
+
+@dataclass(frozen=True, slots=True)
 class _Stored:
     """A decision as the journal holds it, with its timestamps."""
 
@@ -304,7 +339,7 @@ class _Stored:
         return max(deleted, self.updated_at)
 
 
-def _plan(items: Sequence[Decision], existing: dict[str, _Stored]) -> list[Planned]:
+def plan_of(items: Sequence[Decision], existing: dict[str, _Stored]) -> list[Planned]:
     plan: list[Planned] = []
     for position, item in enumerate(items, start=1):
         stored = existing.get(item.id)
@@ -362,7 +397,7 @@ def _undo_record(
     )
 
 
-def _as_new(decision: Decision) -> Decision:
+def as_new(decision: Decision) -> Decision:
     """`decision` with an id and not deleted (the same object when it already is)."""
     if decision.id and decision.deleted_at is None:
         return decision

@@ -40,6 +40,7 @@ from .queries import (
     summaries_query,
     summary_from_row,
 )
+from .restore import Restore
 from .reviews import Reviews
 from .rows import BATCH, DT, decision_row, load_decisions, write_decision
 from .score_reads import ScoreReads
@@ -60,7 +61,7 @@ _UNDONE = {
 }
 
 
-class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
+class Journal(Restore, BulkImport, Reviews, ScoreReads, JournalBase):
     """A journal at a location (SQLite file path or database URL): profile, decisions,
     undo, lists; reviews, scores and bulk import come from the mixins above."""
 

@@ -131,11 +131,20 @@ def start_rescore(conn: Connection) -> None:
     """Mark the journal as needing a rescore from its first decision (again, when one
     is under way): committed with the profile change that calls for it."""
     conn.execute(delete(RESCORE))
-    conn.execute(insert(RESCORE).values(id=1, after="", started_at=clock.precise_now()))
+    conn.execute(insert(RESCORE).values(id=1, after="", touched_at=clock.precise_now()))
 
 
-def rescore_pending(conn: Connection) -> bool:
-    return conn.execute(select(RESCORE.c.id)).first() is not None
+ABANDONED_AFTER = timedelta(seconds=10)
+"""A marker untouched this long is an abandoned rescore (its program was killed)."""
+
+
+def rescore_pending(conn: Connection, *, abandoned_only: bool = False) -> bool:
+    """Whether a rescore is pending; with `abandoned_only`, only one that no program
+    has moved on for `ABANDONED_AFTER` (a running one is left to its program)."""
+    query = select(RESCORE.c.id)
+    if abandoned_only:
+        query = query.where(RESCORE.c.touched_at < clock.precise_now() - ABANDONED_AFTER)
+    return conn.execute(query).first() is not None
 
 
 def rescore_step(conn: Connection, limit: int = RESCORE_BATCH) -> bool:
@@ -150,7 +159,7 @@ def rescore_step(conn: Connection, limit: int = RESCORE_BATCH) -> bool:
     if done is None:
         conn.execute(delete(RESCORE))
         return True
-    conn.execute(update(RESCORE).values(after=done))
+    conn.execute(update(RESCORE).values(after=done, touched_at=clock.precise_now()))
     return False
 
 

@@ -158,7 +158,9 @@ class RescoreRow(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     after: str = ""
     """The last decision id (in id order) already rescored; "" before the first."""
-    started_at: datetime
+    touched_at: datetime
+    """When the marker was set or a batch last committed: one left untouched for a
+    while belongs to a program that stopped half-way."""
 
 
 def _table(model: type[SQLModel]) -> Table:
