@@ -171,7 +171,10 @@ def _newer_error(text_of: Callable[[], str], source: str, error: NewerEdits) -> 
 
 def _too_large(source: str, size: int) -> str:
     limit = MAX_BYTES // (1024 * 1024)
-    return f"{source}: the file is {size / (1024 * 1024):.1f} MB; files over {limit} MB are refused"
+    return (
+        f"{source}: the file is {size / (1024 * 1024):.1f} MB; files over {limit} MB are "
+        "refused (a backup of any size restores with `ltv-journal restore FILE`)"
+    )
 
 
 def _decode(raw: bytes, source: str) -> str:
@@ -277,7 +280,7 @@ def _decisions(data: dict[str, Any]) -> list[Decision]:
         problems = decision.problems()
         if problems:
             name, reason = problems[0]
-            path: KeyPath = ("decisions", index, *_problem_path(name))
+            path: KeyPath = ("decisions", index, *problem_path(name))
             raise FieldError(path, reason, value_at(data, path))
         if decision.id in seen:
             raise FieldError(("decisions", index, "id"), "appears twice in the file", decision.id)
@@ -286,7 +289,7 @@ def _decisions(data: dict[str, Any]) -> list[Decision]:
     return decisions
 
 
-def _problem_path(name: str) -> KeyPath:
+def problem_path(name: str) -> KeyPath:
     """A core problem's field (`amount`, `happiness.years`, `reviews.0.actual.love`) as a
     path in the file."""
     if name.startswith("reviews."):
@@ -367,7 +370,7 @@ def _store_error(text_of: Callable[[], str], source: str, error: Invalid) -> Exc
     """Point a rule the store enforces (e.g. a horizon without a birth date) at its line."""
     name, reason = error.problems[0] if error.problems else ("", str(error))
     if error.position is not None:
-        key_path: KeyPath = ("decisions", error.position - 1, *_problem_path(name))
+        key_path: KeyPath = ("decisions", error.position - 1, *problem_path(name))
     else:
         key_path = ("profile", *name.split("."))
     try:
