@@ -14,7 +14,7 @@ from .options import db_option, journal_missing, json_option, open_journal, sett
 from .output import echo, echo_json
 
 if TYPE_CHECKING:
-    from ltv_journal.store.bulk_import import Planned
+    from ltv_journal.store.bulk_import import ImportResult, Planned
 
 
 @click.command(short_help="Write the whole journal to a file (a backup).")
@@ -68,13 +68,39 @@ def restore(
     time (each at most 1 MB), so memory stays flat at a million decisions. Decisions
     the journal holds and the backup does not are kept.
     """
+    location = settings().location
+    new = journal_missing(location)
+    try:
+        result = _restore(file, location, dry_run, replace_profile, overwrite_newer, as_json)
+    except BaseException:
+        if new and not dry_run:  # a refused backup leaves no journal behind
+            from ltv_journal.exchange.files import journal_files
+
+            for path in journal_files(location):
+                path.unlink(missing_ok=True)
+        raise
+    if as_json:
+        data = import_json(str(file), result)
+        del data["decisions"]  # a backup's million lines are for --dry-run's text
+        echo_json(data)
+        return
+    echo(import_line(str(file), result, verb="restore"))
+
+
+def _restore(
+    file: Path,
+    location: str,
+    dry_run: bool,
+    replace_profile: bool,
+    overwrite_newer: bool,
+    as_json: bool,
+) -> ImportResult:
     from ltv_journal.exchange.backup import open_backup, restore_backup
 
     def say(step: Planned) -> None:
         words = ACTION_WORDS[str(step.action)]
         echo(f"{words:<28}  {step.id[:8]}  {step.title}")
 
-    location = settings().location
     # The head is read first: a file that is no backup creates no journal.
     with ExitStack() as stack:
         found = stack.enter_context(open_backup(file))
@@ -90,9 +116,4 @@ def restore(
             dry_run=dry_run,
             on_step=say if dry_run and not as_json else None,
         )
-    if as_json:
-        data = import_json(str(file), result)
-        del data["decisions"]  # a backup's million lines are for --dry-run's text
-        echo_json(data)
-        return
-    echo(import_line(str(file), result, verb="restore"))
+    return result

@@ -117,8 +117,7 @@ def plan_lines(result: ImportResult) -> list[str]:
 def import_line(file: str, result: ImportResult, verb: str = "import") -> str:
     counts = f"{result.added} added, {result.updated} changed, {result.unchanged} unchanged"
     if result.dry_run:
-        newer = sum(step.action == "newer" for step in result.plan)
-        refused = f"; {newer} would overwrite a newer edit" if newer else ""
+        refused = f"; {result.newer} would overwrite a newer edit" if result.newer else ""
         profile = f"; profile would be set{_fields(result)}" if result.profile_set else ""
         profile += IGNORED if result.profile_ignored else ""
         return f"would {verb} {file}: {counts}{refused}{profile} (nothing was written)"
@@ -145,7 +144,7 @@ def import_json(file: str, result: ImportResult) -> dict[str, object]:
         "added": result.added,
         "changed": result.updated,
         "unchanged": result.unchanged,
-        "newer": sum(step.action == "newer" for step in result.plan),
+        "newer": result.newer,
         "overwritten": result.overwritten,
         "profile_set": result.profile_set,
         "profile_fields": list(result.profile_fields),

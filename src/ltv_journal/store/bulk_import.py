@@ -80,6 +80,8 @@ class ImportResult:
     unchanged: int = 0
     overwritten: int = 0
     """Newer edits replaced (only with `overwrite_newer`)."""
+    newer: int = 0
+    """Decisions edited in the journal after the file's version of them."""
     plan: tuple[Planned, ...] = ()
     dry_run: bool = False
     profile_fields: tuple[str, ...] = ()
@@ -143,6 +145,7 @@ class BulkImport(JournalBase):
                 profile_set=profile_changes,
                 unchanged=sum(p.action is Action.UNCHANGED for p in plan),
                 overwritten=len(newer) if overwrite_newer else 0,
+                newer=len(newer),
                 plan=tuple(plan),
                 dry_run=dry_run,
                 profile_fields=settled.fields,

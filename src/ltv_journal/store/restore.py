@@ -62,7 +62,6 @@ class Restore(BulkImport):
         raised by the iterator (a bad line further down the file) undoes everything."""
         with self._read() if dry_run else self._write() as conn:
             settled = self._settle_profile(conn, profile, replace_profile)
-            values = self._values(settled.active)
             _create_temp_tables(conn)
             try:
                 tally = _Tally(on_step)
@@ -71,6 +70,8 @@ class Restore(BulkImport):
                 stream = iter(decisions)
                 while batch := list(islice(stream, BATCH)):
                     items = [as_new(d) for d in batch]
+                    # Per batch: it keeps every decision it has worked out.
+                    values = self._values(settled.active)
                     self._check_batch(conn, items, values, position)
                     existing = self._existing(conn, [d.id for d in items])
                     plan = [
@@ -201,6 +202,7 @@ class _Tally:
             profile_set=settled.changes,
             unchanged=self.actions[Action.UNCHANGED],
             overwritten=overwritten,
+            newer=self.newer,
             dry_run=dry_run,
             profile_fields=settled.fields,
             profile_ignored=settled.ignored,
