@@ -270,3 +270,55 @@ def _newer_error(source: str, error: NewerEdits) -> ExchangeError:
     if piece is None:
         return ExchangeError(f"{source}: {reason}")
     return _located(piece, source, FieldError(("decisions", first.position - 1), reason))
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What importing a file would do: the counts, and the first steps to show (every
+    newer edit among them first, then the others in the file's order)."""
+
+    result: ImportResult
+    steps: tuple[Planned, ...]
+
+
+def preview_file(journal: Journal, path: Path, *, shown: int = 50) -> Preview:
+    """`import --dry-run` of `path` (or `restore --dry-run` of a backup too big for
+    import): nothing is written. Raises ExchangeError naming the file and line."""
+    newer: list[Planned] = []
+    others: list[Planned] = []
+
+    def keep(step: Planned) -> None:
+        kept = newer if step.action == "newer" else others
+        if len(kept) < shown:
+            kept.append(step)
+
+    result = import_any(journal, path, dry_run=True, on_step=keep)
+    for step in result.plan:
+        keep(step)
+    return Preview(result, tuple([*newer, *others][:shown]))
+
+
+def import_any(
+    journal: Journal,
+    path: Path,
+    *,
+    overwrite_newer: bool = False,
+    dry_run: bool = False,
+    on_step: Callable[[Planned], None] | None = None,
+) -> ImportResult:
+    """Import `path`: read whole when it is small enough for `import`, else as a backup
+    a decision at a time (`restore`). The file's profile is used only when the journal
+    has none, as `import` does without --replace-profile."""
+    from .keys import MAX_BYTES
+    from .reader import import_file
+
+    try:
+        big = path.stat().st_size > MAX_BYTES
+    except OSError:
+        big = False  # import_file says why it cannot be read
+    if not big:
+        return import_file(journal, path, overwrite_newer=overwrite_newer, dry_run=dry_run)
+    with open_backup(path) as found:
+        return restore_backup(
+            journal, found, overwrite_newer=overwrite_newer, dry_run=dry_run, on_step=on_step
+        )

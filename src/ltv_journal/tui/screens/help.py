@@ -33,11 +33,11 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
         & > VerticalScroll {
-            width: 100%; max-width: 72; height: auto; max-height: 100%;
+            width: 100%; max-width: 78; height: auto; max-height: 100%;
             scrollbar-size-vertical: 1;
             border: round $primary; background: $surface; padding: 0 1;
         }
-        & #about { color: $text-muted; margin-bottom: 1; }
+        & #about { color: $text-muted; }  /* muted: no blank line, so 80x24 holds it all */
     }
     """
 
