@@ -110,13 +110,20 @@ class JournalBase:
             if not rescore_pending(conn, abandoned_only=abandoned_only):
                 return
         done = False
+        waited = 0
         while not done:
             began = time.perf_counter()
-            with self._write() as conn:
-                try:
-                    done = rescore_step(conn)
-                except MissingBirthDate:  # a profile stored without the checks
-                    raise Invalid([("birth_date", _BIRTH_DATE_NEEDED)], "profile") from None
+            try:
+                with self._write() as conn:
+                    try:
+                        done = rescore_step(conn)
+                    except MissingBirthDate:  # a profile stored without the checks
+                        raise Invalid([("birth_date", _BIRTH_DATE_NEEDED)], "profile") from None
+            except Busy:  # a long write elsewhere (an import): the marker waits with us
+                waited += 1
+                if waited > 5:
+                    raise
+                continue
             # A writer waiting for the lock polls it now and then (SQLite's busy
             # handler): leave it a gap between batches, or it may wait for them all.
             time.sleep(max(0.002, (time.perf_counter() - began) / 4))
