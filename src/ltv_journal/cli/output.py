@@ -77,11 +77,7 @@ def _render(value: object, indent: int, level: int) -> str:
     if kind is Decimal:
         return f"{value:f}"
     if kind is dict:
-        items = [
-            f"{_key(k)}: {_render(v, indent, level + 1)}"
-            for k, v in value.items()  # type: ignore[attr-defined]
-        ]
-        return _block("{", items, "}", indent, level)
+        return _object(value, indent, level)  # type: ignore[arg-type]
     if kind is date:
         return f'"{value.isoformat()}"'  # type: ignore[attr-defined]
     if value is None:
@@ -102,6 +98,26 @@ def _render(value: object, indent: int, level: int) -> str:
     if isinstance(value, str):
         return _string(value)
     return json.dumps(value, ensure_ascii=False)
+
+
+def _object(value: dict[object, object], indent: int, level: int) -> str:
+    """A dict as a JSON object; its plain values are written here, not by a call each."""
+    if not value:
+        return "{}"
+    inner = " " * (indent * (level + 1))
+    parts = []
+    for key, item in value.items():
+        kind = type(item)
+        if kind is str:
+            text = _string(item)  # type: ignore[arg-type]
+        elif kind is Decimal:
+            text = f"{item:f}"
+        elif item is None:
+            text = "null"
+        else:
+            text = _render(item, indent, level + 1)
+        parts.append(f"{inner}{_key(key)}: {text}")
+    return "{\n" + ",\n".join(parts) + "\n" + " " * (indent * level) + "}"
 
 
 _KEYS: dict[str, str] = {}
