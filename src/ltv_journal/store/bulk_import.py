@@ -9,7 +9,7 @@ overwrite unless told to. An import that changes something is one undo step.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -43,9 +43,10 @@ from .rows import (
     write_decision,
 )
 from .scoring import rebuild_buckets
-from .tables import PROFILES
+from .tables import PROFILES, UNDO_ITEMS
 
 PT = PROFILES
+UI = UNDO_ITEMS
 
 
 class Action(StrEnum):
@@ -271,25 +272,34 @@ class BulkImport(JournalBase):
                 found[decision_id] = _Stored(whole[decision_id], created, as_utc(updated))
         return found
 
-    def _undo_import(self, conn: Connection, before: str) -> None:
+    def _undo_import(self, conn: Connection, before: str, seq: int) -> None:
         """Put the journal back as it was before an import: its added decisions gone,
         the replaced ones and the profile as they were (in that order, so that every
-        decision left is one the old profile can score)."""
+        decision left is one the old profile can score). A restore's decisions are in
+        `undo_item` rows (under `seq`), read a page at a time."""
         record = json.loads(before)
-        added: list[str] = record["added"]
-        for start in range(0, len(added), BATCH):
-            conn.execute(delete(DT).where(DT.c.id.in_(added[start : start + BATCH])))
+        pages: Iterable[list[str]]
+        if record.get("items"):
+            added = select(UI.c.added).where(UI.c.seq == seq, UI.c.added.is_not(None))
+            conn.execute(delete(DT).where(DT.c.id.in_(added)))
+            pages = _replaced_pages(conn, seq)
+        else:
+            ids: list[str] = record["added"]
+            for start in range(0, len(ids), BATCH):
+                conn.execute(delete(DT).where(DT.c.id.in_(ids[start : start + BATCH])))
+            pages = [record["replaced"]]
         current = self._load_profile(conn)
         restored = current
         if record["profile_changed"]:
             text = record["profile"]
             restored = Profile() if text is None else snapshot.load_profile(text)
-        values = self._values(restored)
         now = clock.precise_now()
-        for text in record["replaced"]:
-            old = snapshot.load_decision(text)
-            row = self._require_row(conn, old.id)
-            write_decision(conn, old, values, existing=row, now=now)
+        for page in pages:
+            values = self._values(restored)  # per page: it keeps what it worked out
+            for text in page:
+                old = snapshot.load_decision(text)
+                row = self._require_row(conn, old.id)
+                write_decision(conn, old, values, existing=row, now=now)
         if record["profile_changed"]:
             if record["profile"] is None:
                 conn.execute(delete(PT))
@@ -299,6 +309,22 @@ class BulkImport(JournalBase):
             if horizons_changed(current, restored):
                 rescore_or_explain(conn, restored)
         rebuild_buckets(conn)
+
+
+def _replaced_pages(conn: Connection, seq: int) -> Iterator[list[str]]:
+    """The snapshots of the decisions a restore replaced, a page at a time."""
+    after = 0
+    while True:
+        rows = conn.execute(
+            select(UI.c.position, UI.c.before)
+            .where(UI.c.seq == seq, UI.c.position > after, UI.c.before.is_not(None))
+            .order_by(UI.c.position)
+            .limit(BATCH)
+        ).all()
+        if not rows:
+            return
+        yield [r.before for r in rows]
+        after = rows[-1].position
 
 
 def _settled(profile: Profile, old: Profile | None) -> Profile:

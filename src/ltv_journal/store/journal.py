@@ -136,8 +136,8 @@ class Journal(Restore, BulkImport, Reviews, ScoreReads, JournalBase):
             if entry is None:
                 return None
             e = entry._mapping
+            self._undo_entry(conn, e)  # first: a restore's undo_item rows go with the entry
             conn.execute(delete(UT).where(UT.c.seq == e["seq"]))
-            self._undo_entry(conn, e)
         if e["action"] == "profile":
             self.finish_rescore()
         verb = _UNDONE[e["action"]]
@@ -148,7 +148,7 @@ class Journal(Restore, BulkImport, Reviews, ScoreReads, JournalBase):
     def _undo_entry(self, conn: Connection, e: Any) -> None:
         action, decision_id = e["action"], e["decision_id"]
         if action == "import":
-            self._undo_import(conn, e["before"])
+            self._undo_import(conn, e["before"], e["seq"])
             return
         if action == "profile":
             old = snapshot.load_profile(e["before"])

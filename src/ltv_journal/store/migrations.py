@@ -24,7 +24,7 @@ from .engine import WRITE
 from .errors import NotAJournal, SchemaTooNew
 from .quick import SCHEMA_VERSION
 from .rescore import rescore_all
-from .tables import PROFILES, RESCORE
+from .tables import PROFILES, RESCORE, UNDO_ITEMS
 
 Migration = Callable[[Connection], None]
 
@@ -59,16 +59,18 @@ def _valuation_and_worth(conn: Connection) -> None:
         rescore_all(conn, profile)
 
 
-def _rescore_marker(conn: Connection) -> None:
+def _rescore_marker_and_undo_items(conn: Connection) -> None:
     """v3 → v4: the `rescore` table marks a profile change whose rescore, done in
-    batches, is not finished yet (none is, in a journal being migrated)."""
+    batches, is not finished yet (none is, in a journal being migrated); `undo_item`
+    holds what a restore added and replaced, for its undo (nothing yet)."""
     RESCORE.create(conn, checkfirst=True)
+    UNDO_ITEMS.create(conn, checkfirst=True)
 
 
 MIGRATIONS: dict[int, Migration] = {
     1: _review_positions,
     2: _valuation_and_worth,
-    3: _rescore_marker,
+    3: _rescore_marker_and_undo_items,
 }
 """MIGRATIONS[n] moves a journal from version n to n + 1."""
 

@@ -5,9 +5,9 @@ which is right for a file a person picks (at most 50 MB) and too much for a back
 a million decisions. Here the decisions arrive from an iterator and are planned,
 checked and written a batch at a time, still in one transaction (all or nothing). What
 must be remembered across batches — the ids seen (a file with one id twice is
-refused), the ids added and the decisions replaced (for undo) — lives in temporary
-tables, not in Python, and the undo record is put together by SQLite. Memory stays
-flat at any size.
+refused) in a temporary table, the ids added and the decisions replaced (for undo) in
+`undo_item` rows under the restore's undo entry — lives in SQLite, not in Python.
+Memory stays flat at any size.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from datetime import timedelta
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, delete, insert, text, update
 
 from ltv_journal.core import clock
 from ltv_journal.core.decision import Decision
@@ -31,14 +31,11 @@ from .bulk_import import Action, BulkImport, ImportResult, Planned, Settled, as_
 from .errors import Invalid, NewerEdits
 from .rows import BATCH
 from .scoring import EffectValues, rebuild_buckets
+from .tables import UNDO_ITEMS, UNDO_LOG
 
 OnStep = Callable[[Planned], None]
 
-_TEMP_TABLES = {
-    "restore_seen": "id TEXT PRIMARY KEY",
-    "restore_added": "position INTEGER PRIMARY KEY, id TEXT NOT NULL",
-    "restore_replaced": "position INTEGER PRIMARY KEY, before TEXT NOT NULL",
-}
+_TEMP_TABLES = {"restore_seen": "id TEXT PRIMARY KEY"}
 
 
 class Restore(BulkImport):
@@ -63,6 +60,8 @@ class Restore(BulkImport):
         with self._read() if dry_run else self._write() as conn:
             settled = self._settle_profile(conn, profile, replace_profile)
             _create_temp_tables(conn)
+            # The undo entry comes first, so the decisions written can be noted under it.
+            seq = None if dry_run else _open_entry(conn)
             try:
                 tally = _Tally(on_step)
                 now = clock.precise_now()
@@ -84,8 +83,8 @@ class Restore(BulkImport):
                         if step.action is not Action.UNCHANGED
                         and (step.action is not Action.NEWER or overwrite_newer)
                     ]
-                    if not dry_run and not (tally.newer and not overwrite_newer) and writing:
-                        _remember(conn, writing, existing)
+                    if seq is not None and not (tally.newer and not overwrite_newer) and writing:
+                        _remember(conn, seq, writing, existing)
                         self._replace_all(
                             conn,
                             [i for i, _ in writing],
@@ -95,7 +94,7 @@ class Restore(BulkImport):
                         )
                     position += len(items)
                 result = tally.result(settled, dry_run=dry_run, overwrite_newer=overwrite_newer)
-                if dry_run:
+                if seq is None:
                     return result
                 if tally.newer and not overwrite_newer:
                     raise NewerEdits(tally.first_newer, tally.newer)
@@ -107,7 +106,9 @@ class Restore(BulkImport):
                     rebuild_buckets(conn)
                     counts = f"{result.added} added, {result.updated} changed"
                     title = f"{source} ({counts})" if source else counts
-                    self._log_restore(conn, title, settled)
+                    _close_entry(conn, seq, title, settled)
+                else:  # a restore that changed nothing leaves the undo history alone
+                    conn.execute(delete(UNDO_LOG).where(UNDO_LOG.c.seq == seq))
             finally:
                 _drop_temp_tables(conn)
         self._profile = None
@@ -152,27 +153,6 @@ class Restore(BulkImport):
             text("INSERT INTO temp.restore_seen (id) VALUES (:id)"), [{"id": i} for i in seen]
         )
 
-    def _log_restore(self, conn: Connection, title: str, settled: Settled) -> None:
-        """The undo record `_undo_import` reads, put together by SQLite from the
-        temporary tables (a million ids never become a million Python strings)."""
-        self._log(conn, "import", None, title, None)
-        profile = None if not settled.had else snapshot.dump(settled.old)
-        conn.execute(
-            text(
-                "UPDATE undo_log SET before = json_object("
-                "'added', (SELECT json_group_array(id) FROM "
-                "(SELECT id FROM temp.restore_added ORDER BY position)), "
-                "'replaced', (SELECT json_group_array(before) FROM "
-                "(SELECT before FROM temp.restore_replaced ORDER BY position)), "
-                "'profile', :profile, 'profile_changed', json(:changed)) "
-                "WHERE seq = (SELECT max(seq) FROM undo_log)"
-            ),
-            {
-                "profile": profile,
-                "changed": "true" if settled.changes else "false",
-            },
-        )
-
 
 class _Tally:
     """Counts of what a restore does, and the first newer edit it meets."""
@@ -209,18 +189,44 @@ class _Tally:
         )
 
 
-def _remember(conn: Connection, writing: list[tuple[Decision, Planned]], existing: Any) -> None:
+def _open_entry(conn: Connection) -> int:
+    """The restore's undo entry (its title and record are written at the end)."""
+    found = conn.execute(
+        insert(UNDO_LOG).values(at=clock.now(), action="import", title="", before=None)
+    )
+    key = found.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _close_entry(conn: Connection, seq: int, title: str, settled: Settled) -> None:
+    """The record `_undo_import` reads: the decisions are in `undo_item` under `seq`."""
+    record = {
+        "items": True,
+        "profile": snapshot.dump(settled.old) if settled.had else None,
+        "profile_changed": settled.changes,
+    }
+    conn.execute(
+        update(UNDO_LOG).where(UNDO_LOG.c.seq == seq).values(title=title, before=json.dumps(record))
+    )
+
+
+def _remember(
+    conn: Connection, seq: int, writing: list[tuple[Decision, Planned]], existing: Any
+) -> None:
     """Note the batch's added ids and the journal's copies it replaces, for undo."""
-    added = [{"p": s.position, "i": d.id} for d, s in writing if s.action is Action.ADDED]
-    replaced = [
-        {"p": s.position, "b": snapshot.dump(existing[d.id].decision)}
-        for d, s in writing
-        if s.action is not Action.ADDED
+    rows = [
+        {
+            "seq": seq,
+            "position": step.position,
+            "added": item.id if step.action is Action.ADDED else None,
+            "before": None
+            if step.action is Action.ADDED
+            else snapshot.dump(existing[item.id].decision),
+        }
+        for item, step in writing
     ]
-    if added:
-        conn.execute(text("INSERT INTO temp.restore_added VALUES (:p, :i)"), added)
-    if replaced:
-        conn.execute(text("INSERT INTO temp.restore_replaced VALUES (:p, :b)"), replaced)
+    conn.execute(insert(UNDO_ITEMS), rows)
 
 
 def _create_temp_tables(conn: Connection) -> None:
