@@ -27,6 +27,7 @@ MODULES = (
     "benchmarks.tui",
     "benchmarks.tui_forms",
     "benchmarks.charts",
+    "benchmarks.uncertainty",
 )
 """Modules whose `@benchmark`s the command runs, in this order; missing ones are skipped."""
 

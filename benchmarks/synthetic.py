@@ -1,7 +1,8 @@
 """Synthetic journals of any size, the same for the same seed.
 
 The mix imitates a real journal: mostly expenses, amounts from a coffee to a car, zero to
-four effects per decision with varied delays, horizons, decay and confidence, a category
+four effects per decision with varied delays, horizons, decay, confidence and (one in
+eight) a range, a category
 from a short list and a few tags from a longer one.
 """
 
@@ -36,6 +37,8 @@ THINGS = (
 )  # fmt: skip
 _HALF_LIVES = (None, None, Decimal("0.5"), Decimal(1), Decimal(2), Decimal(5), Decimal(10))
 _CONFIDENCES = (Decimal(1), Decimal("0.9"), Decimal("0.8"), Decimal("0.7"), Decimal("0.5"))
+RANGED = 0.125
+"""The share of effects given a range (low and high)."""
 
 
 def synthetic_profile() -> Profile:
@@ -87,6 +90,12 @@ def _effect(rng: random.Random, dim: Dimension) -> Effect:
     horizon = rng.random()
     years = Decimal(rng.choice((1, 2, 3, 5, 10, 20))) if horizon < 0.5 else None
     until = None if years is not None else (Until.RETIREMENT if horizon < 0.7 else Until.DEATH)
+    low = high = None
+    if rng.random() < RANGED:  # the 10th and 90th percentile around the expectation
+        width = abs(per_year) / 2 if dim.is_money else Decimal(rng.randint(1, 8)) / 4
+        low, high = per_year - width, per_year + width
+        if not dim.is_money:
+            low, high = max(low, Decimal(-10)), min(high, Decimal(10))
     return Effect(
         per_year=per_year,
         delay_months=rng.choice((0, 0, 0, 1, 3, 6, 12, 24)),
@@ -94,6 +103,8 @@ def _effect(rng: random.Random, dim: Dimension) -> Effect:
         until=until,
         half_life_years=rng.choice(_HALF_LIVES),
         confidence=rng.choice(_CONFIDENCES),
+        low=low,
+        high=high,
     )
 
 

@@ -15,8 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ltv_journal.core.clv import CustomerValue
 from ltv_journal.core.codec import from_plain, to_plain
-from ltv_journal.core.decision import Decision, Kind, Observation, Review, WouldRepeat
+from ltv_journal.core.decision import Decision, Kind, Observation, Option, Review, WouldRepeat
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.profile import Profile
@@ -70,6 +71,15 @@ DECISION = Decision(
             confidence=Decimal("0.7"),
             low=Decimal("3600.50"),
             high=Decimal("8400.25"),
+            clv=CustomerValue(
+                customers_per_month=Decimal("0.5"),
+                average_order=Decimal("125.00"),
+                orders_per_year=Decimal(8),
+                margin=Decimal("0.5"),
+                stay_years=Decimal(2),
+                churn_per_year=None,
+                rate=Decimal("0.05"),
+            ),
         ),
         Dimension.HAPPINESS: Effect(
             per_year=Decimal("1.5"),
@@ -83,6 +93,26 @@ DECISION = Decision(
         ),
     },
     reviews=(REVIEW,),
+    options=(
+        Option(
+            title="Keep the money",
+            kind=Kind.INVESTMENT,
+            amount=Decimal("0.50"),
+            effects={
+                Dimension.MEANING: Effect(
+                    per_year=Decimal("0.5"),
+                    delay_months=2,
+                    years=Decimal(3),
+                    half_life_years=Decimal(1),
+                    confidence=Decimal("0.8"),
+                    low=Decimal("0.25"),
+                    high=Decimal(1),
+                ),
+                Dimension.LOVE: Effect(per_year=Decimal(-1), until=Until.DEATH),
+            },
+        ),
+        Option(title="A watch", amount=Decimal(900)),
+    ),
     deleted_at=datetime(2026, 3, 1, tzinfo=UTC),
     updated_at=datetime(2026, 2, 1, 12, 30, tzinfo=UTC),
 )
@@ -114,7 +144,26 @@ def _unset_fields(value: Any, where: str = "") -> list[str]:
 def test_the_samples_set_every_field() -> None:
     # Effect's years and until exclude each other: each is set on one of the two effects.
     unset = set(_unset_fields(DECISION)) | set(_unset_fields(PROFILE))
-    assert unset <= {"effects.years", "effects.until", "reviews.actual.per_year"}
+    # Only money is worked out from customers, by stay or by churn.
+    assert unset <= {
+        "effects.years",
+        "effects.until",
+        "reviews.actual.per_year",
+        "effects.clv",
+        "effects.clv.churn_per_year",
+        "options.effects.clv",
+        "options.effects.years",
+        "options.effects.until",
+        "options.effects.delay_months",
+        "options.effects.half_life_years",
+        "options.effects.confidence",
+        "options.effects.low",
+        "options.effects.high",
+        "options.kind",
+        "options.effects",
+    }
+    assert DECISION.effects[Dimension.MONEY].clv is not None
+    assert not DECISION.problems()
     assert [e.years for e in DECISION.effects.values()] == [Decimal(20), None]
 
 

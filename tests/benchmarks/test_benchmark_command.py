@@ -38,3 +38,20 @@ def test_table_shows_skipped_figures_with_their_reason() -> None:
     text = table([Figure("export", "< 2.00 s", "—", note="skipped: not there yet")])
     assert "skip" in text
     assert "skipped: not there yet" in text
+
+
+def test_the_bands_are_measured_beside_their_targets() -> None:
+    figures = run(40, ["bands"])
+    assert [f.name.split(",")[0] for f in figures] == [
+        "the whole journal's band",
+        "the trend's band over 312 months",
+        "preview band per keystroke",
+    ]
+    assert figures[0].target == "≤ 1.00 s" and figures[2].target == "< 16.00 ms"
+    assert all(f.figure not in ("error", "—") for f in figures)
+
+
+def test_the_compare_screen_keystroke_is_measured_against_a_frame() -> None:
+    [figure] = run(40, ["compare-keystroke"])
+    assert figure.name.startswith("compare screen keystroke, 5 options")
+    assert figure.target == "< 16.00 ms" and figure.ratio is not None and figure.ratio > 0

@@ -31,6 +31,22 @@ def test_the_trend_is_the_running_score_at_every_month_end(sample: Run) -> None:
     assert "combined" not in series[0]
 
 
+def test_each_month_of_the_trend_says_how_sure_it_is(sample: Run) -> None:
+    """The last month holds every decision: its band is the score's. Before the first
+    uncertain decision the band has no width; it never narrows below the line's P10."""
+    series = exact_json(sample("chart", "trend", "--json").stdout)["series"]
+    whole = exact_json(sample("score", "--json").stdout)["range"]["dimensions"]
+    for dim in DIMS:
+        last = series[-1]["range"][dim]
+        for pct in ("p10", "p50", "p90"):
+            assert abs(last[pct] - whole[dim][pct]) <= Decimal("0.02"), (dim, pct)
+        widths = [row["range"][dim]["p90"] - row["range"][dim]["p10"] for row in series]
+        assert widths[0] >= 0 and widths[-1] > 0
+        for row in series:
+            spread = row["range"][dim]
+            assert spread["p10"] <= spread["p50"] <= spread["p90"]
+
+
 def test_the_year_narrows_the_trend_and_a_worth_adds_the_combined_value(sample: Run) -> None:
     sample("profile", "--worth", "happiness=1500", "--worth", "love=2000")
     series = exact_json(sample("chart", "trend", "--year", "2025", "--json").stdout)["series"]
@@ -39,7 +55,8 @@ def test_the_year_narrows_the_trend_and_a_worth_adds_the_combined_value(sample: 
     expected = december["money"] + 1500 * december["happiness"] + 2000 * december["love"]
     assert december["combined"] == expected
     only = exact_json(sample("chart", "--dimension", "combined", "--json").stdout)["series"]
-    assert set(only[0]) == {"date", "combined"}
+    assert set(only[0]) == {"date", "combined", "range"}
+    assert set(only[0]["range"]) == {"combined"}
 
 
 def test_a_hand_made_journal_gives_its_hand_computed_trend(max_journal: Run) -> None:

@@ -47,3 +47,24 @@ def test_ranges_survive_export_and_import(max_journal: Run, tmp_path: Path) -> N
     assert restored.exit_code == 0, restored.stderr
     again = CliRunner().invoke(main, ["--db", str(fresh), "export", "--all"])
     assert again.stdout == max_journal("export", "--all").stdout
+
+
+def test_score_gives_the_journals_band_the_same_on_every_run(max_journal: Run) -> None:
+    max_journal(
+        "add", "Bet", "--date", "2025-03-01", "--effect", "happiness 4/y years=1 confidence=0.5"
+    )
+    max_journal(
+        "add", "Course", "--date", "2025-04-01", "--effect", "love 1/y years=1 low=0 high=3"
+    )
+    first = max_journal("score", "--json").stdout
+    assert max_journal("score", "--json").stdout == first
+    found = exact_json(first)["range"]
+    # Nothing moves down unless love falls below its P10 of 0: nine draws in ten raise.
+    assert Decimal("0.87") <= found["p_raises"] <= Decimal("0.93")
+    happiness = found["dimensions"]["happiness"]
+    assert (happiness["p10"], happiness["p90"]) == (Decimal(0), Decimal(4))
+    love = found["dimensions"]["love"]
+    assert love["p10"] < Decimal(1) < love["p90"]
+    text = max_journal("score").stdout
+    assert "P10 – P90" in text.splitlines()[0]
+    assert "0.00 – 4.00" in text or "0 – 4" in text

@@ -23,8 +23,17 @@ def test_score_json_gives_the_seed_figures(max_journal: Run) -> None:
         "ltv",
         "worth",
         "combined",
+        "range",
     ]
     assert data["worth"] is None and data["combined"] is None  # no worth set
+    # A certain effect: the band has no width, and the decision raises the LTV always.
+    money = data["range"]["dimensions"]["money"]
+    assert money == {
+        "p10": Decimal("1695000.00"),
+        "p50": Decimal("1695000.00"),
+        "p90": Decimal("1695000.00"),
+    }
+    assert data["range"]["p_raises"] == 1 and data["range"]["p50"] is None
     assert list(data["ltv"]) == ["money", "happiness", "love", "meaning"]
 
 
@@ -37,7 +46,10 @@ def test_score_json_writes_numbers_with_exactly_two_decimals(max_journal: Run) -
 
 def test_score_text_is_an_aligned_table(max_journal: Run) -> None:
     lines = max_journal("score").stdout.splitlines()
-    assert lines[0].split() == ["as", "of", "2026-11-25", "baseline", "from", "decisions", "LTV"]
+    assert lines[0].split() == [
+        *("as", "of", "2026-11-25", "baseline", "from", "decisions", "LTV"),
+        *("P10", "–", "P90"),
+    ]
     money = lines[1]
     assert money.split() == [
         "money",
@@ -47,9 +59,11 @@ def test_score_text_is_an_aligned_table(max_journal: Run) -> None:
         "EUR",
         "1,695,000.00",
         "EUR",
+        *("1,695,000.00", "–", "1,695,000.00", "EUR"),  # a certain effect: no width
     ]
     assert len({len(line) for line in lines[1:5]}) == 1  # every row as wide: aligned
-    assert lines[-1] == "1 decision"
+    assert lines[-2] == "1 decision"
+    assert lines[-1] == "your decisions raise the lifetime value in 100.0% of 2,000 draws"
 
 
 def test_add_prints_the_id_values_and_verdict(run: Run) -> None:

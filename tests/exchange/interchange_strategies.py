@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from ltv_journal.core.decision import Decision, Kind, Observation, Review, WouldRepeat
+from ltv_journal.core.clv import CustomerValue
+from ltv_journal.core.decision import Decision, Kind, Observation, Option, Review, WouldRepeat
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
 
@@ -33,11 +34,15 @@ def effects(draw: st.DrawFn, dimension: Dimension) -> Effect:
     horizon = draw(st.sampled_from(["years", "until", "default"]))
     limit = 10_000_000 if dimension.is_money else 1_000
     per_year = draw(hundredths(limit))
+    clv = draw(st.none() | customer_values()) if dimension.is_money else None
+    if clv is not None:
+        per_year = clv.money_per_year()
+    bound = max(Decimal(limit) / 100, abs(per_year))
     low = high = None
     if draw(st.booleans()):  # a range around per_year, on the same scale
         low = per_year - draw(hundredths(limit).map(abs))
         high = per_year + draw(hundredths(limit).map(abs))
-        low, high = max(low, Decimal(-limit) / 100), min(high, Decimal(limit) / 100)
+        low, high = max(low, -bound), min(high, bound)
     return Effect(
         per_year=per_year,
         delay_months=draw(st.integers(0, 24)),
@@ -47,6 +52,22 @@ def effects(draw: st.DrawFn, dimension: Dimension) -> Effect:
         confidence=Decimal(draw(st.integers(1, 100))) / 100,
         low=low,
         high=high,
+        clv=clv,
+    )
+
+
+@st.composite
+def customer_values(draw: st.DrawFn) -> CustomerValue:
+    """Calculator inputs, by stay or by churn, with or without a rate."""
+    by_stay = draw(st.booleans())
+    return CustomerValue(
+        customers_per_month=Decimal(draw(st.integers(0, 400))) / 4,
+        average_order=Decimal(draw(st.integers(0, 100_000))) / 100,
+        orders_per_year=Decimal(draw(st.integers(0, 48))) / 4,
+        margin=Decimal(draw(st.integers(0, 100))) / 100,
+        stay_years=Decimal(draw(st.integers(1, 40))) / 4 if by_stay else None,
+        churn_per_year=None if by_stay else Decimal(draw(st.integers(1, 100))) / 100,
+        rate=draw(st.none() | st.integers(0, 20).map(lambda n: Decimal(n) / 100)),
     )
 
 
@@ -77,6 +98,23 @@ def reviews(draw: st.DrawFn, after: date) -> tuple[Review, ...]:
 
 
 @st.composite
+def options(draw: st.DrawFn) -> tuple[Option, ...]:
+    """0 to 4 options not taken (a decision is chosen from at most 5)."""
+    found = []
+    for _ in range(draw(st.integers(0, 4))):
+        dims = draw(st.sets(st.sampled_from(list(Dimension))))
+        found.append(
+            Option(
+                title=draw(title),
+                kind=draw(st.sampled_from(list(Kind))),
+                amount=Decimal(draw(st.integers(0, 10_000_000))) / 100,
+                effects={dim: draw(effects(dim)) for dim in dims},
+            )
+        )
+    return tuple(found)
+
+
+@st.composite
 def decisions(draw: st.DrawFn, year: int | None = None) -> Decision:
     start = date(year or 2000, 1, 1)
     span = 364 if year else 365 * 30
@@ -96,4 +134,5 @@ def decisions(draw: st.DrawFn, year: int | None = None) -> Decision:
         review_on=draw(st.none() | st.just(day + timedelta(days=30))),
         effects={dim: draw(effects(dim)) for dim in dims},
         reviews=draw(reviews(day)),
+        options=draw(options()),
     )

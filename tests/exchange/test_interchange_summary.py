@@ -122,3 +122,18 @@ def test_a_year_without_decisions_still_summarises(sample: Journal) -> None:
     assert "decisions" not in data
     assert data.get("top", {}) == {}
     assert read_interchange_text(text).decisions == []
+
+
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_the_range_says_how_sure_the_years_end_is(sample: Journal, year: int) -> None:
+    """`[ltv.range]` is the trend's band at 31 December (the same seeded draws)."""
+    data = parsed(yearly_summary(sample, year, generated_at=AT))["ltv"]["range"]
+    december = [p for p in sample.trend(date(2026, 11, 25)) if p.day == date(year, 12, 31)]
+    (band,) = sample.trend_bands(december)
+    assert data["draws"] == band.draws
+    assert data["p_raises"] == band.p_raises
+    for dim in DIMENSIONS:
+        spread = band.dimensions[dim]
+        assert data[str(dim)] == {"p10": spread.p10, "p50": spread.p50, "p90": spread.p90}
+        assert data[str(dim)]["p10"] <= data[str(dim)]["p50"] <= data[str(dim)]["p90"]
+    assert data["love"]["p10"] < data["love"]["p90"]  # the sample's love is uncertain

@@ -15,6 +15,7 @@ from ltv_journal.core.decision import Decision, Kind
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.effects import Effect
 from ltv_journal.store import migrations
+from ltv_journal.store.convert import CLV_COLUMNS
 from ltv_journal.store.errors import SchemaTooNew
 from ltv_journal.store.journal import Journal
 from ltv_journal.store.quick import quick_score
@@ -134,11 +135,44 @@ def test_version_1_journals_get_review_positions(journal: Journal, journal_path:
     assert Path(f"{journal_path}.v1.bak").exists()
 
 
+def _drop_version_4_columns(conn: sqlite3.Connection) -> None:
+    _drop_version_5_tables(conn)
+    for column in CLV_COLUMNS:
+        conn.execute(f"ALTER TABLE effect DROP COLUMN {column}")
+
+
 def _drop_version_3_columns(conn: sqlite3.Connection) -> None:
+    _drop_version_4_columns(conn)
     for column in ("valued_at", "worth_happiness", "worth_love", "worth_meaning"):
         conn.execute(f"ALTER TABLE profile DROP COLUMN {column}")
     for column in ("low", "high"):
         conn.execute(f"ALTER TABLE effect DROP COLUMN {column}")
+
+
+def _drop_version_5_tables(conn: sqlite3.Connection) -> None:
+    for table in ("option_effect", "decision_option"):
+        conn.execute(f"DROP TABLE {table}")
+
+
+def test_version_4_journals_get_options(journal: Journal, journal_path: Path) -> None:
+    """A journal from schema 4 opens with its decisions as they were and no options,
+    and a decision logged after the upgrade keeps its options."""
+    from ltv_journal.core.decision import Option
+
+    journal.add(Decision(title="Course", date=date(2025, 1, 1), amount=Decimal(1200)))
+    [before] = journal.iter_decisions()
+    journal.close()
+    with sqlite3.connect(journal_path) as conn:
+        _drop_version_5_tables(conn)
+        conn.execute("PRAGMA user_version=4")
+    with Journal(str(journal_path)) as upgraded:
+        assert upgraded.get(before.id) == before
+        assert before.options == ()
+        kept = (Option("Watch", amount=Decimal(900)), Option("Keep the money"))
+        after = upgraded.add(Decision(title="Bike", date=date(2025, 2, 1), options=kept))
+        assert upgraded.get(after.id).options == kept
+    assert user_version(journal_path) == migrations.SCHEMA_VERSION
+    assert Path(f"{journal_path}.v4.bak").exists()
 
 
 def test_version_2_journals_get_a_fixed_valuation_date_and_no_worth(
@@ -218,3 +252,45 @@ def test_a_failed_migration_leaves_the_journal_and_no_stray_files(
     assert user_version(journal_path) == current
     with Journal(str(journal_path)) as again:
         assert [d.title for d in again.iter_decisions()] == ["Bike"]
+
+
+def test_version_3_journals_get_customer_value_columns_and_keep_their_values(
+    journal: Journal, journal_path: Path
+) -> None:
+    """A journal from schema 3 (no customer-value inputs) opens with the same score, its
+    effects typed, and then keeps a customer-value effect it is given."""
+    from ltv_journal.core.clv import CustomerValue
+    from ltv_journal.core.profile import Profile
+
+    journal.save_profile(Profile(birth_date=date(1979, 1, 1), annual_income=Decimal(35000)))
+    journal.add(
+        Decision(
+            title="Online business",
+            date=date(2025, 1, 1),
+            effects={Dimension.MONEY: Effect(per_year=Decimal(6000), delay_months=12)},
+        )
+    )
+    before = journal.score().ltv
+    journal.close()
+    with sqlite3.connect(journal_path) as conn:
+        _drop_version_4_columns(conn)
+        conn.execute("PRAGMA user_version=3")
+    with Journal(str(journal_path)) as upgraded:
+        assert upgraded.score().ltv == before
+        [decision] = upgraded.iter_decisions()
+        assert decision.effects[Dimension.MONEY].clv is None
+        clv = CustomerValue(
+            Decimal(4), Decimal(120), Decimal(3), Decimal("0.4"), stay_years=Decimal(3)
+        )
+        shop = upgraded.add(
+            Decision(
+                title="Shop",
+                date=date(2025, 1, 1),
+                effects={
+                    Dimension.MONEY: Effect(per_year=Decimal("20736.00"), years=Decimal(5), clv=clv)
+                },
+            )
+        )
+        assert upgraded.get(shop.id).effects[Dimension.MONEY].clv == clv
+    assert user_version(journal_path) == migrations.SCHEMA_VERSION
+    assert Path(f"{journal_path}.v3.bak").exists()

@@ -121,6 +121,7 @@ async def test_slash_y_r_p_x_and_question_mark_open_their_screens(filled: Journa
             ("p", "ProfileForm"),
             ("x", "ExportDialog"),
             ("question_mark", "HelpScreen"),
+            ("c", "CompareScreen"),
             ("e", "DecisionForm"),
             ("a", "DecisionForm"),
         ):

@@ -278,3 +278,34 @@ async def test_insights_leave_out_what_says_nothing_and_indent_wrapped_lines(jou
         assert any(len(line.rstrip()) > 60 for line in words)  # some sentences wrap
         assert words[0].startswith("  • ")
         assert all(line.startswith(("  • ", "    ")) for line in words)
+
+
+def web_shop() -> Decision:
+    from ltv_journal.core.clv import CustomerValue
+
+    clv = CustomerValue(Decimal(4), Decimal(120), Decimal(3), Decimal("0.4"), stay_years=Decimal(3))
+    money = Effect(per_year=clv.money_per_year(), years=Decimal(5), clv=clv)
+    return Decision(title="Web shop", date=date(2025, 1, 1), effects={Dimension.MONEY: money})
+
+
+@pilot_test
+async def test_money_from_customers_is_reviewed_by_the_customers_seen(max_muster: Profile) -> None:
+    """3 customers a month instead of 4: 108 paying at steady state × 144 a year."""
+    app = Host(ReviewForm(web_shop(), max_muster, TODAY))
+    async with app.run_test(size=(80, 24)) as pilot:
+        said = str(app.screen.query_one("#obs-money").query_one(".obs-expected", Static).render())
+        assert "customers:3/m" in said  # the form says it can be typed
+        await pilot.press(*"customers:3/m", "enter")
+    [review] = app.result
+    assert review.actual[Dimension.MONEY] == Observation(Decimal("15552.00"), True)
+
+
+@pilot_test
+async def test_customer_figures_that_cannot_be_read_are_marked(max_muster: Profile) -> None:
+    app = Host(ReviewForm(web_shop(), max_muster, TODAY))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"visitors:300/m", "enter")
+        await pilot.pause()
+        assert app.result == []
+        assert app.screen.query_one("#money-actual", Input).has_class("-invalid")
+        assert app.screen.query_one("#money-actual", Input).value == "visitors:300/m"

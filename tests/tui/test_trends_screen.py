@@ -11,6 +11,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.journal_band import lifetime_band
 from ltv_journal.exchange.reader import import_file
 from ltv_journal.exchange.sample import sample_path
 from ltv_journal.store.journal import Journal
@@ -55,6 +57,24 @@ async def test_the_cursor_reads_off_the_running_score(sample_journal: Journal) -
         assert app.list_filter == DecisionFilter(start=date(2026, 3, 1), end=date(2026, 3, 31))
         listed = decision_list(app)
         assert listed.total == 2  # the sample journal's two decisions of March 2026
+
+
+@pilot_test
+async def test_the_band_around_the_line_is_the_journals(sample_journal: Journal) -> None:
+    app = RecordingApp(sample_journal.location, sample_journal)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("d", "d")  # love: the sample's least sure dimension
+        screen = app.screen
+        assert isinstance(screen, TrendsScreen) and screen.bands is not None
+        whole = lifetime_band(sample_journal.band(), sample_journal.score().baseline)
+        love = whole.dimensions[Dimension.LOVE]
+        assert f"love P10–P90 {love.p10:.2f} pts – {love.p90:.2f} pts" in cursor_text(app)
+        assert "P10 and P90 dotted" in str(screen.query_one("#trend-title", Static).render())
+        await pilot.press("home")  # the first month: one sure decision, no band
+        assert "P10–P90" not in cursor_text(app)
 
 
 @pilot_test

@@ -56,7 +56,7 @@ def main(ctx: click.Context) -> None:
     if journal_missing(location):
         echo(no_journal_message(location))
     else:
-        for line in score_lines(read_score(location, clock.today())):
+        for line in score_lines(*read_score(location, clock.today())):
             echo(line)
     echo()
     echo(ctx.get_help())

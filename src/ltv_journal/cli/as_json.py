@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from ltv_journal.core.calibration import DimensionCalibration
+from ltv_journal.core.clv import CustomerValue
 from ltv_journal.core.codec import to_plain
 from ltv_journal.core.decision import Decision, Review
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
@@ -52,7 +53,22 @@ def profile_json(profile: Profile) -> Json:
 
 
 def effect_json(effect: Effect, value: Decimal) -> Json:
-    return {**to_plain(effect, scalars=True), "lifetime_value": round_cents(value)}
+    data: Json = {**to_plain(effect, scalars=True), "lifetime_value": round_cents(value)}
+    if effect.clv is not None:
+        data["customer_value"] = customer_value_json(effect.clv)
+    return data
+
+
+def customer_value_json(clv: CustomerValue) -> Json:
+    """What the customer-value calculator works out from an effect's `clv` inputs."""
+    return {
+        "yearly_margin": round_cents(clv.yearly_margin),
+        "per_customer": round_cents(clv.per_customer()),
+        "customer_years": clv.customer_years.quantize(Decimal("0.0001")),
+        "steady_customers": clv.steady_customers.quantize(Decimal("0.01")),
+        "money_per_year": clv.money_per_year(),
+        "ramp_months": clv.ramp_months,
+    }
 
 
 def review_json(review: Review) -> Json:
@@ -60,9 +76,44 @@ def review_json(review: Review) -> Json:
     return data
 
 
+def option_json(option: Decision, profile: Profile) -> Json:
+    """An option weighed as a decision (compare's columns, an option not taken): its
+    title, kind, amount, values, combined value, verdict, cost per point-year, hours of
+    working life and band."""
+    info = details(option, profile)
+    opportunity = info.opportunity
+    return {
+        "title": option.title,
+        "kind": option.kind,
+        "amount": round_cents(option.amount),
+        "values": dimension_values(info.values),
+        "combined": info.combined,
+        "verdict": info.verdict,
+        "trade_off": info.judgement.trade_off,
+        "cost_per_point_year": {str(d): c for d, c in info.cost_per_point_year.items()},
+        "working_hours": None if opportunity is None else opportunity.working_hours,
+        "range": range_json(decision_band(option, profile)),
+    }
+
+
+def _not_taken_json(decision: Decision, profile: Profile) -> list[Json]:
+    """The options not taken, each with its effects and its figures as if decided on
+    the decision's date."""
+    found = []
+    for option in decision.options:
+        drafted = option.as_decision(decision.date)
+        lifetime = details(drafted, profile).effects
+        effects = {
+            str(dim): effect_json(effect, lifetime[dim]) for dim, effect in option.effects.items()
+        }
+        found.append({**option_json(drafted, profile), "effects": effects})
+    return found
+
+
 def decision_json(decision: Decision, profile: Profile) -> Json:
     """A decision: every stored field, then its values, verdict, combined value and
-    figures. `review_on` is the review date as stored."""
+    figures; `options` are the options not taken with their own figures. `review_on`
+    is the review date as stored."""
     info = details(decision, profile)
     investment = info.investment
     opportunity = info.opportunity
@@ -78,6 +129,7 @@ def decision_json(decision: Decision, profile: Profile) -> Json:
             str(dim): effect_json(effect, info.effects[dim])
             for dim, effect in decision.effects.items()
         },
+        "options": _not_taken_json(decision, profile),
         "values": dimension_values(info.values),
         "verdict": info.verdict,
         "trade_off": info.judgement.trade_off,

@@ -5,15 +5,16 @@ from __future__ import annotations
 import click
 
 from ltv_journal.core import clock
+from ltv_journal.core.band_text import with_band_line
 from ltv_journal.core.decision import Kind
 from ltv_journal.core.dimensions import DIMENSIONS
 from ltv_journal.core.explain import detail_lines
 from ltv_journal.core.money import format_amount, format_compact
+from ltv_journal.core.road_not_taken import road_not_taken
 from ltv_journal.core.verdict import judge
 
 from . import parsing
 from .as_json import decision_json, summary_json
-from .compare import show_lines
 from .errors import UserError
 from .options import db_option, json_option, open_journal
 from .output import cell_value, echo, echo_json, echo_lines, table
@@ -121,7 +122,8 @@ def list_(
 @db_option
 @json_option
 def show(decision_id: str, as_json: bool) -> None:
-    """One decision with its effects, figures and reviews.
+    """One decision with its effects, figures and reviews, and the options it was
+    chosen over with what each would have been worth.
 
     ID may be a unique prefix of at least 4 characters.
     """
@@ -131,4 +133,5 @@ def show(decision_id: str, as_json: bool) -> None:
     if as_json:
         echo_json(decision_json(decision, profile))
     else:
-        echo_lines(show_lines(detail_lines(decision, profile), decision, profile))
+        lines = with_band_line(detail_lines(decision, profile), decision, profile)
+        echo_lines([*lines, *road_not_taken(decision, profile, bands=True)])

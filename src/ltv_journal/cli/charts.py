@@ -18,9 +18,11 @@ from ltv_journal.core.charts import (
     month_end,
 )
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.uncertainty import Band, Spread
 from ltv_journal.core.worth import Worth
 from ltv_journal.tui.chart_drawing import spending_bars, stacked_bars
 
+from .as_json import spread_json
 from .errors import UserError
 from .options import db_option, json_option, open_journal
 from .output import echo, echo_json
@@ -44,7 +46,8 @@ def chart(which: str, year: int | None, dimension: str | None, as_json: bool) ->
 
     \b
     trend        the running lifetime value at each month's end, from the first
-                 decision to today (what `score --as-of` gives for that day)
+                 decision to today (what `score --as-of` gives for that day), with
+                 its P10 and P90 (how sure it is; --json: "range" in each row)
     calibration  expected against actual per year, and how often effects of each
                  confidence happened
     spending     money spent and invested per month of the year, and per category
@@ -55,6 +58,7 @@ def chart(which: str, year: int | None, dimension: str | None, as_json: bool) ->
         profile = journal.profile()
         if which == "trend":
             points = journal.trend(today, year)
+            bands = journal.trend_bands(points)
         elif which == "calibration":
             samples = journal.calibration_samples()
         else:
@@ -62,7 +66,7 @@ def chart(which: str, year: int | None, dimension: str | None, as_json: bool) ->
     if dimension == COMBINED and not profile.worth:
         raise UserError("--dimension combined needs a worth: ltv-journal profile --worth ...")
     if which == "trend":
-        _trend(points, profile.worth, dimension, profile.currency, as_json)
+        _trend(points, bands, profile.worth, dimension, profile.currency, as_json)
     elif which == "calibration":
         _calibration(calibration_picture(samples), dimension, as_json)
     else:
@@ -75,16 +79,26 @@ def _shown(dimension: str | None, worth: Worth) -> list[str]:
     return [str(d) for d in DIMENSIONS] + ([COMBINED] if worth else [])
 
 
+def _spread(band: Band, name: str) -> Spread | None:
+    return band.combined if name == COMBINED else band.dimensions[Dimension(name)]
+
+
 def _trend(
-    points: list[TrendPoint], worth: Worth, dimension: str | None, currency: str, as_json: bool
+    points: list[TrendPoint],
+    bands: list[Band],
+    worth: Worth,
+    dimension: str | None,
+    currency: str,
+    as_json: bool,
 ) -> None:
     names = _shown(dimension, worth)
     if as_json:
         series = []
-        for point in points:
+        for point, band in zip(points, bands, strict=True):
             row: dict[str, Any] = {"date": point.day}
             for name in names:
                 row[name] = point.combined if name == COMBINED else point.ltv[Dimension(name)]
+            row["range"] = {name: spread_json(_spread(band, name)) for name in names}
             series.append(row)
         echo_json({"currency": currency, "series": series})
         return
@@ -100,8 +114,13 @@ def _trend(
             for p in points
         ]
         unit = "pts" if name not in (COMBINED, "money") else currency
-        plt.title(f"{name} — running lifetime value ({unit})")
-        plt.plot(list(range(len(points))), values, marker="braille")
+        plt.title(f"{name} — running lifetime value ({unit}), P10 and P90 dotted")
+        xs = list(range(len(points)))
+        spreads = [_spread(band, name) for band in bands]
+        if any(s is not None and s.p10 != s.p90 for s in spreads):
+            plt.plot(xs, [float(s.p10) if s else 0.0 for s in spreads], marker=".")
+            plt.plot(xs, [float(s.p90) if s else 0.0 for s in spreads], marker=".")
+        plt.plot(xs, values, marker="braille")
         _month_ticks(plt, labels)
         panels.append(_drawn(plt, rows=10 if dimension else 8))
     _show(panels)

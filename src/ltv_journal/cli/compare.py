@@ -5,73 +5,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import click
 
 from ltv_journal.core import clock
+from ltv_journal.core.band_text import moving
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import MissingBirthDate
 from ltv_journal.core.explain import details
-from ltv_journal.core.money import format_amount, format_compact, format_points, round_cents
+from ltv_journal.core.money import format_amount, format_compact
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import problems_under
-from ltv_journal.core.uncertainty import Band, Spread, decision_band
+from ltv_journal.core.uncertainty import Spread, decision_band
 from ltv_journal.core.worth import left_out
 
-from .as_json import dimension_values, range_json
+from .as_json import option_json
 from .errors import UserError
 from .options import db_option, json_option, open_journal
 from .output import cell_value, echo, echo_json, echo_lines, table
 
 
-def spread_text(dim: Dimension | None, spread: Spread, currency: str) -> str:
-    """`-900.00 / +1,200.00 / +3,000.00 EUR` (money, combined) or `+0.2 / +1.4 / +2.1`."""
-    if dim is None or dim.is_money:
-        parts = [format_amount(v, signed=True) for v in (spread.p10, spread.p50, spread.p90)]
-        return " / ".join(parts) + f" {currency}"
-    return " / ".join(format_points(v, signed=True) for v in (spread.p10, spread.p50, spread.p90))
-
-
-def moving(decision: Decision) -> list[Dimension]:
-    """The dimensions a decision moves: its effects', and money when it costs something."""
-    return [
-        dim
-        for dim in DIMENSIONS
-        if dim in decision.effects or (dim is Dimension.MONEY and decision.amount)
-    ]
-
-
-def raises_text(band: Band) -> str:
-    return f"raises the lifetime value in {band.p_raises * 100:.1f}% of {band.draws:,} draws"
-
-
-def band_line(decision: Decision, band: Band, currency: str) -> str:
-    """`band (P10 / P50 / P90): combined -900.00 / … EUR; raises … in 73.4% of 2,000 draws`."""
-    if band.combined is not None:
-        figures = "combined " + spread_text(None, band.combined, currency)
-    else:
-        dims = moving(decision)
-        figures = ", ".join(
-            f"{dim} {spread_text(dim, band.dimensions[dim], currency)}" for dim in dims
-        )
-        if not dims:
-            figures = "nothing moves"
-    return f"band (P10 / P50 / P90): {figures}; {raises_text(band)}"
-
-
-def show_lines(lines: list[str], decision: Decision, profile: Profile) -> list[str]:
-    """The detail lines with the band after the verdict and combined value."""
-    line = band_line(decision, decision_band(decision, profile), profile.currency)
-    at = next(
-        (i for i, text in enumerate(lines) if text.startswith(("cost per point-year", "effects"))),
-        len(lines),
-    )
-    return [*lines[:at], line, *lines[at:]]
-
-
-def _check(options: list[Decision], profile: Profile, source: str) -> None:
+def check_under_profile(options: list[Decision], profile: Profile, source: str) -> None:
     """Rules of the journal's profile: one line naming the option, exit 2."""
     for index, option in enumerate(options, start=1):
         here = f"{source}: options[{index}]"
@@ -82,23 +37,6 @@ def _check(options: list[Decision], profile: Profile, source: str) -> None:
         for name, reason in problems_under(option, profile):
             where = f"effects.{name}" if "." in name else name
             raise UserError(f"{here}.{where}: {reason}")
-
-
-def _option_json(option: Decision, profile: Profile) -> dict[str, Any]:
-    info = details(option, profile)
-    opportunity = info.opportunity
-    return {
-        "title": option.title,
-        "kind": option.kind,
-        "amount": round_cents(option.amount),
-        "values": dimension_values(info.values),
-        "combined": info.combined,
-        "verdict": info.verdict,
-        "trade_off": info.judgement.trade_off,
-        "cost_per_point_year": {str(d): c for d, c in info.cost_per_point_year.items()},
-        "working_hours": None if opportunity is None else opportunity.working_hours,
-        "range": range_json(decision_band(option, profile)),
-    }
 
 
 def _rows(options: list[Decision], profile: Profile) -> list[list[str]]:
@@ -180,20 +118,23 @@ def compare(file: Path, as_json: bool) -> None:
     combined value (with a worth), cost per point-year, hours of working life, verdict,
     and its band: P10 / P50 / P90 over 2,000 seeded draws and the chance it raises the
     lifetime value. The same file gives the same figures on every run.
+
+    To log one of them, with the others kept as its options:
+    ltv-journal add --from-options FILE --choose N
     """
     from ltv_journal.exchange.options import read_options
 
     with open_journal() as journal:
         profile = journal.profile()
     found = read_options(file, clock.today())
-    _check(found.options, profile, str(file))
+    check_under_profile(found.options, profile, str(file))
     if as_json:
         echo_json(
             {
                 "date": found.date,
                 "currency": profile.currency,
                 "worth": {str(d): v for d, v in profile.worth.items()} or None,
-                "options": [_option_json(option, profile) for option in found.options],
+                "options": [option_json(option, profile) for option in found.options],
             }
         )
         return

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -18,8 +19,9 @@ from ltv_journal.core.effects import Effect
 from ltv_journal.core.explain import details, judgement_sentence
 from ltv_journal.core.profile import Profile
 
-from . import parsing
+from . import from_options, parsing
 from .as_json import decision_json
+from .compare import check_under_profile
 from .errors import UserError, invalid_as_user_error, problems_message
 from .options import (
     db_option,
@@ -50,7 +52,16 @@ retirement and points until death unless years= or until= says otherwise; a poin
 effect that gives none of years, until, half-life fades as people adapt (half-life 1
 year for happiness, 2 for love, 5 for meaning; half-life=none: no fading). low and
 high are the 10th and 90th percentile of VALUE, both or neither, low <= VALUE <= high;
-show gives the band they make (P10/P50/P90)."""
+show gives the band they make (P10/P50/P90).
+
+\b
+Money from customers (clv=, instead of VALUE):
+  money clv=customers:4/m,order:120,orders:3/y,margin:0.4,stay:3y years=5
+  money clv=customers:4/m,order:120,orders:3/y,margin:40%,churn:25%/y,rate:5%
+customers: new a month; order: the average order; orders: a year (1/m = 12);
+margin: gross margin; stay: how long a customer stays (3y, 36m) or churn: the share
+lost a year; rate: discounts the per-customer value. Customers ramp up month by month
+until 12 x customers x stay (years) are paying; show explains the figures."""
 """The `--effect` syntax as `add --help` and `edit --help` show it."""
 
 ADD_HELP = {
@@ -175,22 +186,62 @@ ADD_DOC = f"""Log a decision and print its lifetime value and verdict.
 Example:
   ltv-journal add "Build an online business" --kind investment \\
     --date 2025-01-01 --effect "money 6000/y delay=12"
+
+\b
+From a compare file (see `ltv-journal compare --help`):
+  ltv-journal add --from-options options.toml --choose 2 --category education
+logs option 2 with its title, amount and effects, and keeps the others as the
+options it was chosen over (`show` lists them); options given here still apply.
 """
 
 
 @click.command(help=ADD_DOC)
-@click.argument("title")
+@click.argument("title", required=False)
+@click.option(
+    "--from-options",
+    "options_file",
+    metavar="FILE",
+    type=click.Path(path_type=Path, dir_okay=True),
+    help="A compare file (see `compare --help`): log one of its options instead of TITLE.",
+)
+@click.option(
+    "--choose",
+    metavar="N",
+    help="Which option of --from-options to log, from 1; the others are kept as its options.",
+)
 @decision_options(ADD_HELP)
-def add(title: str, as_json: bool, **typed: Any) -> None:
+def add(
+    title: str | None,
+    options_file: Path | None,
+    choose: str | None,
+    as_json: bool,
+    **typed: Any,
+) -> None:
     given = DecisionInput(**typed, currency=journal_currency())
     fields = given.changes()
-    decision = Decision(
-        title=title.strip(),
-        date=fields.pop("date", None) or clock.today(),
-        effects=given.effect_changes(),
-        **fields,
-    )
-    _checked(decision)
+    chosen = None
+    if options_file is not None:
+        if title is not None:
+            raise UserError(
+                "give TITLE or --from-options FILE, not both: the chosen option has its title"
+            )
+        chosen = from_options.choose(options_file, choose, fields, given.effect_changes())
+        decision = chosen.decision
+        problems = decision.problems()
+        if problems:
+            raise UserError(problems_message(problems, "decision", chosen.labels(problems)))
+    elif choose is not None:
+        raise UserError("--choose N picks an option of --from-options FILE; give the file too")
+    elif title is None:
+        raise UserError("Missing argument 'TITLE' (or give --from-options FILE --choose N)")
+    else:
+        decision = Decision(
+            title=title.strip(),
+            date=fields.pop("date", None) or clock.today(),
+            effects=given.effect_changes(),
+            **fields,
+        )
+        _checked(decision)
     if journal_missing(settings().location):  # refuse before the journal file is made
         from ltv_journal.core.effects import MissingBirthDate
         from ltv_journal.core.score import decision_values
@@ -199,7 +250,11 @@ def add(title: str, as_json: bool, **typed: Any) -> None:
             decision_values(decision, Profile())
         except MissingBirthDate as error:
             raise UserError(problems_message([("effects", str(error))], "decision")) from None
+        if chosen is not None:
+            check_under_profile(chosen.weighed, Profile(), chosen.source)
     with open_journal(create=True) as journal, invalid_as_user_error("decision"):
+        if chosen is not None:
+            check_under_profile(chosen.weighed, journal.profile(), chosen.source)
         stored = journal.add(decision)
         print_decision(stored, journal.profile(), as_json, "added")
 

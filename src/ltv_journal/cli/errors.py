@@ -55,6 +55,14 @@ EFFECT_KEYS: dict[str, str] = {
     "confidence": "confidence",
     "low": "low",
     "high": "high",
+    "clv": "clv",
+    "clv.customers_per_month": "clv customers",
+    "clv.average_order": "clv order",
+    "clv.orders_per_year": "clv orders",
+    "clv.margin": "clv margin",
+    "clv.stay_years": "clv stay",
+    "clv.churn_per_year": "clv churn",
+    "clv.rate": "clv rate",
 }
 """Effect field name -> its key in the `--effect` syntax."""
 

@@ -48,6 +48,6 @@ def demo() -> None:
             return
         from ltv_journal.core import clock
 
-        for line in score_lines(read_score(location, clock.today())):
+        for line in score_lines(*read_score(location, clock.today())):
             click.echo(line)
         click.echo("The terminal UI is not available in this installation.")

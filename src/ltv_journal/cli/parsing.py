@@ -15,13 +15,19 @@ as well as `DIMENSION VALUE`. A happiness, love or meaning effect that gives nei
 years, until nor half-life fades with a half-life of 1, 2 or 5 years (people adapt);
 `half-life=none` keeps it undecayed. `low` and `high` are the 10th and 90th percentile
 of VALUE (both or neither, written like VALUE: `money 500/m low=300/m high=700/m`).
+
+A money effect may be worked out from customers instead of typed:
+`money clv=customers:4/m,order:120,orders:3/y,margin:0.4,stay:3y` (core/clv_text.py).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from ltv_journal.core.clv import CustomerValue
+from ltv_journal.core.clv_text import CLV_SYNTAX, ClvTextError, customer_value
 from ltv_journal.core.dates import parse_date
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import MAX_DELAY_MONTHS, Effect
@@ -118,8 +124,9 @@ def effect(spec: str, currency: str | None = None) -> tuple[Dimension, Effect]:
     if len(tokens) < 2:
         raise UserError(f"{where} expected {EFFECT_SYNTAX}")
     dim = dimension(tokens[0], where)
+    customers = _customer_value(dim, tokens, where, currency)
     settings: dict[str, str] = {}
-    for token in tokens[2:]:
+    for token in tokens[1 if customers else 2 :]:
         key, sep, value = token.partition("=")
         canonical = _KEYS.get(key.lower())
         if not sep or canonical is None or not value:
@@ -128,13 +135,45 @@ def effect(spec: str, currency: str | None = None) -> tuple[Dimension, Effect]:
         if canonical in settings:
             raise UserError(f"{where} {canonical} is given twice")
         settings[canonical] = value
-    per = per_year(tokens[1], where, currency if dim.is_money else None)
+    if customers is not None:
+        per = customers.money_per_year()
+    else:
+        per = per_year(tokens[1], where, currency if dim.is_money else None)
     bounds: dict[str, Decimal] = {
         key: per_year(settings[key], f"{where} {key}", currency if dim.is_money else None)
         for key in ("low", "high")
         if key in settings
     }
-    return dim, _effect_from(dim, per, settings, where, bounds)
+    effect = _effect_from(dim, per, settings, where, bounds)
+    return dim, effect if customers is None else replace(effect, clv=customers)
+
+
+def _customer_value(
+    dim: Dimension, tokens: list[str], where: str, currency: str | None
+) -> CustomerValue | None:
+    """The `clv=` token's inputs (taking the place of VALUE), removed from `tokens`."""
+    found = [t for t in tokens[1:] if t.lower().startswith("clv=")]
+    if not found:
+        return None
+    if not dim.is_money:
+        raise UserError(f"{where} clv= works out money; give it on the money effect")
+    if len(found) > 1:
+        raise UserError(f"{where} clv is given twice")
+    if tokens[1] is not found[0]:
+        raise UserError(f"{where} give VALUE or clv=, not both: clv= works out the money a year")
+    # Parts typed with spaces after their commas arrive as tokens without `=`.
+    position = tokens.index(found[0])
+    end = position + 1
+    while end < len(tokens) and "=" not in tokens[end]:
+        end += 1
+    text = "".join(tokens[position:end]).partition("=")[2]
+    del tokens[position:end]
+    if not text.strip():
+        raise UserError(f"{where} clv= is empty; write {CLV_SYNTAX}")
+    try:
+        return customer_value(text, where, currency)
+    except ClvTextError as error:
+        raise UserError(str(error)) from None
 
 
 def _starts_with_pair(spec: str) -> bool:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 
 import click
 
 from ltv_journal.core import clock
 from ltv_journal.core.calibration import DimensionCalibration, breakdown, calibrate, sentences
-from ltv_journal.core.decision import Observation, Review, WouldRepeat
+from ltv_journal.core.clv_text import ClvTextError, actual_customer_value
+from ltv_journal.core.decision import Decision, Observation, Review, WouldRepeat
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.explain import calibration_cells, describe_review
 from ltv_journal.core.money import format_amount
@@ -56,6 +58,11 @@ def review(decision_id: str | None, as_json: bool, **typed: object) -> None:
     Example:
       ltv-journal review ID --actual money=4800 --missed love --repeat yes \\
         --hindsight "customers take a year to find you"
+
+    A money effect worked out from customers (clv=) can be reviewed by the customers
+    seen: --actual money=customers:3/m (and order:, orders:, margin:, stay: or churn:)
+    records the money a year those figures give at steady state, the others as
+    expected — so it compares with the expected money a year like for like.
     """
     if decision_id is None:
         given = [f"--{name.replace('_', '-')}" for name, v in typed.items() if v not in (None, ())]
@@ -65,9 +72,9 @@ def review(decision_id: str | None, as_json: bool, **typed: object) -> None:
         return
     if not any(_said(typed[name]) for name in WHAT_HAPPENED):
         raise UserError("say what happened: --actual, --missed, --repeat, --notes or --hindsight")
-    entry = _review_from(typed)
     with open_journal() as journal:
         target = journal.resolve(decision_id)
+        entry = _review_from(typed, journal.get(target))
         with invalid_as_user_error("review", next_review_on="--next"):
             after = journal.add_review(target, entry)
         currency = journal.profile().currency
@@ -78,11 +85,15 @@ def review(decision_id: str | None, as_json: bool, **typed: object) -> None:
     echo_lines(describe_review(after.reviews[-1], after, currency))
 
 
-def _review_from(typed: Mapping[str, object]) -> Review:
+def _review_from(typed: Mapping[str, object], decision: Decision) -> Review:
     actual: dict[Dimension, Observation] = {}
     currency = journal_currency()
     for text in _texts(typed["actual"]):
-        dim, value = parsing.dimension_value(text, "--actual", currency)
+        name, _, value_text = text.partition("=")
+        if ":" in value_text:  # customer figures: the money they give a year
+            dim, value = Dimension.MONEY, _money_from_customers(decision, text, currency)
+        else:
+            dim, value = parsing.dimension_value(text, "--actual", currency)
         _add(actual, dim, Observation(per_year=value, materialised=True))
     for text in _texts(typed["missed"]):
         if "=" in text:  # "did not happen" and "happened at VALUE" cannot both be true
@@ -104,6 +115,25 @@ def _review_from(typed: Mapping[str, object]) -> Review:
         hindsight=str(typed["hindsight"] or "").strip(),
         next_review_on=None if next_on is None else parsing.day(str(next_on), "--next"),
     )
+
+
+def _money_from_customers(decision: Decision, text: str, currency: str | None) -> Decimal:
+    """`money=customers:3/m[,order:95,…]`: the money a year at steady state that the
+    customers seen give, the other figures as expected (the effect's own inputs)."""
+    name, _, parts = text.partition("=")
+    where = f"--actual {text}:"
+    if name.strip().lower() != str(Dimension.MONEY):
+        raise UserError(f"{where} only money is worked out from customers")
+    effect = decision.effects.get(Dimension.MONEY)
+    if effect is None or effect.clv is None:
+        raise UserError(
+            f"{where} this decision's money was not worked out from customers (clv=); "
+            "give the money a year instead, e.g. money=4800"
+        )
+    try:
+        return actual_customer_value(effect.clv, parts, where, currency).money_per_year()
+    except ClvTextError as error:
+        raise UserError(str(error)) from None
 
 
 def _said(value: object) -> bool:

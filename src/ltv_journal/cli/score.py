@@ -7,42 +7,63 @@ from datetime import date
 import click
 
 from ltv_journal.core import clock
+from ltv_journal.core.band_text import raises_text
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
-from ltv_journal.core.money import format_amount
+from ltv_journal.core.journal_band import lifetime_band
+from ltv_journal.core.money import format_amount, format_points
 from ltv_journal.core.score import Score
+from ltv_journal.core.uncertainty import Band, Spread
 from ltv_journal.core.worth import left_out
 
 from . import parsing
-from .as_json import score_json
+from .as_json import range_json, score_json
 from .options import db_option, json_option, open_journal, settings
 from .output import echo_json, echo_lines, table
 
 
-def read_score(location: str, as_of: date) -> Score:
-    """The score, read with plain sqlite3 when the journal is an existing SQLite file
-    (fast: no SQLAlchemy), else through the Journal."""
+def read_score(location: str, as_of: date) -> tuple[Score, Band]:
+    """The score and the band of the whole journal (its LTV's P10 / P50 / P90), read
+    with plain sqlite3 when the journal is an existing SQLite file (fast: no
+    SQLAlchemy), else through the Journal."""
     from ltv_journal.store.location import sqlite_path
-    from ltv_journal.store.quick import quick_score
+    from ltv_journal.store.quick import quick_score_and_band
 
     path = sqlite_path(location)
     if path is not None:
-        quick = quick_score(path, as_of)
+        quick = quick_score_and_band(path, as_of)
         if quick is not None:
-            return quick[1]
+            return quick[1], lifetime_band(quick[2], quick[1].baseline)
     with open_journal(location) as journal:
-        return journal.score(as_of)
+        score = journal.score(as_of)
+        return score, lifetime_band(journal.band(), score.baseline)
 
 
-def score_lines(score: Score) -> list[str]:
-    """Baseline, from decisions and LTV per dimension, as an aligned table."""
+def _between(dim: Dimension | None, spread: Spread, currency: str) -> str:
+    """`1,690,000 – 1,720,000 EUR` or `+12.5 – +20.1`: P10 to P90."""
+    if dim is None or dim.is_money:
+        return f"{format_amount(spread.p10)} – {format_amount(spread.p90)} {currency}"
+    return f"{format_points(spread.p10)} – {format_points(spread.p90)}"
+
+
+def score_lines(score: Score, band: Band | None = None) -> list[str]:
+    """Baseline, from decisions and LTV per dimension (and the LTV's P10 to P90 when
+    `band` is given), as an aligned table."""
     cur = score.currency
+
+    def spread(dim: Dimension | None) -> tuple[str, ...]:
+        if band is None:
+            return ()
+        found = band.combined if dim is None else band.dimensions[dim]
+        return () if found is None else (_between(dim, found, cur),)
+
     rows = [
         (
             str(dim),
             format_value(dim, score.baseline[dim], cur),
             format_value(dim, score.from_decisions[dim], cur, signed=True),
             format_value(dim, score.ltv[dim], cur),
+            *spread(dim),
         )
         for dim in DIMENSIONS
     ]
@@ -53,14 +74,25 @@ def score_lines(score: Score) -> list[str]:
                 format_amount(score.baseline[Dimension.MONEY], cur),
                 format_amount(score.combined_from_decisions, cur, signed=True),
                 format_amount(score.combined, cur),
+                *spread(None),
             )
         )
-    header = (f"as of {score.as_of.isoformat()}", "baseline", "from decisions", "LTV")
+    header: tuple[str, ...] = (
+        f"as of {score.as_of.isoformat()}",
+        "baseline",
+        "from decisions",
+        "LTV",
+    )
+    if band is not None:
+        header += ("P10 – P90",)
     count = f"{score.decisions} decision{'s' if score.decisions != 1 else ''}"
     if score.combined is not None:
         count += "; combined = money + each point dimension at its worth (profile --worth)"
         count += left_out(score.ltv, score.worth)
-    return [*table(header, rows, {1, 2, 3}), count]
+    lines = [*table(header, rows, {1, 2, 3, 4}), count]
+    if band is not None:
+        lines.append(f"your decisions {raises_text(band, 'raise')}")
+    return lines
 
 
 @click.command(name="score", short_help="LTV per dimension: baseline, decisions, total.")
@@ -76,17 +108,25 @@ def score_command(as_of: str | None, as_json: bool) -> None:
 
     Without --as-of it counts every decision in the journal; with it, the running score
     of that day, as the trend and the yearly summary show it. With a worth in the
-    profile (profile --worth) a combined line adds the four up in money. --json prints
-    {"currency", "as_of", "decisions", "baseline", "ltv", "worth", "combined"} with exact
-    two-decimal numbers (worth and combined are null without a worth).
+    profile (profile --worth) a combined line adds the four up in money.
+
+    P10 – P90 is how sure the LTV is: the decisions' confidences and ranges drawn 2,000
+    times (seeded, so the same journal always gives the same figures); the last line
+    says in how many draws your decisions raise the lifetime value. --as-of leaves it out.
+
+    --json prints {"currency", "as_of", "decisions", "baseline", "ltv", "worth",
+    "combined", "range"} with exact two-decimal numbers (worth and combined are null
+    without a worth); "range" is {"p10", "p50", "p90"} of the combined LTV, "p_raises",
+    "draws" and each dimension's LTV {"p10", "p50", "p90"} (null with --as-of).
     """
+    band: Band | None = None
     if as_of is None:
-        current = read_score(settings().location, clock.today())
+        current, band = read_score(settings().location, clock.today())
     else:
         day = parsing.day(as_of, "--as-of")
         with open_journal() as journal:
             current = journal.running_score(day)
     if as_json:
-        echo_json(score_json(current))
+        echo_json({**score_json(current), "range": None if band is None else range_json(band)})
     else:
-        echo_lines(score_lines(current))
+        echo_lines(score_lines(current, band))

@@ -23,6 +23,9 @@ NOTE = "note"
 """Field metadata marking free text a decision carries as written (its value: what the
 field asks); `NOTE_FIELDS` lists them for every codec and view."""
 
+MAX_OPTIONS_NOT_TAKEN = 4
+"""A decision is chosen from 2 to 5 options, itself included: it keeps at most 4 others."""
+
 MAX_POINTS = Decimal(10)
 POINTS_SCALE = "must be between -10 and +10 points a year (10 is a life-changing lift)"
 
@@ -92,6 +95,40 @@ class Review:
 
 
 @dataclass(frozen=True, slots=True)
+class Option:
+    """An option a decision was chosen from and not taken: a title, a one-off amount
+    and expected effects, under the same rules as a decision's own."""
+
+    title: str
+    kind: Kind = Kind.EXPENSE
+    amount: Decimal = Decimal(0)
+    effects: Mapping[Dimension, Effect] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "effects", _frozen(_spelled_out(self.effects)))
+
+    def as_decision(self, decided_on: dt.date) -> Decision:
+        """The option as if it had been decided on `decided_on`: what values, verdicts
+        and bands are worked out from."""
+        return Decision(
+            title=self.title,
+            date=decided_on,
+            kind=self.kind,
+            amount=self.amount,
+            effects=self.effects,
+        )
+
+
+def option_of(decision: Decision) -> Option:
+    """A decision's title, kind, amount and effects as an option (its other fields,
+    options included, are dropped)."""
+    return Option(decision.title, decision.kind, decision.amount, decision.effects)
+
+
+_OPTION_FIELDS = ("title", "kind", "amount")
+
+
+@dataclass(frozen=True, slots=True)
 class Decision:
     """A decision as the user logged it. An empty `id` means not stored yet."""
 
@@ -109,6 +146,8 @@ class Decision:
     review_on: dt.date | None = None
     effects: Mapping[Dimension, Effect] = field(default_factory=dict)
     reviews: tuple[Review, ...] = ()
+    options: tuple[Option, ...] = ()
+    """The options it was chosen from and that were not taken (0 to 4)."""
     id: str = ""
     deleted_at: dt.datetime | None = None
     updated_at: dt.datetime | None = field(default=None, compare=False)
@@ -118,6 +157,7 @@ class Decision:
     def __post_init__(self) -> None:
         object.__setattr__(self, "effects", _frozen(_spelled_out(self.effects)))
         object.__setattr__(self, "tags", normalise_tags(self.tags))
+        object.__setattr__(self, "options", tuple(self.options))
 
     def resolved_review_on(self) -> dt.date | None:
         """The review date to store: `review_on` if given and no review has been made on
@@ -132,7 +172,8 @@ class Decision:
 
     def problems(self) -> list[tuple[str, str]]:
         """Every invalid field as (field name, reason); effect fields as `happiness.years`,
-        review fields as `reviews.0.date`."""
+        review fields as `reviews.0.date`, option fields as `options.0.title` and
+        `options.0.happiness.low` (positions from 0)."""
         found: list[tuple[str, str]] = []
         if not self.title.strip():
             found.append(("title", "is required"))
@@ -156,19 +197,48 @@ class Decision:
             found.append(("date", "must be between 1900 and 2200"))
         if self.review_on is not None and self.review_on < self.date:
             found.append(("review_on", "must not be before the decision's date"))
-        for dim, effect in self.effects.items():
-            found.extend((f"{dim}.{name}", why) for name, why in effect.problems())
-            if not in_scale(dim, effect.per_year):
-                found.append((f"{dim}.per_year", POINTS_SCALE))
-            for name in ("low", "high"):
-                bound = getattr(effect, name)
-                if bound is not None and not in_scale(dim, bound):
-                    found.append((f"{dim}.{name}", POINTS_SCALE))
+        found.extend(effect_problems(self.effects))
+        found.extend(self._option_problems())
         for index, review in enumerate(self.reviews):
             found.extend(
                 (f"reviews.{index}.{name}", why) for name, why in review.problems(self.date)
             )
         return found
+
+    def _option_problems(self) -> list[tuple[str, str]]:
+        if len(self.options) > MAX_OPTIONS_NOT_TAKEN:
+            return [
+                (
+                    "options",
+                    f"one option too many: a decision is chosen from at most "
+                    f"{MAX_OPTIONS_NOT_TAKEN + 1} options, itself included "
+                    f"({len(self.options) + 1} given)",
+                )
+            ]
+        found: list[tuple[str, str]] = []
+        for index, option in enumerate(self.options):
+            # The option's own rules are the decision's: check it as one.
+            for name, why in option.as_decision(self.date).problems():
+                if name in _OPTION_FIELDS or "." in name:
+                    found.append((f"options.{index}.{name}", why))
+        return found
+
+
+def effect_problems(effects: Mapping[Dimension, Effect]) -> list[tuple[str, str]]:
+    """Every invalid field of a decision's (or an option's) effects, as `happiness.years`."""
+    found: list[tuple[str, str]] = []
+    for dim, effect in effects.items():
+        if effect.clv is not None and not dim.is_money:  # the rest would follow from it
+            found.append((f"{dim}.clv", "works out money: give it on the money effect"))
+            continue
+        found.extend((f"{dim}.{name}", why) for name, why in effect.problems())
+        if not in_scale(dim, effect.per_year):
+            found.append((f"{dim}.per_year", POINTS_SCALE))
+        for name in ("low", "high"):
+            bound = getattr(effect, name)
+            if bound is not None and not in_scale(dim, bound):
+                found.append((f"{dim}.{name}", POINTS_SCALE))
+    return found
 
 
 NOTE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Decision) if NOTE in f.metadata)

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
 
+from .clv import CustomerValue
 from .dates import add_months, whole_months_between
 from .dimensions import Dimension, Until
 from .profile import Profile
@@ -57,6 +58,9 @@ class Effect:
     """The 10th percentile of per_year (DESIGN §1 "Options and uncertainty"); with `high`."""
     high: Decimal | None = None
     """The 90th percentile of per_year; given with `low` or not at all."""
+    clv: CustomerValue | None = None
+    """The customer figures a money effect was worked out from (core/clv.py): per_year
+    is then their money a year at steady state, and the months ramp up to it."""
 
     @property
     def ranged(self) -> bool:
@@ -66,7 +70,7 @@ class Effect:
     def problems(self) -> list[tuple[str, str]]:
         """Every invalid field as (field name, reason)."""
         found: list[tuple[str, str]] = []
-        if abs(self.per_year) > MAX_PER_YEAR:
+        if abs(self.per_year) > MAX_PER_YEAR and self.clv is None:  # else: clv says why
             found.append(("per_year", f"must be at most {MAX_PER_YEAR:,} a year either way"))
         if not 0 <= self.delay_months <= MAX_DELAY_MONTHS:
             found.append(("delay_months", f"must be between 0 and {MAX_DELAY_MONTHS}"))
@@ -88,7 +92,26 @@ class Effect:
         if not Decimal(0) < self.confidence <= Decimal(1):
             found.append(("confidence", "must be more than 0 and at most 1"))
         found.extend(self._range_problems())
+        found.extend(self._customer_problems())
         return found
+
+    def _customer_problems(self) -> list[tuple[str, str]]:
+        if self.clv is None:
+            return []
+        found = [(f"clv.{name}", why) for name, why in self.clv.problems()]
+        if found:
+            return found
+        per_year = self.clv.money_per_year()
+        if per_year > MAX_PER_YEAR:
+            return [
+                (
+                    "clv",
+                    f"gives {per_year:,} a year, more than the limit of {MAX_PER_YEAR:,}",
+                )
+            ]
+        if per_year != self.per_year:
+            return [("per_year", f"must be what the customer value gives: {per_year}")]
+        return []
 
     def _range_problems(self) -> list[tuple[str, str]]:
         low, high = self.low, self.high
@@ -186,6 +209,8 @@ def lifetime_effect(
     if months == 0 or effect.per_year == 0:
         return Decimal(0)
     with localcontext(MATH_CONTEXT):
+        if effect.clv is not None:
+            return _customer_effect(effect, effect.clv, months, decided_on, profile)
         if half_life is None and rate == 0:
             # Multiply before dividing so whole-year sums stay exact (6000/12 × 240).
             return effect.confidence * effect.per_year * months / 12
@@ -193,6 +218,19 @@ def lifetime_effect(
         lead = discount_factor(rate, months_from_valuation(start, profile))
         series = monthly_series(half_life, rate, months)
         return +(effect.confidence * effect.per_year / 12 * lead * series)
+
+
+def _customer_effect(
+    effect: Effect, clv: CustomerValue, months: int, decided_on: date, profile: Profile
+) -> Decimal:
+    """E of a money effect worked out from customers: each month weighted by the share
+    of the steady state paying then (core/clv.py)."""
+    rate = profile.discount_rate
+    start = add_months(decided_on, effect.delay_months)
+    lead = discount_factor(rate, months_from_valuation(start, profile))
+    log_q = _monthly_factors(effect.half_life_years, rate)[0]
+    series = clv.ramp_series(log_q, months)
+    return +(effect.confidence * effect.per_year * lead * series / 12)
 
 
 def present_value(amount: Decimal, day: date, profile: Profile) -> Decimal:

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .calibration import DimensionCalibration
+from .clv import CustomerValue
 from .decision import NOTE_FIELDS, Decision, Kind, Review
 from .dimensions import DIMENSIONS, Dimension
 from .effects import Effect, effect_months
 from .figures import InvestmentFigures, OpportunityCost, investment_figures, opportunity_cost
-from .money import format_about, format_amount, format_compact, format_points
+from .money import format_about, format_amount, format_compact, format_points, round_cents
 from .profile import Profile
 from .score import Values, decision_values, effect_values
 from .text import visible
@@ -76,6 +77,8 @@ def describe_effect(
         low = format_value(dim, effect.low, profile.currency, signed=True)
         high = format_value(dim, effect.high, profile.currency, signed=True)
         parts[0] += f" (P10 {low}, P90 {high})"
+    if effect.clv is not None:
+        parts[0] += " at steady state, ramping up"
     if effect.delay_months:
         parts.append(f"after {effect.delay_months} month{'s' if effect.delay_months != 1 else ''}")
     horizon = effect.horizon_for(dim)
@@ -249,7 +252,11 @@ def detail_lines(decision: Decision, profile: Profile) -> list[str]:
         lines.append("cost per point-year: " + "; ".join(cost_lines(info.cost_per_point_year, cur)))
     if info.effect_lines:
         lines.append("effects:")
-        lines.extend(f"  {dim}: {text}" for dim, text in info.effect_lines.items())
+        for dim, text in info.effect_lines.items():
+            lines.append(f"  {dim}: {text}")
+            customers = decision.effects[dim].clv
+            if customers is not None:
+                lines.extend(f"    {line}" for line in customer_lines(customers, cur))
     else:
         lines.append("effects: none expected")
     if info.investment is not None:
@@ -269,6 +276,39 @@ def detail_lines(decision: Decision, profile: Profile) -> list[str]:
     for review in decision.reviews:
         lines.extend(describe_review(review, decision, cur))
     return [visible(line) for line in lines]
+
+
+def customer_lines(clv: CustomerValue, currency: str) -> list[str]:
+    """A customer-value money effect explained: its inputs, one customer's value, the
+    customers at steady state and the money a year they bring."""
+    number = _plain_number
+    stay = (
+        f"staying {_years(Decimal(clv.stay_months) / 12)} ({clv.stay_months} months)"
+        if clv.stay_years is not None
+        else f"churn {_percent(clv.churn_per_year or Decimal(1))} a year "
+        f"(retention {_percent(1 - (clv.churn_per_year or Decimal(1)))}, "
+        f"about {number(clv.customer_years)} years)"
+    )
+    rate = "" if clv.rate is None else f" at {_percent(clv.rate)} a year"
+    ramp = (
+        f"reached after {clv.ramp_months} months"
+        if clv.ramp_months is not None
+        else "neared year by year"
+    )
+    return [
+        f"from customers: {number(clv.customers_per_month)} new a month × "
+        f"{format_amount(clv.average_order, currency)} an order × "
+        f"{number(clv.orders_per_year)} orders a year × {_percent(clv.margin)} margin, {stay}",
+        f"per customer: {format_amount(round_cents(clv.per_customer()), currency)}{rate} "
+        f"({format_amount(round_cents(clv.yearly_margin), currency)} margin a year)",
+        f"steady state: {number(clv.steady_customers)} customers, "
+        f"{format_amount(clv.money_per_year(), currency)} a year, {ramp}",
+    ]
+
+
+def _plain_number(value: Decimal) -> str:
+    """A count or factor to at most two decimals, without trailing zeros: `4`, `2.33`."""
+    return format_points(value)
 
 
 def opportunity_text(cost: OpportunityCost, currency: str) -> str:

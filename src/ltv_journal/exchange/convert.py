@@ -13,12 +13,15 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from ltv_journal.core.clv import CustomerValue
 from ltv_journal.core.decision import (
     MAX_AMOUNT,
+    MAX_OPTIONS_NOT_TAKEN,
     NOTE_FIELDS,
     Decision,
     Kind,
     Observation,
+    Option,
     Review,
     WouldRepeat,
 )
@@ -29,7 +32,15 @@ from ltv_journal.core.money import CENT
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.worth import POINT_DIMENSIONS, Worth
 
-from .keys import DECISION_KEYS, EFFECT_KEYS, OBSERVATION_KEYS, PROFILE_KEYS, REVIEW_KEYS
+from .keys import (
+    CLV_KEYS,
+    DECISION_KEYS,
+    EFFECT_KEYS,
+    OBSERVATION_KEYS,
+    OPTION_KEYS,
+    PROFILE_KEYS,
+    REVIEW_KEYS,
+)
 
 Path = tuple[str | int, ...]
 """Where a value sits: keys and 0-based array positions, e.g. ("decisions", 2, "amount")."""
@@ -37,7 +48,9 @@ Path = tuple[str | int, ...]
 _EXAMPLE_ID = "6f1c2a9e-8d3b-4f57-9a61-0c2f3d4e5a6b"
 _DECISION_KEYS = frozenset(DECISION_KEYS)
 _EFFECT_KEYS = frozenset(EFFECT_KEYS)
+_CLV_KEYS = frozenset(CLV_KEYS)
 _REVIEW_KEYS = frozenset(REVIEW_KEYS)
+_OPTION_KEYS = frozenset(OPTION_KEYS)
 _OBSERVATION_KEYS = frozenset(OBSERVATION_KEYS)
 _PROFILE_KEYS = frozenset(PROFILE_KEYS)
 _DIMENSIONS = {str(d): d for d in Dimension}
@@ -229,6 +242,7 @@ def decision_from_table(value: object, index: int) -> Decision:
         updated_at=moment(table, "updated_at", path),
         effects=effects_of(table, path),
         reviews=_reviews(table, path),
+        options=_options(table, path),
     )
 
 
@@ -275,6 +289,10 @@ def effect_from_table(value: object, path: Path) -> Effect:
     table = table_at(value, path)
     check_keys(table, _EFFECT_KEYS, path)
     per_year = hundredths(table, "per_year", path)
+    clv = customer_value_from_table(table["clv"], (*path, "clv")) if "clv" in table else None
+    if per_year is None and clv is not None:
+        # Worked out when left out; a wrong one is refused by the effect's rules.
+        per_year = clv.money_per_year() if not clv.problems() else Decimal(0)
     if per_year is None:
         ranged = "low" in table or "high" in table
         why = "is required: low and high are a range around it" if ranged else "is required"
@@ -288,6 +306,59 @@ def effect_from_table(value: object, path: Path) -> Effect:
         confidence=_or(decimal(table, "confidence", path), Decimal(1)),
         low=hundredths(table, "low", path),
         high=hundredths(table, "high", path),
+        clv=clv,
+    )
+
+
+def customer_value_from_table(value: object, path: Path) -> CustomerValue:
+    """`[decisions.effects.money.clv]`; ranges and the choice of stay or churn are the
+    core's rules (CustomerValue.problems)."""
+    table = table_at(value, path)
+    check_keys(table, _CLV_KEYS, path)
+    required = {}
+    for key in ("customers_per_month", "average_order", "orders_per_year", "margin"):
+        read = hundredths if key == "average_order" else decimal
+        found = read(table, key, path)
+        if found is None:
+            raise FieldError((*path, key), "is required")
+        required[key] = found
+    return CustomerValue(
+        **required,
+        stay_years=decimal(table, "stay_years", path),
+        churn_per_year=decimal(table, "churn_per_year", path),
+        rate=decimal(table, "rate", path),
+    )
+
+
+def _options(table: Mapping[str, Any], path: Path) -> tuple[Option, ...]:
+    """`[[decisions.options]]`: the options not taken, at most MAX_OPTIONS_NOT_TAKEN."""
+    value = table.get("options")
+    if value is None:
+        return ()
+    here = (*path, "options")
+    if type(value) is not list:
+        raise _wrong(here, "[[decisions.options]] tables", value)
+    if len(value) > MAX_OPTIONS_NOT_TAKEN:
+        raise FieldError(
+            (*here, MAX_OPTIONS_NOT_TAKEN),
+            f"one option too many: a decision is chosen from at most "
+            f"{MAX_OPTIONS_NOT_TAKEN + 1} options, itself included, so it keeps at most "
+            f"{MAX_OPTIONS_NOT_TAKEN} [[decisions.options]] ({len(value)} given)",
+        )
+    return tuple(option_from_table(item, (*here, i)) for i, item in enumerate(value))
+
+
+def option_from_table(value: object, path: Path) -> Option:
+    """One option's table (`[[decisions.options]]`, or a compare file's `[[options]]`)."""
+    table = table_at(value, path)
+    check_keys(table, _OPTION_KEYS, path)
+    if "title" not in table:
+        raise FieldError((*path, "title"), "is required: each option needs a title")
+    return Option(
+        title=text(table, "title", path),
+        kind=choice(table, "kind", path, Kind) or Kind.EXPENSE,
+        amount=_or(hundredths(table, "amount", path), Decimal(0)),
+        effects=effects_of(table, path),
     )
 
 

@@ -28,8 +28,12 @@ DECISION_KEYS: tuple[str, ...] = (
     "review_on",
     "updated_at",
     "effects",
+    "options",
     "reviews",
 )
+
+OPTION_KEYS: tuple[str, ...] = ("title", "kind", "amount", "effects")
+"""An option's keys: in `[[decisions.options]]` and in a compare file's `[[options]]`."""
 
 EFFECT_KEYS: tuple[str, ...] = (
     "per_year",
@@ -40,7 +44,20 @@ EFFECT_KEYS: tuple[str, ...] = (
     "confidence",
     "low",
     "high",
+    "clv",
 )
+
+CLV_KEYS: tuple[str, ...] = (
+    "customers_per_month",
+    "average_order",
+    "orders_per_year",
+    "margin",
+    "stay_years",
+    "churn_per_year",
+    "rate",
+)
+"""`[decisions.effects.money.clv]`: the customer figures a money effect is worked out
+from (core/clv.py)."""
 
 REVIEW_KEYS: tuple[str, ...] = (
     "date",

@@ -21,7 +21,15 @@ from typing import Any
 
 from ltv_journal.core.dimensions import DIMENSIONS
 
-from .keys import DECISION_KEYS, EFFECT_KEYS, OBSERVATION_KEYS, PROFILE_KEYS, REVIEW_KEYS
+from .keys import (
+    CLV_KEYS,
+    DECISION_KEYS,
+    EFFECT_KEYS,
+    OBSERVATION_KEYS,
+    OPTION_KEYS,
+    PROFILE_KEYS,
+    REVIEW_KEYS,
+)
 
 _CHAR = r'(?:[^"\\\x00-\x08\x0a-\x1f\x7f]|\\(?:[btnfr"\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}))'
 _STRING = re.compile(f'"({_CHAR}*)"')
@@ -48,21 +56,40 @@ _PAIR = re.compile(
 _OWN_TABLES = ("profile", "decisions")
 _TOP_NAME = re.compile(r"\[\[?[ \t]*[\"']?([A-Za-z0-9_-]*)")
 
-_PROFILE, _DECISION, _EFFECT, _REVIEW, _OBSERVATION, _WORTH = range(6)
+(
+    _PROFILE,
+    _DECISION,
+    _EFFECT,
+    _REVIEW,
+    _OBSERVATION,
+    _WORTH,
+    _CLV,
+    _OPTION,
+    _OPTION_EFFECT,
+    _OPTION_CLV,
+) = range(10)
 _KEYS: dict[int, frozenset[str]] = {
     _PROFILE: frozenset(PROFILE_KEYS) - {"worth"},
     _WORTH: frozenset(str(d) for d in DIMENSIONS[1:]),
-    _DECISION: frozenset(DECISION_KEYS) - {"effects", "reviews"},
-    _EFFECT: frozenset(EFFECT_KEYS),
+    _DECISION: frozenset(DECISION_KEYS) - {"effects", "reviews", "options"},
+    _EFFECT: frozenset(EFFECT_KEYS) - {"clv"},
+    _CLV: frozenset(CLV_KEYS),
+    _OPTION_CLV: frozenset(CLV_KEYS),
     _REVIEW: frozenset(REVIEW_KEYS) - {"actual"},
     _OBSERVATION: frozenset(OBSERVATION_KEYS),
+    _OPTION: frozenset(OPTION_KEYS) - {"effects"},
+    _OPTION_EFFECT: frozenset(EFFECT_KEYS) - {"clv"},
 }
 _HEADERS: dict[str, tuple[int, str]] = {
     "[profile]": (_PROFILE, ""),
     "[profile.worth]": (_WORTH, ""),
     "[[decisions]]": (_DECISION, ""),
     "[[decisions.reviews]]": (_REVIEW, ""),
+    "[[decisions.options]]": (_OPTION, ""),
+    **{f"[decisions.options.effects.{d}]": (_OPTION_EFFECT, str(d)) for d in DIMENSIONS},
     **{f"[decisions.effects.{d}]": (_EFFECT, str(d)) for d in DIMENSIONS},
+    **{f"[decisions.effects.{d}.clv]": (_CLV, str(d)) for d in DIMENSIONS},
+    **{f"[decisions.options.effects.{d}.clv]": (_OPTION_CLV, str(d)) for d in DIMENSIONS},
     **{f"[decisions.reviews.actual.{d}]": (_OBSERVATION, str(d)) for d in DIMENSIONS},
 }
 
@@ -238,6 +265,7 @@ class _State:
         self.allowed: frozenset[str] = frozenset()
         self.decision: dict[str, Any] | None = None
         self.review: dict[str, Any] | None = None
+        self.option: dict[str, Any] | None = None
 
     def keep_other(self, raw: str, line: str) -> None:
         if not self.other:
@@ -267,15 +295,29 @@ class _State:
             self.current = profile["worth"] = {}
         elif kind == _DECISION:
             self.current = self.decision = {}
-            self.review = None
+            self.review = self.option = None
             self.root.setdefault("decisions", []).append(self.decision)
         elif self.decision is None:
             raise NotLayout
         elif kind == _EFFECT:
             self.current = _new_table(self.decision.setdefault("effects", {}), name)
+        elif kind in (_CLV, _OPTION_CLV):
+            # Only right under its own effect's table, as the writer puts it.
+            effect = self.current
+            owner = self.decision if kind == _CLV else self.option
+            if effect is None or owner is None or owner.get("effects", {}).get(name) is not effect:
+                raise NotLayout
+            self.current = _new_table(effect, "clv")
         elif kind == _REVIEW:
             self.current = self.review = {}
             self.decision.setdefault("reviews", []).append(self.review)
+        elif kind == _OPTION:
+            self.current = self.option = {}
+            self.decision.setdefault("options", []).append(self.option)
+        elif kind == _OPTION_EFFECT:
+            if self.option is None:
+                raise NotLayout
+            self.current = _new_table(self.option.setdefault("effects", {}), name)
         elif self.review is None:
             raise NotLayout
         else:

@@ -30,14 +30,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ltv_journal.core.decision import Decision, Kind
+from ltv_journal.core.decision import Decision
 
-from .convert import FieldError, check_keys, choice, day, effects_of, hundredths, table_at, text
+from .convert import FieldError, check_keys, day, option_from_table
 from .convert import Path as KeyPath
 from .errors import ExchangeError
 from .reader import _located, _syntax_error, file_text, value_at
 
-OPTION_KEYS: tuple[str, ...] = ("title", "kind", "amount", "effects")
 FILE_KEYS: tuple[str, ...] = ("date", "options")
 MIN_OPTIONS = 2
 MAX_OPTIONS = 5
@@ -86,17 +85,7 @@ def _convert(data: dict[str, Any], today: date) -> OptionSet:
 
 def _option(value: object, index: int, decided_on: date, data: Mapping[str, Any]) -> Decision:
     path: KeyPath = ("options", index)
-    table = table_at(value, path)
-    check_keys(table, frozenset(OPTION_KEYS), path)
-    if "title" not in table:
-        raise FieldError((*path, "title"), "is required: each option needs a title")
-    option = Decision(
-        title=text(table, "title", path),
-        date=decided_on,
-        kind=choice(table, "kind", path, Kind) or Kind.EXPENSE,
-        amount=hundredths(table, "amount", path) or Decimal(0),
-        effects=effects_of(table, path),
-    )
+    option = option_from_table(value, path).as_decision(decided_on)
     for name, reason in option.problems():
         where: KeyPath = (*path, *_field_path(name))
         raise FieldError(where, reason, value_at(data, where))

@@ -290,14 +290,17 @@ def _decisions(data: dict[str, Any]) -> list[Decision]:
 
 
 def problem_path(name: str) -> KeyPath:
-    """A core problem's field (`amount`, `happiness.years`, `reviews.0.actual.love`) as a
-    path in the file."""
+    """A core problem's field (`amount`, `happiness.years`, `reviews.0.actual.love`,
+    `options.1.happiness.low`) as a path in the file."""
     if name.startswith("reviews."):
         _, index, key = name.split(".", 2)
         return ("reviews", int(index), *key.split("."))
+    if name.startswith("options."):  # options.1.happiness.low
+        _, index, key = name.split(".", 2)
+        return ("options", int(index), *problem_path(key))
     if "." in name:
         dimension, key = name.split(".", 1)
-        return ("effects", dimension, key)
+        return ("effects", dimension, *key.split("."))
     return (name,)
 
 
@@ -359,7 +362,12 @@ def _located(text: str, source: str, error: FieldError) -> ExchangeError:
     message = error.message
     if len(error.path) + depth(error.value) > MAX_DEPTH:
         message = _TOO_DEEP
-    elif error.value is not None and "got " not in message and "unknown" not in message:
+    elif (
+        error.value is not None
+        and not isinstance(error.value, dict)  # "got a table" would add nothing
+        and "got " not in message
+        and "unknown" not in message
+    ):
         message = f"{message}, got {shown(error.value)}"
     line = line_of(text, error.path)
     where = f"{source}, line {line}" if line is not None else source

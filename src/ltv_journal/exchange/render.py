@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from ltv_journal.core.decision import NOTE_FIELDS, Decision, Observation, Review
+from ltv_journal.core.clv import CustomerValue
+from ltv_journal.core.decision import NOTE_FIELDS, Decision, Observation, Option, Review
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.profile import Profile
@@ -96,6 +97,30 @@ def effect_pairs(dimension: Dimension, effect: Effect) -> Pairs:
     return pairs
 
 
+def customer_value_pairs(clv: CustomerValue) -> Pairs:
+    """`[decisions.effects.money.clv]`: every input given, in the order of CLV_KEYS."""
+    pairs: Pairs = [
+        ("customers_per_month", literals.number(clv.customers_per_month)),
+        ("average_order", literals.money(clv.average_order)),
+        ("orders_per_year", literals.number(clv.orders_per_year)),
+        ("margin", literals.number(clv.margin)),
+    ]
+    for key in ("stay_years", "churn_per_year", "rate"):
+        value = getattr(clv, key)
+        if value is not None:
+            pairs.append((key, literals.number(value)))
+    return pairs
+
+
+def option_pairs(option: Option) -> Pairs:
+    """An option's own keys (not its effects)."""
+    return [
+        ("title", literals.string(option.title)),
+        ("kind", literals.string(str(option.kind))),
+        ("amount", literals.money(option.amount)),
+    ]
+
+
 def review_pairs(review: Review) -> Pairs:
     pairs: Pairs = [("date", literals.day(review.date))]
     if review.would_repeat is not None:
@@ -133,11 +158,22 @@ def render_profile(profile: Profile) -> str:
 
 
 def render_decision(decision: Decision, out: list[str]) -> None:
-    """Append one `[[decisions]]` table, its effects and its reviews, to `out`."""
+    """Append one `[[decisions]]` table, its effects, its options and its reviews, to
+    `out`."""
     _table(out, "[[decisions]]", decision_pairs(decision))
     for dim, effect in decision.effects.items():
         out.append("")
         _table(out, f"[decisions.effects.{dim}]", effect_pairs(dim, effect))
+        if effect.clv is not None:
+            _table(out, f"[decisions.effects.{dim}.clv]", customer_value_pairs(effect.clv))
+    for option in decision.options:
+        out.append("")
+        _table(out, "[[decisions.options]]", option_pairs(option))
+        for dim, effect in option.effects.items():
+            _table(out, f"[decisions.options.effects.{dim}]", effect_pairs(dim, effect))
+            if effect.clv is not None:
+                clv = customer_value_pairs(effect.clv)
+                _table(out, f"[decisions.options.effects.{dim}.clv]", clv)
     for review in decision.reviews:
         out.append("")
         _table(out, "[[decisions.reviews]]", review_pairs(review))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -21,6 +22,7 @@ from ltv_journal.core import clock
 from ltv_journal.core.calibration import calibrate
 from ltv_journal.core.decision import Kind
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.journal_band import lifetime_band
 from ltv_journal.core.text import visible
 from ltv_journal.core.worth import combined_value
 from ltv_journal.store.journal import Journal
@@ -133,6 +135,30 @@ def _ltv_table(journal: Journal, year: int) -> Table:
         combined = _change_row(before, after)
         combined.comment("money plus each point dimension at its worth")
         table.add("combined", combined)
+    table.add("range", _range_table(journal, year, end.baseline))
+    return table
+
+
+def _range_table(journal: Journal, year: int, baseline: Mapping[Dimension, Decimal]) -> Table:
+    """How sure `end` is: P10 / P50 / P90 of each dimension's LTV at 31 December, drawn
+    from the confidences and ranges (core.journal_band), and the share of draws in which
+    the decisions up to then raise the lifetime value."""
+    band = lifetime_band(journal.bands([year * 100 + 12])[0], baseline)
+    table = tomlkit.table(is_super_table=False)
+    table.add(tomlkit.comment("How sure `end` is: the 10th, 50th and 90th percentile of the LTV"))
+    table.add(tomlkit.comment(f"at 31 December {year} over {band.draws:,} seeded draws of every"))
+    table.add(tomlkit.comment("effect's confidence and range; p_raises: the share of draws in"))
+    table.add(tomlkit.comment("which the decisions raise the lifetime value."))
+    table.add("p_raises", _value(str(band.p_raises)))
+    table.add("draws", band.draws)
+    spreads = [(str(dim), band.dimensions[dim]) for dim in DIMENSIONS]
+    if band.combined is not None:
+        spreads.append(("combined", band.combined))
+    for name, spread in spreads:
+        row = tomlkit.inline_table()
+        for key in ("p10", "p50", "p90"):
+            row.append(key, _value(literals.money(getattr(spread, key))))
+        table.add(name, row)
     return table
 
 

@@ -11,7 +11,8 @@ from .render import render_decision, render_profile
 
 DECISIONS_COMMENT = """\
 # Decisions, oldest first. Each [[decisions]] table is one decision; its expected
-# effects follow as [decisions.effects.<dimension>] and its reviews, oldest first, as
+# effects follow as [decisions.effects.<dimension>], the options it was chosen from
+# and did not take as [[decisions.options]], and its reviews, oldest first, as
 # [[decisions.reviews]]. Money is in the profile's currency; happiness, love and
 # meaning are points a year (-10..+10). `ltv-journal import FILE` reads it back:
 # the same id updates a decision rather than adding it twice.

@@ -166,10 +166,21 @@ class JournalBase:
 
     def _validate(self, decision: Decision, values: EffectValues) -> None:
         problems = decision.problems() or problems_under(decision, values.profile)
+        for index, option in enumerate(decision.options):
+            if problems:
+                break
+            drafted = option.as_decision(decision.date)
+            problems = [
+                (f"options.{index}.{name}", why)
+                for name, why in problems_under(drafted, values.profile)
+                if "." in name  # the date is the decision's, checked above
+            ]
         if problems:
             raise Invalid(problems)
         try:
             values.decision_cents(decision)
+            for option in decision.options:
+                values.decision_cents(option.as_decision(decision.date))
         except MissingBirthDate as error:
             raise Invalid([("effects", str(error))]) from None
 

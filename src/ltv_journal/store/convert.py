@@ -7,7 +7,16 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from ltv_journal.core.decision import NOTE_FIELDS, Decision, Kind, Observation, Review, WouldRepeat
+from ltv_journal.core.clv import CustomerValue
+from ltv_journal.core.decision import (
+    NOTE_FIELDS,
+    Decision,
+    Kind,
+    Observation,
+    Option,
+    Review,
+    WouldRepeat,
+)
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension, Until
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.money import from_cents, to_cents
@@ -78,7 +87,52 @@ def effect_columns(effect: Effect) -> dict[str, Any]:
         "confidence": str(effect.confidence),
         "low": _cents(effect.low),
         "high": _cents(effect.high),
+        **customer_columns(effect.clv),
     }
+
+
+def customer_columns(clv: CustomerValue | None) -> dict[str, Any]:
+    """The effect's `clv_*` columns: all None for an effect typed as money a year."""
+    if clv is None:
+        return dict.fromkeys(CLV_COLUMNS)
+    return {
+        "clv_customers": str(clv.customers_per_month),
+        "clv_order": to_cents(clv.average_order),
+        "clv_orders": str(clv.orders_per_year),
+        "clv_margin": str(clv.margin),
+        "clv_stay": _text(clv.stay_years),
+        "clv_churn": _text(clv.churn_per_year),
+        "clv_rate": _text(clv.rate),
+    }
+
+
+CLV_COLUMNS = (
+    "clv_customers",
+    "clv_order",
+    "clv_orders",
+    "clv_margin",
+    "clv_stay",
+    "clv_churn",
+    "clv_rate",
+)
+
+
+def customer_from_columns(row: Mapping[Any, Any]) -> CustomerValue | None:
+    if row["clv_customers"] is None:
+        return None
+    return CustomerValue(
+        customers_per_month=Decimal(row["clv_customers"]),
+        average_order=from_cents(row["clv_order"]),
+        orders_per_year=Decimal(row["clv_orders"]),
+        margin=Decimal(row["clv_margin"]),
+        stay_years=_decimal(row["clv_stay"]),
+        churn_per_year=_decimal(row["clv_churn"]),
+        rate=_decimal(row["clv_rate"]),
+    )
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
 
 
 def effect_from_columns(row: Mapping[Any, Any]) -> Effect:
@@ -91,6 +145,7 @@ def effect_from_columns(row: Mapping[Any, Any]) -> Effect:
         confidence=Decimal(row["confidence"]),
         low=None if row["low"] is None else from_cents(row["low"]),
         high=None if row["high"] is None else from_cents(row["high"]),
+        clv=customer_from_columns(row),
     )
 
 
@@ -116,11 +171,21 @@ def review_from_columns(
     )
 
 
+def option_from_columns(row: Mapping[Any, Any], effects: Mapping[Dimension, Effect]) -> Option:
+    return Option(
+        title=row["title"],
+        kind=Kind(row["kind"]),
+        amount=from_cents(row["amount"]),
+        effects=effects,
+    )
+
+
 def decision_from_columns(
     row: Mapping[Any, Any],
     effects: Mapping[Dimension, Effect],
     tags: Iterable[str],
     reviews: Iterable[Review],
+    options: Iterable[Option] = (),
 ) -> Decision:
     return Decision(
         id=row["id"],
@@ -134,6 +199,7 @@ def decision_from_columns(
         review_on=row["review_on"],
         effects=effects,
         reviews=tuple(reviews),
+        options=tuple(options),
         deleted_at=row["deleted_at"],
         updated_at=as_utc(row["updated_at"]),
     )

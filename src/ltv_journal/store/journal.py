@@ -20,8 +20,10 @@ from ltv_journal.core.charts import (
 )
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.ids import new_id
+from ltv_journal.core.journal_band import lifetime_band
 from ltv_journal.core.money import from_cents
 from ltv_journal.core.profile import Profile
+from ltv_journal.core.uncertainty import Band
 
 from . import snapshot
 from .base import (
@@ -259,6 +261,13 @@ class Journal(Restore, BulkImport, Reviews, ScoreReads, JournalBase):
         first, last = trend_months(today, year)
         profile = self.profile()
         return trend(self.running_series(), self.score().baseline, profile.worth, last, first)
+
+    def trend_bands(self, points: Sequence[TrendPoint]) -> list[Band]:
+        """How sure each point of a trend is: the band (core.journal_band) of the
+        decisions dated up to its month's end, on the lifetime value."""
+        baseline = self.score().baseline
+        months = [point.day.year * 100 + point.day.month for point in points]
+        return [lifetime_band(band, baseline) for band in self.bands(months)]
 
     def spending(self, year: int) -> Spending:
         """The year's money out per month (its buckets), and its decisions by category."""

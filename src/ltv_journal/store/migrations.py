@@ -24,7 +24,7 @@ from .engine import WRITE
 from .errors import NotAJournal, SchemaTooNew
 from .quick import SCHEMA_VERSION
 from .rescore import rescore_all
-from .tables import PROFILES, RESCORE, UNDO_ITEMS
+from .tables import OPTION_EFFECTS, OPTIONS, PROFILES, RESCORE, UNDO_ITEMS
 
 Migration = Callable[[Connection], None]
 
@@ -59,8 +59,31 @@ def _valuation_and_worth(conn: Connection) -> None:
         rescore_all(conn, profile)
 
 
+def _customer_value_inputs(conn: Connection) -> None:
+    """v3 → v4: an effect may keep the customer figures its money was worked out from
+    (core/clv.py); every existing effect was typed, so all are NULL and no value moves."""
+    columns = {
+        "clv_customers": "TEXT",
+        "clv_order": "INTEGER",
+        "clv_orders": "TEXT",
+        "clv_margin": "TEXT",
+        "clv_stay": "TEXT",
+        "clv_churn": "TEXT",
+        "clv_rate": "TEXT",
+    }
+    for name, kind in columns.items():
+        conn.exec_driver_sql(f"ALTER TABLE effect ADD COLUMN {name} {kind}")
+
+
+def _options(conn: Connection) -> None:
+    """v4 → v5: a decision keeps the options it was chosen from and did not take, and
+    their effects (no journal has any yet)."""
+    for table in (OPTIONS, OPTION_EFFECTS):
+        table.create(conn)
+
+
 def _rescore_marker_and_undo_items(conn: Connection) -> None:
-    """v3 → v4: the `rescore` table marks a profile change whose rescore, done in
+    """v5 → v6: the `rescore` table marks a profile change whose rescore, done in
     batches, is not finished yet (none is, in a journal being migrated); `undo_item`
     holds what a restore added and replaced, for its undo (nothing yet)."""
     RESCORE.create(conn, checkfirst=True)
@@ -70,7 +93,9 @@ def _rescore_marker_and_undo_items(conn: Connection) -> None:
 MIGRATIONS: dict[int, Migration] = {
     1: _review_positions,
     2: _valuation_and_worth,
-    3: _rescore_marker_and_undo_items,
+    3: _customer_value_inputs,
+    4: _options,
+    5: _rescore_marker_and_undo_items,
 }
 """MIGRATIONS[n] moves a journal from version n to n + 1."""
 

@@ -15,11 +15,12 @@ from ltv_journal.core.dimensions import DIMENSIONS
 from ltv_journal.core.money import from_cents
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import Score, make_score
+from ltv_journal.core.uncertainty import Band
 
 from .convert import profile_from_columns
 from .peek import open_read_only
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 """The journal schema this ltv-journal writes (SQLite's `PRAGMA user_version`)."""
 PROFILE_TABLE = "profile"
 BUCKET_TABLE = "score_bucket"
@@ -28,6 +29,20 @@ BUCKET_TABLE = "score_bucket"
 def quick_score(path: Path, as_of: date) -> tuple[Profile, Score] | None:
     """(profile, score) read straight from a SQLite journal, or None if it cannot be
     read this way (missing file, no schema yet, another database)."""
+    found = _read(path, as_of, with_band=False)
+    return None if found is None else found[:2]
+
+
+def quick_score_and_band(path: Path, as_of: date) -> tuple[Profile, Score, Band] | None:
+    """`quick_score` and the band of the whole journal (core.journal_band), read in one
+    transaction."""
+    found = _read(path, as_of, with_band=True)
+    if found is None or found[2] is None:
+        return None
+    return found[0], found[1], found[2]
+
+
+def _read(path: Path, as_of: date, *, with_band: bool) -> tuple[Profile, Score, Band | None] | None:
     if not path.is_file():
         return None
     try:
@@ -38,13 +53,22 @@ def quick_score(path: Path, as_of: date) -> tuple[Profile, Score] | None:
         conn.row_factory = sqlite3.Row
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             return None  # older (the Journal migrates it) or newer (it refuses it)
+        conn.execute("BEGIN")  # one snapshot for the profile, the buckets and the band
         row = conn.execute(f"SELECT * FROM {PROFILE_TABLE} LIMIT 1").fetchone()
+        profile = Profile() if row is None else profile_from_columns(row)
         sums = ", ".join(f"COALESCE(SUM({d}), 0)" for d in ("decisions", *DIMENSIONS))
         totals = conn.execute(f"SELECT {sums} FROM {BUCKET_TABLE}").fetchone()
+        band = None
+        if with_band:
+            from ltv_journal.core.journal_band import EVERYTHING, journal_bands
+
+            from .band_reads import read_uncertainty
+
+            source = read_uncertainty(conn, profile, by_month=False)
+            band = journal_bands(source, [EVERYTHING], profile.worth)[0]
     except sqlite3.Error:
         return None
     finally:
         conn.close()
-    profile = Profile() if row is None else profile_from_columns(row)
     values = {dim: from_cents(totals[i + 1]) for i, dim in enumerate(DIMENSIONS)}
-    return profile, make_score(profile, as_of, int(totals[0]), values)
+    return profile, make_score(profile, as_of, int(totals[0]), values), band

@@ -1,6 +1,7 @@
 """Reading whole decisions and writing them, over a SQLAlchemy connection.
 
-Everything a decision owns (effects, tags, reviews and their observations) is read in
+Everything a decision owns (effects, tags, reviews and their observations, options
+not taken and their effects) is read in
 batches of ids and written by replacing the children, so one write path serves add,
 edit, undo and import alike.
 """
@@ -13,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
 
-from ltv_journal.core.decision import NOTE_FIELDS, Decision, Observation, Review
+from ltv_journal.core.decision import NOTE_FIELDS, Decision, Observation, Option, Review
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.ids import new_id
@@ -21,18 +22,22 @@ from ltv_journal.core.money import to_cents
 
 from .convert import (
     decision_from_columns,
+    effect_columns,
     effect_from_columns,
     observation_from_columns,
+    option_from_columns,
     review_from_columns,
 )
 from .scoring import EffectValues, effect_rows
-from .tables import DECISIONS, EFFECTS, OBSERVATIONS, REVIEWS, TAGS
+from .tables import DECISIONS, EFFECTS, OBSERVATIONS, OPTION_EFFECTS, OPTIONS, REVIEWS, TAGS
 
 DT = DECISIONS
 ET = EFFECTS
 TT = TAGS
 RT = REVIEWS
 OT = OBSERVATIONS
+PT = OPTIONS
+PET = OPTION_EFFECTS
 BATCH = 500
 _MISSING = object()
 
@@ -62,12 +67,14 @@ def _load_chunk(conn: Connection, ids: list[str]) -> dict[str, Decision]:
     ):
         tags.setdefault(decision_id, []).append(tag)
     reviews = _load_reviews(conn, ids)
+    options = _load_options(conn, ids)
     return {
         row._mapping["id"]: decision_from_columns(
             row._mapping,
             effects.get(row._mapping["id"], {}),
             tags.get(row._mapping["id"], ()),
             reviews.get(row._mapping["id"], ()),
+            options.get(row._mapping["id"], ()),
         )
         for row in conn.execute(select(DT).where(DT.c.id.in_(ids)))
     }
@@ -97,6 +104,25 @@ def _load_reviews(conn: Connection, ids: list[str]) -> dict[str, list[Review]]:
     return found
 
 
+def _load_options(conn: Connection, ids: list[str]) -> dict[str, list[Option]]:
+    rows = conn.execute(
+        select(PT).where(PT.c.decision_id.in_(ids)).order_by(PT.c.decision_id, PT.c.position)
+    ).all()
+    if not rows:
+        return {}
+    effects: dict[tuple[str, int], dict[Dimension, Effect]] = {}
+    for row in conn.execute(select(PET).where(PET.c.decision_id.in_(ids))):
+        m = row._mapping
+        key = (m["decision_id"], m["position"])
+        effects.setdefault(key, {})[Dimension(m["dimension"])] = effect_from_columns(m)
+    found: dict[str, list[Option]] = {}
+    for row in rows:
+        m = row._mapping
+        option = option_from_columns(m, effects.get((m["decision_id"], m["position"]), {}))
+        found.setdefault(m["decision_id"], []).append(option)
+    return found
+
+
 def decision_columns(
     decision: Decision, values: EffectValues, *, created_at: datetime, now: datetime
 ) -> dict[str, Any]:
@@ -118,10 +144,14 @@ def decision_columns(
     }
 
 
+Rows = list[dict[str, Any]]
+
+
 def child_rows(
     decision: Decision, values: EffectValues, now: datetime
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """(effects, tags, reviews, observations) rows for a decision with an id."""
+) -> tuple[Rows, Rows, Rows, Rows, Rows, Rows]:
+    """(effects, tags, reviews, observations, options, option effects) rows for a
+    decision with an id."""
     effects = effect_rows(decision.id, decision, values)
     tags = [{"decision_id": decision.id, "tag": tag} for tag in decision.tags]
     reviews: list[dict[str, Any]] = []
@@ -150,7 +180,34 @@ def child_rows(
             }
             for dim, seen in review.actual.items()
         )
-    return effects, tags, reviews, observations
+    options, option_effects = option_rows(decision)
+    return effects, tags, reviews, observations, options, option_effects
+
+
+def option_rows(decision: Decision) -> tuple[Rows, Rows]:
+    """(options, option effects) rows for a decision with an id."""
+    options: Rows = []
+    effects: Rows = []
+    for position, option in enumerate(decision.options):
+        options.append(
+            {
+                "decision_id": decision.id,
+                "position": position,
+                "title": option.title,
+                "kind": str(option.kind),
+                "amount": to_cents(option.amount),
+            }
+        )
+        effects.extend(
+            {
+                "decision_id": decision.id,
+                "position": position,
+                "dimension": str(dim),
+                **effect_columns(effect),
+            }
+            for dim, effect in option.effects.items()
+        )
+    return options, effects
 
 
 def write_decision(
@@ -179,11 +236,14 @@ def clear_children(conn: Connection, ids: list[str]) -> None:
         conn.execute(delete(ET).where(ET.c.decision_id.in_(chunk)))
         conn.execute(delete(TT).where(TT.c.decision_id.in_(chunk)))
         conn.execute(delete(RT).where(RT.c.decision_id.in_(chunk)))
+        conn.execute(delete(PET).where(PET.c.decision_id.in_(chunk)))
+        conn.execute(delete(PT).where(PT.c.decision_id.in_(chunk)))
 
 
 def insert_children(conn: Connection, children: Sequence[tuple[list[Any], ...]]) -> None:
-    """Insert the (effects, tags, reviews, observations) of many decisions, in bulk."""
-    for table, index in ((ET, 0), (TT, 1), (RT, 2), (OT, 3)):
+    """Insert the (effects, tags, reviews, observations, options, option effects) of many
+    decisions, in bulk."""
+    for table, index in ((ET, 0), (TT, 1), (RT, 2), (OT, 3), (PT, 4), (PET, 5)):
         rows = [r for group in children for r in group[index]]
         bulk_insert(conn, table, rows)
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Connection, func, or_, select
 
 from ltv_journal.core import clock
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.journal_band import EVERYTHING, journal_bands
 from ltv_journal.core.money import from_cents
 from ltv_journal.core.score import Score, make_score
+from ltv_journal.core.uncertainty import Band
 from ltv_journal.core.worth import POINT_DIMENSIONS
 
+from .band_reads import read_uncertainty
 from .base import JournalBase
 from .rows import DT
 from .scoring import bucket_totals, month_of
@@ -54,6 +58,22 @@ class ScoreReads(JournalBase):
         }
         return make_score(profile, day, count, values)
 
+    def band(self) -> Band:
+        """How sure the decisions' summed values are (core.journal_band): P10 / P50 /
+        P90 per dimension and combined, and the chance they raise the lifetime value."""
+        with self._read() as conn:
+            profile = self._profile = self._load_profile(conn)
+            source = read_uncertainty(_sqlite(conn), profile, by_month=False)
+        return journal_bands(source, [EVERYTHING], profile.worth)[0]
+
+    def bands(self, months: list[int]) -> list[Band]:
+        """The band of the decisions dated up to the end of each of `months` (YYYYMM,
+        ascending): what the trend draws around its line."""
+        with self._read() as conn:
+            profile = self._profile = self._load_profile(conn)
+            source = read_uncertainty(_sqlite(conn), profile, by_month=True)
+        return journal_bands(source, months, profile.worth)
+
     def monthly_totals(self) -> list[tuple[int, dict[str, int]]]:
         """Per month (YYYYMM, oldest first): the bucket's count, values, spent, invested."""
         with self._read() as conn:
@@ -91,3 +111,10 @@ class ScoreReads(JournalBase):
                 select(BT.c.month).where(BT.c.decisions > 0).order_by(BT.c.month.desc())
             )
             return sorted({m // 100 for (m,) in months}, reverse=True)
+
+
+def _sqlite(conn: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under a SQLAlchemy one, in its transaction."""
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw

@@ -82,6 +82,16 @@ class EffectRow(SQLModel, table=True):
     low: int | None = None
     """The 10th percentile of per_year in hundredths (with `high`, or neither)."""
     high: int | None = None
+    clv_customers: str | None = None
+    """Customer-value inputs (core/clv.py), all NULL for a typed effect: new customers a
+    month, the average order in hundredths, orders a year, margin, stay in years or
+    yearly churn, and the per-customer rate, as exact decimal strings."""
+    clv_order: int | None = None
+    clv_orders: str | None = None
+    clv_margin: str | None = None
+    clv_stay: str | None = None
+    clv_churn: str | None = None
+    clv_rate: str | None = None
     value: int = 0
     """The lifetime effect in hundredths, as last computed."""
 
@@ -119,6 +129,46 @@ class ObservationRow(SQLModel, table=True):
     dimension: str = Field(primary_key=True)
     per_year: int | None = None
     materialised: bool = True
+
+
+class OptionRow(SQLModel, table=True):
+    """An option a decision was chosen from and did not take."""
+
+    __tablename__ = "decision_option"
+
+    decision_id: str = Field(sa_column=_decision_fk())
+    position: int = Field(primary_key=True)
+    """Order among the decision's options, from 0."""
+    title: str
+    kind: str = "expense"
+    amount: int = 0
+
+
+class OptionEffectRow(SQLModel, table=True):
+    """One dimension's expected effect of an option (no stored value: options are
+    worked out when shown, never summed into the score)."""
+
+    __tablename__ = "option_effect"
+
+    decision_id: str = Field(sa_column=_decision_fk())
+    position: int = Field(primary_key=True)
+    dimension: str = Field(primary_key=True)
+    per_year: int
+    delay_months: int = 0
+    years: str | None = None
+    until: str | None = None
+    half_life_years: str | None = None
+    confidence: str = "1"
+    low: int | None = None
+    high: int | None = None
+    clv_customers: str | None = None
+    """Customer-value inputs, as on `effect` (core/clv.py)."""
+    clv_order: int | None = None
+    clv_orders: str | None = None
+    clv_margin: str | None = None
+    clv_stay: str | None = None
+    clv_churn: str | None = None
+    clv_rate: str | None = None
 
 
 class BucketRow(SQLModel, table=True):
@@ -192,6 +242,8 @@ EFFECTS = _table(EffectRow)
 TAGS = _table(TagRow)
 REVIEWS = _table(ReviewRow)
 OBSERVATIONS = _table(ObservationRow)
+OPTIONS = _table(OptionRow)
+OPTION_EFFECTS = _table(OptionEffectRow)
 BUCKETS = _table(BucketRow)
 UNDO_LOG = _table(UndoRow)
 RESCORE = _table(RescoreRow)

@@ -169,6 +169,16 @@ class LtvJournalApp(KeysInOrder[None]):
         self.overview = message.overview
         self.main.show_overview(message.overview)
         self._started()
+        if message.overview.band is None and self.journal is not None:
+            # Once the figures are painted: the band is CPU work that would share the
+            # GIL with that frame.
+            self.call_after_refresh(self._load_band, self.journal, message.overview)
+
+    @work(thread=True, exclusive=True, group="band")
+    def _load_band(self, journal: Journal, overview: Overview) -> None:
+        from .overview import load_band
+
+        self.post_message(OverviewLoaded(load_band(journal, overview)))
 
     def _started(self) -> None:
         if self._starting:

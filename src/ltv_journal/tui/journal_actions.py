@@ -111,6 +111,21 @@ class JournalActions(Screen[None]):
         if decision is not None:
             self.saved(f"Added {decision.title!r}.", select=decision.id)
 
+    def action_compare(self) -> None:
+        journal = self._ready()
+        if journal is None:
+            return
+        from .screens.compare_screen import CompareScreen
+
+        screen = CompareScreen(self.profile, save=journal.add)
+        self.app.push_screen(screen, callback=self._chosen)
+
+    def _chosen(self, decision: Decision | None) -> None:
+        if decision is not None:
+            over = ", ".join(repr(option.title) for option in decision.options)
+            note = f"Added {decision.title!r}" + (f", chosen over {over}." if over else ".")
+            self.saved(note, select=decision.id)
+
     def action_edit(self) -> None:
         journal = self._ready()
         if journal is None:

@@ -32,6 +32,13 @@ KEYS: tuple[Key, ...] = (
     Key("d", "delete", "Delete", "Delete the selected decision (u brings it back)"),
     Key("u", "undo", "Undo", "Undo the last change"),
     Key("r", "review", "Review", "Review the decisions whose review date has come"),
+    Key(
+        "c",
+        "compare",
+        "Compare",
+        "Weigh 2 to 5 options side by side, log the one chosen",
+        show=False,
+    ),
     Key("slash", "filter", "Filter", "Search and filter the list"),
     Key("y", "year", "Year", "Show one year, or all years", show=False),
     Key(

@@ -3,15 +3,17 @@ and what the pickers offer. Read in one worker after every change."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ltv_journal.core.charts import trend
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.journal_band import lifetime_band
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import Score
+from ltv_journal.core.uncertainty import Band
 from ltv_journal.core.worth import Worth
 
 if TYPE_CHECKING:
@@ -33,6 +35,9 @@ class Overview:
     due: int = 0
     year: int | None = None
     """The past year the figures are for (picked with y); None: today and this year."""
+    band: Band | None = None
+    """How sure the LTV is (core.journal_band, on the lifetime value): None until it is
+    read, just after the rest (`load_band`)."""
 
 
 def load_overview(journal: Journal, today: date, year: int | None = None) -> Overview:
@@ -42,13 +47,14 @@ def load_overview(journal: Journal, today: date, year: int | None = None) -> Ove
     past = year is not None and year < today.year
     as_of = date(year, 12, 31) if past and year is not None else today
     end = journal.running_score(as_of)
+    now = end if past else journal.score(today)
     start = journal.running_score(date(as_of.year - 1, 12, 31))
     series = journal.running_series()
     if past:
         series = [(month, values) for month, values in series if month // 100 <= as_of.year]
     return Overview(
         profile=journal.profile(),
-        score=end if past else journal.score(today),
+        score=now,
         change={dim: end.ltv[dim] - start.ltv[dim] for dim in DIMENSIONS},
         months=monthly_running(series, as_of),
         categories=tuple(journal.categories()),
@@ -56,6 +62,14 @@ def load_overview(journal: Journal, today: date, year: int | None = None) -> Ove
         due=journal.review_due_count(today),
         year=as_of.year if past else None,
     )
+
+
+def load_band(journal: Journal, overview: Overview) -> Overview:
+    """`overview` with its band (call in a thread, after the overview is on screen: the
+    band reads the uncertain effects, the rest only the month buckets)."""
+    year = overview.year
+    band = journal.band() if year is None else journal.bands([year * 100 + 12])[0]
+    return replace(overview, band=lifetime_band(band, overview.score.baseline))
 
 
 def monthly_running(

@@ -67,7 +67,9 @@ class DecisionForm(FormScreen[Decision]):
         today = clock.today()
         with Vertical(classes="form-box") as box:
             box.border_title = "Edit decision" if d else "New decision"
-            box.border_subtitle = "enter save · esc cancel · tab next field"
+            box.border_subtitle = (
+                "enter save · esc cancel · tab next field · ctrl+b money from customers"
+            )
             with VerticalScroll(id="form-scroll"):
                 yield from self._basic_fields(d, today)
                 yield Label(

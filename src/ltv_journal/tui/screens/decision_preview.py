@@ -8,6 +8,7 @@ from rich.cells import cell_len
 from rich.text import Span, Text
 from textual.widgets import Static
 
+from ltv_journal.core.band_text import band_line, uncertain
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import MissingBirthDate
@@ -15,6 +16,7 @@ from ltv_journal.core.explain import effect_in_words, format_value
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import decision_values
+from ltv_journal.core.uncertainty import band
 from ltv_journal.core.verdict import Verdict, judge
 
 QUESTION = "Does this raise my lifetime value?"
@@ -70,6 +72,15 @@ def preview_text(
         text.append(f"{dim:<10}", style="dim")
         style = "green" if values[dim] > 0 else "red" if values[dim] < 0 else ""
         text.append(f"{figure:>20}", style="" if dim in unreadable else style)
+    if not unreadable and uncertain(draft):
+        # The streams are cached per title and day: each keystroke redoes only the
+        # arithmetic (about 3 ms for four ranged effects).
+        sure = band_line(
+            draft,
+            band(draft.title, draft.date, draft.amount, draft.effects, profile),
+            profile.currency,
+        )
+        text.append(f"\n  {sure}", style="dim")
     for dim, effect in draft.effects.items():
         if dim in unreadable or dim.is_money:
             continue

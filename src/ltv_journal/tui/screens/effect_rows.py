@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
+from ltv_journal.core.clv import CustomerValue
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
 
@@ -18,23 +21,28 @@ from .typed_values import (
     lasts_text,
     number_text,
     percent_text,
+    range_text,
     read_amount,
     read_decimal,
     read_fraction,
     read_lasts,
+    read_range,
     read_whole,
 )
 
 COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("per_year", "per year", 14),
-    ("delay_months", "starts after (months)", 9),
-    ("lasts", "lasts (years) or until", 13),
-    ("half_life_years", "half-life (years)", 10),
-    ("confidence", "confidence", 11),
+    ("per_year", "per year", 12),
+    ("delay_months", "starts after (months)", 8),
+    ("lasts", "lasts (years) or until", 11),
+    ("half_life_years", "half-life (years)", 9),
+    ("confidence", "confidence", 10),
+    ("range", "P10–P90", 10),
 )
 """(field, column heading, width) of each input in a row."""
 
-NAME_WIDTH = 10
+NAME_WIDTH = 9
+_CORE_KEYS = {"lasts": ("years",), "range": ("low", "high")}
+"""The decision's problem keys (core) each input answers for, where they differ."""
 _UNTIL_WORDS = SuggestFromList([str(u) for u in Until], case_sensitive=False)
 
 
@@ -60,27 +68,52 @@ class EffectHeadings(Horizontal):
 
 
 class EffectRow(Vertical):
-    """One dimension's expected effect; blank per year means no effect expected."""
+    """One dimension's expected effect; blank per year means no effect expected.
+
+    The money row can be filled from the customer-value calculator (ctrl+b): it keeps
+    the calculator's inputs for as long as its per-year value is what they give."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+b", "customer_value", "Money from customers"),
+    ]
 
     DEFAULT_CSS = """
     EffectRow {
         height: auto;
         & > Horizontal { height: 1; }
-        & .effect-name { width: 10; margin-right: 1; }  /* NAME_WIDTH */
+        & .effect-name { width: 9; margin-right: 1; }  /* NAME_WIDTH */
         & Input { margin-right: 1; }
-        & .effect-error { display: none; color: $text-error; padding-left: 11; }
+        & .effect-error { display: none; color: $text-error; padding-left: 10; }
         & .effect-error.-shown { display: block; }
     }
     """
 
-    def __init__(self, dimension: Dimension, currency: str, effect: Effect | None) -> None:
-        super().__init__(id=f"effect-{dimension}")
+    def __init__(
+        self, dimension: Dimension, currency: str, effect: Effect | None, *, prefix: str = ""
+    ) -> None:
+        self._id_prefix = prefix.replace(".", "-")
+        super().__init__(id=f"{self._id_prefix}effect-{dimension}")
         self.dimension = dimension
+        self.prefix = prefix
+        """Put before the field keys (`o2.` gives `o2.money.per_year`), so that several
+        rows of one dimension can share a form."""
         self._unit = currency if dimension.is_money else "pts"
         self._effect = effect
         self._said = ""
+        self.clv: CustomerValue | None = effect.clv if effect else None
+        """The calculator's inputs the money row was filled from (core/clv.py)."""
+        self._shown_name = str(dimension)
 
     def compose(self) -> ComposeResult:
+        with Horizontal():
+            self._shown_name = self._row_name(self._effect.per_year if self._effect else None)
+            yield Label(self._shown_name, classes="effect-name")
+            for _, _, field in self.inputs():
+                yield field
+        yield Static("", classes="effect-error")
+
+    def inputs(self) -> list[tuple[str, str, Input]]:
+        """(field, column heading, input) of each column, filled from the effect."""
         dim, effect = self.dimension, self._effect
         values = {
             "per_year": number_text(effect.per_year) if effect else "",
@@ -91,6 +124,7 @@ class EffectRow(Vertical):
             "confidence": percent_text(effect.confidence)
             if effect and effect.confidence != 1
             else "",
+            "range": range_text(effect.low, effect.high) if effect else "",
         }
         placeholders = {
             "per_year": f"{self._unit} a year",
@@ -98,24 +132,53 @@ class EffectRow(Vertical):
             "lasts": str(dim.default_until),
             "half_life_years": _suggested(dim),
             "confidence": "100%",
+            "range": "none",
         }
-        with Horizontal():
-            yield Label(str(dim), classes="effect-name")
-            for name, _, width in COLUMNS:
-                field = Input(
-                    values[name],
-                    placeholder=placeholders[name],
-                    name=f"{dim}.{name}",
-                    id=f"{dim}-{name}",
-                    compact=True,
-                    suggester=_UNTIL_WORDS if name == "lasts" else None,
-                )
-                field.styles.width = width
-                yield field
-        yield Static("", classes="effect-error")
+        found = []
+        for name, heading, width in COLUMNS:
+            field = Input(
+                values[name],
+                placeholder=placeholders[name],
+                name=f"{self.prefix}{dim}.{name}",
+                id=f"{self._id_prefix}{dim}-{name}",
+                compact=True,
+                suggester=_UNTIL_WORDS if name == "lasts" else None,
+            )
+            field.styles.width = width
+            found.append((name, heading, field))
+        return found
 
     def text(self, name: str) -> str:
-        return self.query_one(f"#{self.dimension}-{name}", Input).value
+        return self.query_one(f"#{self._id_prefix}{self.dimension}-{name}", Input).value
+
+    def _row_name(self, per_year: Decimal | None) -> str:
+        """`money·clv` while the row's value is the calculator's."""
+        return f"{self.dimension}·clv" if self._customers_for(per_year) else str(self.dimension)
+
+    def _customers_for(self, per_year: Decimal | None) -> CustomerValue | None:
+        clv = self.clv
+        if clv is None or per_year is None or clv.problems():
+            return None
+        return clv if per_year == clv.money_per_year() else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "customer_value":
+            return self.dimension.is_money
+        return True
+
+    def action_customer_value(self) -> None:
+        from .customer_value_form import CustomerValueForm
+
+        self.app.push_screen(CustomerValueForm(self.clv, self._unit), callback=self._fill)
+
+    def _fill(self, clv: CustomerValue | None) -> None:
+        """Take what the calculator gives: its money a year, and its inputs."""
+        if clv is None:
+            return
+        self.clv = clv
+        field = self.query_one(f"#{self._id_prefix}{self.dimension}-per_year", Input)
+        field.value = number_text(clv.money_per_year())
+        field.focus()
 
     def read(self) -> tuple[Effect | None, Problems]:
         """The effect the row describes (None when the row is blank), with the reasons
@@ -124,7 +187,7 @@ class EffectRow(Vertical):
         if not any(t.strip() for t in texts.values()):
             return None, {}
         found: Problems = {}
-        key = f"{self.dimension}."
+        key = f"{self.prefix}{self.dimension}."
         currency = self._unit if self.dimension.is_money else None
         per_year = _attempt(found, key + "per_year", _signed_amount, texts["per_year"], currency)
         if per_year is None:
@@ -135,6 +198,7 @@ class EffectRow(Vertical):
         confidence = _attempt(
             found, key + "confidence", read_fraction, texts["confidence"], "confidence"
         )
+        bounds = _attempt(found, key + "range", read_range, texts["range"], currency)
         if found or per_year is None or lasts is None:
             return None, found
         years, until = lasts
@@ -145,6 +209,9 @@ class EffectRow(Vertical):
             until=until,
             half_life_years=half_life,
             confidence=Decimal(1) if confidence is None else confidence,
+            low=bounds[0] if bounds else None,
+            high=bounds[1] if bounds else None,
+            clv=self._customers_for(per_year),
         ), {}
 
     def show_problems(self, problems: Mapping[str, str], visible: set[str] | None) -> bool:
@@ -154,15 +221,28 @@ class EffectRow(Vertical):
         `visible` limits which keys show (None: all)."""
         reasons: list[str] = []
         for name, heading, _ in COLUMNS:
-            key = f"{self.dimension}.{name}"
-            core_key = f"{self.dimension}.years" if name == "lasts" else key
-            reason = problems.get(key) or problems.get(core_key)
+            key = f"{self.prefix}{self.dimension}.{name}"
+            core_keys = _CORE_KEYS.get(name, (name,))
+            reason = problems.get(key) or next(
+                (
+                    problems[k]
+                    for c in core_keys
+                    if (k := f"{self.prefix}{self.dimension}.{c}") in problems
+                ),
+                None,
+            )
             shown = reason is not None and (visible is None or key in visible)
-            self.query_one(f"#{self.dimension}-{name}", Input).set_class(shown, "-invalid")
+            field = self.query_one(f"#{self._id_prefix}{self.dimension}-{name}", Input)
+            field.set_class(shown, "-invalid")
             if shown and reason is not None:
                 # Readers already name the field ("confidence '2 0' is not a number").
                 named = reason.split()[0] == heading.split()[0]
                 reasons.append(reason if named else f"{heading}: {reason}")
+        if self.clv is not None:
+            name = self._row_name(_typed_amount(self.text("per_year"), self._unit))
+            if name != self._shown_name:
+                self._shown_name = name
+                self.query_one(".effect-name", Label).update(name)
         said = f"↑ {self.dimension} — " + "; ".join(reasons) if reasons else ""
         if said != self._said:  # an update would lay the form out again
             self._said = said
@@ -195,6 +275,14 @@ def _attempt(found: Problems, key: str, reader, *args):  # type: ignore[no-untyp
         return reader(*args)
     except ValueError as error:
         add_problem(found, key, str(error))
+        return None
+
+
+def _typed_amount(text: str, currency: str) -> Decimal | None:
+    """The per-year amount typed, or None when it cannot be read."""
+    try:
+        return _signed_amount(text, currency)
+    except ValueError:
         return None
 
 

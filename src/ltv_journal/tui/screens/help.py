@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 ABOUT = (
-    "Does this raise my lifetime value? A point is a noticeable lift to a typical year "
-    "(-10..+10; it fades as you adapt). A worth per point-year (p) adds all four up in "
-    "money: raises ± is a trade-off your worth settled."
+    "Does this raise my lifetime value? A point lifts a year a little (-10..+10) and "
+    "fades as you adapt. A worth per point-year (p) adds all four up in money: raises ± "
+    "is a trade-off it settled."
 )
 
 CLOSE = "esc close"

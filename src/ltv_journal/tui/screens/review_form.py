@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from decimal import Decimal
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Checkbox, Input, Label, RadioSet, Static
 
+from ltv_journal.core.clv_text import actual_customer_value
 from ltv_journal.core.decision import Decision, Observation, Review, WouldRepeat
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
+from ltv_journal.core.road_not_taken import road_not_taken
 from ltv_journal.core.text import visible
 
 from ..widgets.toggles import DotButton, TickBox
@@ -71,6 +74,8 @@ class ObservationRow(Vertical):
                 together = len(expected) + 1 + len(sure) <= EXPECTED_WIDTH
                 expected += f" {sure}" if together else f"\n{sure}"
         unit = self._currency if dim.is_money else "pts"
+        if effect is not None and effect.clv is not None:
+            expected += "\nor type the customers seen: customers:3/m"
         with Horizontal():
             yield Label(str(dim), classes="obs-name")
             yield Label(expected, classes="obs-expected")
@@ -89,9 +94,7 @@ class ObservationRow(Vertical):
         if self.expected is not None or self._box_touched():
             return
         try:
-            actual = read_amount(
-                self.query_one(Input).value, allow_negative=True, currency=self._money_currency
-            )
+            actual = self._actual(self.query_one(Input).value)
         except ValueError:
             return
         self._default = bool(actual)
@@ -107,12 +110,21 @@ class ObservationRow(Vertical):
         box was changed from its default (ticked where an effect was expected)."""
         text = self.query_one(Input).value
         try:
-            actual = read_amount(text, allow_negative=True, currency=self._money_currency)
+            actual = self._actual(text)
         except ValueError as error:
             return None, {f"{self.dimension}.actual": str(error)}
         if actual is None and not self._box_touched():
             return None, {}
         return Observation(actual, self.query_one(Checkbox).value), {}
+
+    def _actual(self, text: str) -> Decimal | None:
+        """The value a year typed; for money worked out from customers, the customer
+        figures seen (`customers:3/m,order:95`) give it, the others as expected."""
+        effect = self.expected
+        if ":" in text and effect is not None and effect.clv is not None:
+            seen = actual_customer_value(effect.clv, text, "customers", self._money_currency)
+            return seen.money_per_year()
+        return read_amount(text, allow_negative=True, currency=self._money_currency)
 
     def show_problem(self, reason: str | None) -> None:
         self.query_one(Input).set_class(bool(reason), "-invalid")
@@ -167,6 +179,10 @@ class ReviewForm(FormScreen[Review]):
                 yield Static("", id="nothing-said")
                 for dim in DIMENSIONS:
                     yield ObservationRow(dim, d, self.profile.currency)
+                not_taken = road_not_taken(d, self.profile)
+                if not_taken:
+                    yield Label("The road not taken, as you weighed it then", classes="section")
+                    yield Static("\n".join(not_taken[1:]), id="road-not-taken", markup=False)
                 yield Label("Looking back", classes="section")
                 repeat = RadioSet(*(DotButton(str(r)) for r in _REPEAT), id="repeat", compact=True)
                 yield Field("same again?", repeat, key="would_repeat")

@@ -26,6 +26,7 @@ from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
 from ltv_journal.core.money import format_amount, format_points
 from ltv_journal.core.text import visible
+from ltv_journal.core.uncertainty import Band, Spread
 from ltv_journal.core.worth import Worth
 from ltv_journal.store.journal import Journal
 from ltv_journal.store.queries import DecisionFilter
@@ -120,6 +121,8 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         self.cursor = 0
         self.spending: Spending | None = None
         """The year's spending, read when first shown."""
+        self.bands: list[Band] | None = None
+        """How sure each month is (P10–P90), read after the line is on screen."""
 
     def compose(self) -> ComposeResult:
         yield Static("Trends: the running lifetime value", id="trend-title")
@@ -139,6 +142,27 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         self.data = data
         self.cursor = max(len(data.points) - 1, 0)
         self.draw()
+        if data.points:
+            # After the line is painted: the band is CPU work sharing the GIL.
+            self.call_after_refresh(self.load_bands, data.points)
+
+    @work(thread=True, exclusive=True, group="trend-bands")
+    def load_bands(self, points: list[TrendPoint]) -> None:
+        """The band around the line: drawn after it, so the screen opens as fast as the
+        line alone (the band reads the uncertain effects, not only the month buckets)."""
+        bands = self.journal.trend_bands(points)
+        self.app.call_from_thread(self.show_bands, bands)
+
+    def show_bands(self, bands: list[Band]) -> None:
+        self.bands = bands
+        self.draw()
+
+    def spread_at(self, index: int) -> Spread | None:
+        """P10 / P50 / P90 of the current view at month `index`, once read."""
+        if self.bands is None or self.view in (ALL, SPENDING):
+            return None
+        band = self.bands[index]
+        return band.combined if self.view == COMBINED else band.dimensions[Dimension(self.view)]
 
     # -- drawing -------------------------------------------------------------------
 
@@ -172,6 +196,11 @@ class TrendsScreen(Screen[DecisionFilter | None]):
             unit = data.currency if self.view in (COMBINED, "money") else "pts"
             title = f"{self.view.capitalize()}{where}: running lifetime value ({unit})"
             values = [float(v) for v in series_of(data, self.view)]
+            spreads = [self.spread_at(i) for i in xs] if self.bands else []
+            if any(s is not None and s.p10 != s.p90 for s in spreads):
+                title += ", P10 and P90 dotted"
+                plt.plot(xs, [float(s.p10) if s else 0.0 for s in spreads], marker=".")
+                plt.plot(xs, [float(s.p90) if s else 0.0 for s in spreads], marker=".")
             plt.plot(xs, values, marker="braille")
             for index, name in data.marks.get(self.view, []):
                 plt.text(_short(name), index, values[index], alignment="center")
@@ -194,6 +223,11 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         )
         if point.combined is not None:
             said += f" · combined {format_amount(point.combined, cur)}"
+        spread = self.spread_at(self.cursor)
+        if spread is not None and spread.p10 != spread.p90:
+            dim = Dimension.MONEY if self.view == COMBINED else Dimension(self.view)
+            low, high = (format_value(dim, v, cur) for v in (spread.p10, spread.p90))
+            said += f"\n{self.view} P10–P90 {low} – {high}"
         return said + "\n← → move · enter: that month's decisions"
 
     def draw_spending(self, plt: Any) -> None:

@@ -7,6 +7,7 @@ form-specific shapes (blank means "default", percentages, "years or until").
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -38,6 +39,29 @@ def read_amount(
     if not text.strip():
         return None
     return parse_amount(text, allow_negative=allow_negative, currency=currency)
+
+
+_RANGE = re.compile(r"\s*(?:\.\.|–|—|\bto\b)\s*")
+
+
+def read_range(text: str, currency: str | None) -> tuple[Decimal, Decimal] | None:
+    """A range a year typed as `0.5 to 3`, `-1..2` or `300–700` (P10 and P90), or None
+    when blank or `none`; money sides may carry the row's currency."""
+    cleaned = text.strip()
+    if not cleaned or cleaned.lower() == "none":
+        return None
+    parts = _RANGE.split(cleaned)
+    if len(parts) != 2 or not all(p.strip() for p in parts):
+        raise ValueError(f"range '{text}': give P10 and P90 as 'low to high', e.g. 0.5 to 3")
+    low, high = (parse_amount(p, allow_negative=True, currency=currency) for p in parts)
+    return low, high
+
+
+def range_text(low: Decimal | None, high: Decimal | None) -> str:
+    """`0.5 to 3`, or blank without a range."""
+    if low is None or high is None:
+        return ""
+    return f"{number_text(low)} to {number_text(high)}"
 
 
 def read_whole(text: str, what: str, default: int = 0) -> int:

@@ -33,18 +33,32 @@ class DetailPane(VerticalScroll):
         body = self.query_one("#detail-body", Static)
         self.decision_id = decision.id if decision else None
         body.set_class(decision is None, "-empty")
-        body.update(NOTHING if decision is None else styled(detail_lines(decision, profile)))
+        if decision is None:
+            body.update(NOTHING)
+        else:
+            # Read on the first selection rather than at start-up.
+            from ltv_journal.core.band_text import uncertain, with_band_line
+            from ltv_journal.core.road_not_taken import road_not_taken
+
+            lines = detail_lines(decision, profile)
+            if uncertain(decision):
+                lines = with_band_line(lines, decision, profile)
+            lines += road_not_taken(decision, profile)
+            body.update(styled(lines))
         self.scroll_home(animate=False)
 
 
 def styled(lines: list[str]) -> Content:
-    """The explain lines with a little emphasis: the title, the labels, the verdict."""
+    """The explain lines with a little emphasis: the title, the labels, the verdict,
+    the titles of the options not taken."""
     shown = []
     for number, line in enumerate(lines):
         if number == 0:
             shown.append(Content.styled(line, "bold"))
         elif number in (1, 2):
             shown.append(Content.styled(line, "$text-muted"))
+        elif line.startswith("  ") and not line.startswith("    ") and " · " in line:
+            shown.append(Content.styled(line, "italic"))  # an option not taken
         else:
             shown.append(_labelled(line))
     return Content("\n").join(shown)

@@ -23,7 +23,8 @@ from textual.widget import Widget
 
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
-from ltv_journal.core.money import format_compact
+from ltv_journal.core.money import format_compact, format_points
+from ltv_journal.core.uncertainty import Spread
 from ltv_journal.core.worth import Worth, combined_value
 
 from ..overview import Overview
@@ -56,7 +57,9 @@ class ScoreCard(Widget):
         self.change_wordings: list[str] = []
         self._change: Decimal | None = None
         self._months: list[float] = []
-        self._split_wordings: list[str] = []
+        self._split_wordings: list[str] = [""]
+        """What the bottom border says, longest first: where the money comes from, how
+        sure the figure is."""
 
     def show(self, overview: Overview) -> None:
         currency = overview.profile.currency
@@ -79,13 +82,17 @@ class ScoreCard(Widget):
         self._months = [
             float(self._of({dim: months[dim][i] for dim in months}, worth)) for i in range(count)
         ]
-        self._split_wordings = self._split(overview)
+        split, spread = self._split(overview), self._spread(overview)
+        both = [f"{split[0]} · {spread[0]}"] if split and spread else []
+        self._split_wordings = [*both, *split, *spread, ""]
+        self.tooltip = self._band_tip(overview)
+        self._fit_split()
         self.refresh()
 
     def _fit_split(self) -> None:
         """The border's split of the figure, as it fits the card's width now."""
         wordings = self._split_wordings
-        said = first_fitting(wordings, self.size.width - 10) if wordings else ""
+        said = first_fitting(wordings, self.size.width - 10)
         if said != self.border_subtitle:
             self.border_subtitle = said
 
@@ -101,7 +108,40 @@ class ScoreCard(Widget):
             return []
         base = format_compact(overview.score.baseline[self.dim])
         added = format_compact(overview.score.from_decisions[self.dim], signed=True)
-        return [f"base {base} · decisions {added}", f"base {base} {added}", f"base {base}", ""]
+        return [f"base {base} · decisions {added}", f"base {base} {added}", f"base {base}"]
+
+    def _band(self, overview: Overview) -> Spread | None:
+        band = overview.band
+        if band is None:
+            return None
+        return band.combined if self.dim is None else band.dimensions[self.dim]
+
+    def _spread(self, overview: Overview) -> list[str]:
+        """`P10–P90 48.8–67.1` and shorter, on the border: how sure the LTV is."""
+        spread = self._band(overview)
+        if spread is None or spread.p10 == spread.p90:
+            return []
+        if self.dim is None or self.dim.is_money:
+            low, high = format_compact(spread.p10), format_compact(spread.p90)
+            return [f"P10–P90 {low}–{high}", f"{low}–{high}"]
+        low, high = format_points(spread.p10), format_points(spread.p90)
+        whole = f"{spread.p10:.0f}–{spread.p90:.0f}"
+        return [f"P10–P90 {low}–{high}", f"{low}–{high}", whole]
+
+    def _band_tip(self, overview: Overview) -> str | None:
+        """The band in full, for the card's tooltip."""
+        spread, band = self._band(overview), overview.band
+        if spread is None or band is None or spread.p10 == spread.p90:
+            return None
+        dim = self.dim or Dimension.MONEY
+        currency = overview.profile.currency
+        low, high = (format_value(dim, v, currency) for v in (spread.p10, spread.p90))
+        share = f"{band.p_raises * 100:.1f}%"
+        return (
+            f"P10–P90 of the LTV: {low} – {high} (how sure it is: confidences and ranges "
+            f"drawn {band.draws:,} times). Your decisions raise the lifetime value in "
+            f"{share} of the draws."
+        )
 
     def lines(self) -> tuple[str, str]:
         """The value and change lines as they fit the card now."""
