@@ -207,3 +207,36 @@ def test_a_restore_never_silently_overwrites_a_newer_edit(
     ok(db, "undo")
     with Journal(str(db)) as journal:
         assert journal.get(first.id).title == "Edited after the backup"
+
+
+def test_options_and_reviews_come_back_from_a_restore(tmp_path: Path) -> None:
+    """A decision's sub-tables ([[decisions.options]], effects, reviews) travel with it
+    in its piece of the backup."""
+    from datetime import date
+    from decimal import Decimal
+
+    from ltv_journal.core.decision import Decision, Observation, Option, Review
+    from ltv_journal.core.dimensions import Dimension
+    from ltv_journal.core.effects import Effect
+
+    source, restored = tmp_path / "source.db", tmp_path / "restored.db"
+    ok(source, "profile", "--birth-date", "1979-01-01", "--income", "35000")
+    happiness = {Dimension.HAPPINESS: Effect(per_year=Decimal(1), years=Decimal(2))}
+    decision = Decision(
+        title="Course",
+        date=date(2025, 3, 1),
+        amount=Decimal(1200),
+        effects={Dimension.MEANING: Effect(per_year=Decimal(1), years=Decimal(5))},
+        options=(Option("Watch", amount=Decimal(900), effects=happiness), Option("Keep")),
+        reviews=(Review(date(2025, 9, 1), {Dimension.MEANING: Observation(Decimal("0.5"), True)}),),
+    )
+    with Journal(str(source)) as journal:
+        stored = journal.add(decision)
+    backup = tmp_path / "backup.toml"
+    ok(source, "backup", str(backup))
+    assert "[[decisions.options]]" in backup.read_text()
+    ok(restored, "restore", str(backup))
+    with Journal(str(source)) as a, Journal(str(restored)) as b:
+        assert b.get(stored.id).options == a.get(stored.id).options
+        assert b.get(stored.id).reviews[0].actual == a.get(stored.id).reviews[0].actual
+        assert b.score() == a.score()
