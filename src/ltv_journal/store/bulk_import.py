@@ -20,18 +20,17 @@ from sqlalchemy import Connection, delete, select
 from ltv_journal.core import clock
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.ids import new_id
-from ltv_journal.core.profile import PROFILE_FIELDS, Profile
+from ltv_journal.core.profile import Profile
 
 from . import snapshot
 from .base import (
     JournalBase,
-    check_profile_fits,
     horizons_changed,
     rescore_or_explain,
-    with_valuation_date,
 )
 from .convert import as_utc
 from .errors import Invalid, NewerEdits
+from .import_profile import settle_profile
 from .rows import (
     BATCH,
     DT,
@@ -123,7 +122,7 @@ class BulkImport(JournalBase):
         is used when the journal has none. Nothing is written if any decision is invalid.
         """
         with self._read() if dry_run else self._write() as conn:
-            settled = self._settle_profile(conn, profile, replace_profile)
+            settled = settle_profile(conn, profile, replace_profile)
             active, had_profile, old_profile = settled.active, settled.had, settled.old
             profile, profile_changes = settled.profile, settled.changes
             values = self._values(active)
@@ -182,55 +181,6 @@ class BulkImport(JournalBase):
                 self._log(conn, "import", None, title, before)
         self._profile = None
         return result
-
-    def _settle_profile(
-        self, conn: Connection, profile: Profile | None, replace_profile: bool
-    ) -> Settled:
-        """Which profile an import scores under, and what it does to the journal's;
-        refuses a file's profile that is invalid, does not fit the journal's decisions,
-        or counts in another currency."""
-        had_profile = conn.execute(select(PT.c.id)).first() is not None
-        use_profile = profile is not None and (replace_profile or not had_profile)
-        old_profile = self._load_profile(conn)
-        if use_profile and profile is not None:
-            profile = _settled(profile, old_profile if had_profile else None)
-            check_profile_fits(conn, old_profile, profile)
-        active = profile if (use_profile and profile) else old_profile
-        if use_profile and profile is not None:
-            problems = profile.problems()
-            if problems:
-                raise Invalid(problems, "profile")
-        if profile is not None and profile.currency != active.currency:
-            raise Invalid(
-                [
-                    (
-                        "currency",
-                        f"is {profile.currency}, but this journal counts in "
-                        f"{active.currency}; amounts would change their meaning "
-                        "(import with --replace-profile to switch the journal's currency)",
-                    )
-                ],
-                "profile",
-            )
-        changes = use_profile and (not had_profile or profile != old_profile)
-        return Settled(
-            active=active,
-            profile=profile if use_profile else None,
-            had=had_profile,
-            old=old_profile,
-            changes=changes,
-            fields=tuple(
-                f
-                for f in PROFILE_FIELDS
-                if changes
-                and had_profile
-                and profile is not None
-                and getattr(profile, f) != getattr(old_profile, f)
-            ),
-            ignored=profile is not None
-            and not use_profile
-            and _settled(profile, old_profile) != old_profile,
-        )
 
     def _replace_all(
         self,
@@ -325,30 +275,6 @@ def _replaced_pages(conn: Connection, seq: int) -> Iterator[list[str]]:
             return
         yield [r.before for r in rows]
         after = rows[-1].position
-
-
-def _settled(profile: Profile, old: Profile | None) -> Profile:
-    """A file's profile as it replaces the journal's: what the file leaves out (the
-    valuation date, a worth) stays as the journal had it."""
-    if old is not None and not profile.worth:
-        profile = replace(profile, worth=old.worth)
-    return with_valuation_date(profile, old)
-
-
-@dataclass(frozen=True, slots=True)
-class Settled:
-    """The profiles of an import: the one it scores under (`active`), the file's as it
-    would be stored (None when not used), the journal's (`old`, and whether it `had`
-    one), whether the import `changes` it and which `fields`, and whether the file's
-    differing profile is `ignored`."""
-
-    active: Profile
-    profile: Profile | None
-    had: bool
-    old: Profile
-    changes: bool
-    fields: tuple[str, ...]
-    ignored: bool
 
 
 @dataclass(frozen=True, slots=True)

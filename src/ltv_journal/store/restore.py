@@ -27,8 +27,9 @@ from ltv_journal.core.profile import Profile
 
 from . import snapshot
 from .base import horizons_changed, rescore_or_explain
-from .bulk_import import Action, BulkImport, ImportResult, Planned, Settled, as_new, plan_of
+from .bulk_import import Action, BulkImport, ImportResult, Planned, as_new, plan_of
 from .errors import Invalid, NewerEdits
+from .import_profile import Settled, settle_profile
 from .rows import BATCH
 from .scoring import EffectValues, rebuild_buckets
 from .tables import UNDO_ITEMS, UNDO_LOG
@@ -58,7 +59,7 @@ class Restore(BulkImport):
         order (the result's `plan` stays empty: it could be a million lines). An error
         raised by the iterator (a bad line further down the file) undoes everything."""
         with self._read() if dry_run else self._write() as conn:
-            settled = self._settle_profile(conn, profile, replace_profile)
+            settled = settle_profile(conn, profile, replace_profile)
             _create_temp_tables(conn)
             # The undo entry comes first, so the decisions written can be noted under it.
             seq = None if dry_run else _open_entry(conn)
