@@ -13,7 +13,7 @@ from ltv_journal.exchange.writer import export_all
 from ltv_journal.store.journal import Journal
 from ltv_journal.tui.screens.import_preview import ImportPreview
 
-from .app_support import RecordingApp, decision_list, fill, settle
+from .app_support import RecordingApp, decision_list, fill, settle, visible_text
 from .screen_host import pilot_test
 
 NEW = """\
@@ -140,3 +140,17 @@ async def test_b_backs_up_the_whole_journal(journal: Journal, tmp_path: Path) ->
         await settle(pilot)
     assert path.read_text() == export_all(journal)
     assert any(f"Backed up the journal to {path}" in s for s in app.said)
+
+
+@pilot_test
+async def test_import_and_backup_are_in_the_palette_and_the_help(journal: Journal) -> None:
+    app = RecordingApp(journal.location, journal)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Import (o)" in titles and "Backup (b)" in titles
+        await pilot.press("question_mark")
+        await settle(pilot)
+        shown = visible_text(app)
+        assert "Import a file, after a preview of what it does" in shown
+        assert "Back up the whole journal to a TOML file" in shown
