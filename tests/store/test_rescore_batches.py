@@ -156,3 +156,12 @@ def test_a_profile_without_a_birth_date_is_refused_before_any_batch(big: Journal
         _later(big, birth_date=None)
     assert big.profile().birth_date is not None
     assert big.score().ltv == before
+
+
+def test_the_quick_score_leaves_a_half_done_rescore_to_the_journal(big: Journal) -> None:
+    from ltv_journal.store.quick import quick_score
+
+    assert quick_score(Path(big.location), date(2026, 1, 1)) is not None
+    with sqlite3.connect(big.location) as conn:
+        conn.execute("INSERT INTO rescore VALUES (1, '', '2000-01-01 00:00:00.000000')")
+    assert quick_score(Path(big.location), date(2026, 1, 1)) is None
