@@ -19,7 +19,7 @@ from textual.widgets import Footer
 from ltv_journal.core import clock
 from ltv_journal.core.text import visible
 
-from .journal_actions import JournalActions
+from .file_actions import FileActions
 from .keys import KEYS
 from .messages import DetailLoaded
 from .widgets.score_cards import ScoreCards
@@ -73,7 +73,7 @@ PALETTE_KEY = len("▏^p palette") + 1
 """Columns the footer's command palette key takes at its right end."""
 
 
-class MainScreen(JournalActions):
+class MainScreen(FileActions):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(k.key, k.action, k.label, show=k.show, tooltip=k.help) for k in KEYS
     ]
