@@ -23,6 +23,7 @@ from .registry import BENCHMARKS, Bench, Benchmark, Figure
 MODULES = (
     "benchmarks.store_figures",
     "benchmarks.exchange_figures",
+    "benchmarks.restore_figures",
     "benchmarks.tui",
     "benchmarks.tui_forms",
     "benchmarks.charts",

@@ -131,6 +131,10 @@ def check_journal(db: Path, *, rebuild: bool = True) -> list[str]:
     if not rebuild:
         return problems
     with Journal(str(db)) as journal:
+        # A rescore the killed writer left half done is finished by the next program
+        # to open the journal once its marker has aged (rescore.ABANDONED_AFTER);
+        # here at once, as that program would.
+        journal.finish_rescore()
         values = EffectValues(journal.profile())
         stored = {s.id: s.values for s in journal.summaries(limit=None)}
         for decision in journal.iter_decisions():

@@ -10,6 +10,7 @@ import click
 
 from ltv_journal import __version__
 
+from .backup import backup, restore
 from .browse import list_, show
 from .charts import chart
 from .compare import compare
@@ -77,6 +78,8 @@ COMMANDS = (
     calibration,
     import_,
     export,
+    backup,
+    restore,
     demo,
 )
 for command in COMMANDS:

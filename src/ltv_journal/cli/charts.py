@@ -20,7 +20,7 @@ from ltv_journal.core.charts import (
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.uncertainty import Band, Spread
 from ltv_journal.core.worth import Worth
-from ltv_journal.tui.chart_drawing import spending_bars, stacked_bars
+from ltv_journal.tui.chart_drawing import band_dots, spending_bars, stacked_bars
 
 from .as_json import spread_json
 from .errors import UserError
@@ -117,9 +117,7 @@ def _trend(
         plt.title(f"{name} — running lifetime value ({unit}), P10 and P90 dotted")
         xs = list(range(len(points)))
         spreads = [_spread(band, name) for band in bands]
-        if any(s is not None and s.p10 != s.p90 for s in spreads):
-            plt.plot(xs, [float(s.p10) if s else 0.0 for s in spreads], marker=".")
-            plt.plot(xs, [float(s.p90) if s else 0.0 for s in spreads], marker=".")
+        band_dots(plt, xs, spreads)
         plt.plot(xs, values, marker="braille")
         _month_ticks(plt, labels)
         panels.append(_drawn(plt, rows=10 if dimension else 8))

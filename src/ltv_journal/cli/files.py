@@ -114,20 +114,19 @@ def plan_lines(result: ImportResult) -> list[str]:
     return lines
 
 
-def import_line(file: str, result: ImportResult) -> str:
+def import_line(file: str, result: ImportResult, verb: str = "import") -> str:
     counts = f"{result.added} added, {result.updated} changed, {result.unchanged} unchanged"
     if result.dry_run:
-        newer = sum(step.action == "newer" for step in result.plan)
-        refused = f"; {newer} would overwrite a newer edit" if newer else ""
+        refused = f"; {result.newer} would overwrite a newer edit" if result.newer else ""
         profile = f"; profile would be set{_fields(result)}" if result.profile_set else ""
         profile += IGNORED if result.profile_ignored else ""
-        return f"would import {file}: {counts}{refused}{profile} (nothing was written)"
+        return f"would {verb} {file}: {counts}{refused}{profile} (nothing was written)"
     edits = "edit" if result.overwritten == 1 else "edits"
     overwritten = f"; {result.overwritten} newer {edits} overwritten" if result.overwritten else ""
     profile = f"; profile set{_fields(result)}" if result.profile_set else ""
     profile += IGNORED if result.profile_ignored else ""
     undo = " (ltv-journal undo takes it back)" if result.changed_anything else ""
-    return f"imported {file}: {counts}{overwritten}{profile}{undo}"
+    return f"{verb.removesuffix('e')}ed {file}: {counts}{overwritten}{profile}{undo}"
 
 
 IGNORED = "; the file's profile was not used (the journal has its own; --replace-profile uses it)"
@@ -145,7 +144,7 @@ def import_json(file: str, result: ImportResult) -> dict[str, object]:
         "added": result.added,
         "changed": result.updated,
         "unchanged": result.unchanged,
-        "newer": sum(step.action == "newer" for step in result.plan),
+        "newer": result.newer,
         "overwritten": result.overwritten,
         "profile_set": result.profile_set,
         "profile_fields": list(result.profile_fields),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -17,6 +17,7 @@ from ltv_journal.core.text import CONTROL, escaped, visible
 
 Cell = str
 MAX_CELL = 40
+_ENCODE_STRING = json.encoder.encode_basestring
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[Cell]], right: set[int]) -> list[str]:
@@ -69,14 +70,28 @@ def render_json(value: object, indent: int = 2) -> str:
 
 
 def _render(value: object, indent: int, level: int) -> str:
+    # The common exact types first: a million list rows pass through here.
+    kind = type(value)
+    if kind is str:
+        return _string(value)  # type: ignore[arg-type]
+    if kind is Decimal:
+        return f"{value:f}"
+    if kind is dict:
+        return _object(value, indent, level)  # type: ignore[arg-type]
+    if kind is date:
+        return f'"{value.isoformat()}"'  # type: ignore[attr-defined]
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
     if isinstance(value, Decimal):
         return f"{value:f}"
     if isinstance(value, Enum):
-        return json.dumps(value.value)
+        return _string(value.value) if isinstance(value.value, str) else json.dumps(value.value)
     if isinstance(value, date):
         return json.dumps(value.isoformat())
     if isinstance(value, Mapping):
-        items = [f"{_string(str(k))}: {_render(v, indent, level + 1)}" for k, v in value.items()]
+        items = [f"{_key(k)}: {_render(v, indent, level + 1)}" for k, v in value.items()]
         return _block("{", items, "}", indent, level)
     if isinstance(value, list | tuple):
         return _block("[", [_render(v, indent, level + 1) for v in value], "]", indent, level)
@@ -85,10 +100,46 @@ def _render(value: object, indent: int, level: int) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _object(value: dict[object, object], indent: int, level: int) -> str:
+    """A dict as a JSON object; its plain values are written here, not by a call each."""
+    if not value:
+        return "{}"
+    inner = " " * (indent * (level + 1))
+    parts = []
+    for key, item in value.items():
+        kind = type(item)
+        if kind is str:
+            text = _string(item)  # type: ignore[arg-type]
+        elif kind is Decimal:
+            text = f"{item:f}"
+        elif item is None:
+            text = "null"
+        else:
+            text = _render(item, indent, level + 1)
+        parts.append(f"{inner}{_key(key)}: {text}")
+    return "{\n" + ",\n".join(parts) + "\n" + " " * (indent * level) + "}"
+
+
+_KEYS: dict[str, str] = {}
+
+
+def _key(key: object) -> str:
+    """A mapping key as a JSON string; the few keys of a big list, worked out once."""
+    text = str(key)
+    found = _KEYS.get(text)
+    if found is None:
+        found = _string(text)
+        if len(_KEYS) < 1000:
+            _KEYS[text] = found
+    return found
+
+
 def _string(text: str) -> str:
     """A JSON string; json escapes C0 controls, and C1 and bidi controls are written
     as `\\uXXXX` too (the same string to a JSON reader, inert in a terminal)."""
-    found = json.dumps(text, ensure_ascii=False)
+    found = _ENCODE_STRING(text)
+    if CONTROL.search(found) is None:
+        return found
     return CONTROL.sub(lambda m: "\\u" + escaped(m.group())[2:].rjust(4, "0"), found)
 
 
@@ -102,3 +153,16 @@ def _block(open_: str, items: list[str], close: str, indent: int, level: int) ->
 
 def echo_json(value: object) -> None:
     echo(render_json(value))
+
+
+def echo_json_stream(head: Mapping[str, object], key: str, items: Iterable[object]) -> None:
+    """`echo_json({**head, key: list(items)})`, byte for byte, written an item at a time
+    so that a list of any length takes flat memory and shows its first items at once."""
+    opening = render_json({**head, key: []}, 2)
+    assert opening.endswith(f'"{key}": []\n}}')
+    first = True
+    for item in items:
+        lead = opening[: -len("[]\n}")] + "[\n" if first else ",\n"
+        echo(lead + "    " + _render(item, 2, 2), nl=False)
+        first = False
+    echo(opening if first else "\n  ]\n}")

@@ -19,7 +19,7 @@ from . import parsing
 from .as_json import calibration_json, review_json, summary_json
 from .errors import UserError, invalid_as_user_error
 from .options import db_option, journal_currency, json_option, open_journal
-from .output import echo, echo_json, echo_lines, table
+from .output import echo, echo_json, echo_json_stream, echo_lines, table
 
 WHAT_HAPPENED = ("actual", "missed", "repeat", "notes", "hindsight", "next_on")
 """The review options that record something; a review needs at least one of them
@@ -155,14 +155,17 @@ def _add(actual: dict[Dimension, Observation], dim: Dimension, seen: Observation
 
 def _print_queue(as_json: bool) -> None:
     today = clock.today()
+    if as_json:
+        with open_journal() as journal:
+            worth = journal.profile().worth
+            with journal.review_queue_stream(today) as (count, queue):
+                found = (summary_json(s, today, worth) for s in queue)
+                echo_json_stream({"as_of": today, "due": count}, "decisions", found)
+        return
     with open_journal() as journal:
         due = journal.review_queue(today)
         profile = journal.profile()
     currency = profile.currency
-    if as_json:
-        found = [summary_json(s, today, profile.worth) for s in due]
-        echo_json({"as_of": today, "due": len(due), "decisions": found})
-        return
     if not due:
         echo("nothing is due for review")
         return

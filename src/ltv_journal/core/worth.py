@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .dimensions import DIMENSIONS, Dimension
@@ -43,7 +43,8 @@ class Worth:
                 yield dim, value
 
     def __bool__(self) -> bool:
-        return any(getattr(self, f.name) is not None for f in fields(self))
+        # Asked once per row of a list: no `dataclasses.fields()` walk.
+        return self.happiness is not None or self.love is not None or self.meaning is not None
 
     def problems(self) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []

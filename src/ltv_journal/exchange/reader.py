@@ -153,7 +153,7 @@ def _write(
 def _newer_error(text_of: Callable[[], str], source: str, error: NewerEdits) -> ExchangeError:
     """Name the first decision whose journal copy is newer, with its line."""
     first = error.planned[0]
-    count = len(error.planned)
+    count = error.count
     others = f" (and {count - 1} more decision{'s' if count > 2 else ''})" if count > 1 else ""
     edited = "" if first.edited_at is None else f" on {first.edited_at:%Y-%m-%d %H:%M:%S} UTC"
     reason = (
@@ -171,7 +171,10 @@ def _newer_error(text_of: Callable[[], str], source: str, error: NewerEdits) -> 
 
 def _too_large(source: str, size: int) -> str:
     limit = MAX_BYTES // (1024 * 1024)
-    return f"{source}: the file is {size / (1024 * 1024):.1f} MB; files over {limit} MB are refused"
+    return (
+        f"{source}: the file is {size / (1024 * 1024):.1f} MB; files over {limit} MB are "
+        "refused (a backup of any size restores with `ltv-journal restore FILE`)"
+    )
 
 
 def _decode(raw: bytes, source: str) -> str:
@@ -277,7 +280,7 @@ def _decisions(data: dict[str, Any]) -> list[Decision]:
         problems = decision.problems()
         if problems:
             name, reason = problems[0]
-            path: KeyPath = ("decisions", index, *_problem_path(name))
+            path: KeyPath = ("decisions", index, *problem_path(name))
             raise FieldError(path, reason, value_at(data, path))
         if decision.id in seen:
             raise FieldError(("decisions", index, "id"), "appears twice in the file", decision.id)
@@ -286,7 +289,7 @@ def _decisions(data: dict[str, Any]) -> list[Decision]:
     return decisions
 
 
-def _problem_path(name: str) -> KeyPath:
+def problem_path(name: str) -> KeyPath:
     """A core problem's field (`amount`, `happiness.years`, `reviews.0.actual.love`,
     `options.1.happiness.low`) as a path in the file."""
     if name.startswith("reviews."):
@@ -294,7 +297,7 @@ def _problem_path(name: str) -> KeyPath:
         return ("reviews", int(index), *key.split("."))
     if name.startswith("options."):  # options.1.happiness.low
         _, index, key = name.split(".", 2)
-        return ("options", int(index), *_problem_path(key))
+        return ("options", int(index), *problem_path(key))
     if "." in name:
         dimension, key = name.split(".", 1)
         return ("effects", dimension, *key.split("."))
@@ -375,7 +378,7 @@ def _store_error(text_of: Callable[[], str], source: str, error: Invalid) -> Exc
     """Point a rule the store enforces (e.g. a horizon without a birth date) at its line."""
     name, reason = error.problems[0] if error.problems else ("", str(error))
     if error.position is not None:
-        key_path: KeyPath = ("decisions", error.position - 1, *_problem_path(name))
+        key_path: KeyPath = ("decisions", error.position - 1, *problem_path(name))
     else:
         key_path = ("profile", *name.split("."))
     try:

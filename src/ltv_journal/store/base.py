@@ -3,6 +3,7 @@ bookkeeping every write shares. `Journal` (journal.py) adds the public operation
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -23,8 +24,16 @@ from .engine import WRITE, make_engine
 from .errors import Busy, Invalid, NotFound
 from .location import sqlite_path
 from .migrations import ensure_schema
+from .rescore import (
+    check_rescorable,
+    passed_horizons,
+    rescore_all,
+    rescore_pending,
+    rescore_step,
+    start_rescore,
+)
 from .rows import DT, decision_row, write_decision
-from .scoring import EffectValues, book, passed_horizons, rescore_all
+from .scoring import EffectValues, book
 from .tables import PROFILES, UNDO_LOG
 
 PT = PROFILES
@@ -63,6 +72,7 @@ class JournalBase:
             self._engine.dispose()
             raise
         self._profile: Profile | None = None
+        self.finish_rescore(abandoned_only=True)  # one a killed program left half done
 
     def close(self) -> None:
         self._engine.dispose()
@@ -89,6 +99,35 @@ class JournalBase:
                     "the journal is busy: another program is writing to it; try again"
                 ) from None
             raise
+
+    def finish_rescore(self, *, abandoned_only: bool = False) -> None:
+        """Run the rescore a profile change asked for (`rescore.py`) to its end, one
+        short transaction per batch, so other writers wait a moment at most; nothing
+        to do when none is pending. With `abandoned_only` (on opening the journal),
+        only a rescore whose program stopped half-way: a running one is left alone,
+        so that an `add` meanwhile takes a moment, not the rest of the rescore."""
+        with self._read() as conn:
+            if not rescore_pending(conn, abandoned_only=abandoned_only):
+                return
+        done = False
+        waited = 0
+        while not done:
+            began = time.perf_counter()
+            try:
+                with self._write() as conn:
+                    try:
+                        done = rescore_step(conn)
+                    except MissingBirthDate:  # a profile stored without the checks
+                        raise Invalid([("birth_date", _BIRTH_DATE_NEEDED)], "profile") from None
+            except Busy:  # a long write elsewhere (an import): the marker waits with us
+                waited += 1
+                if waited > 5:
+                    raise
+                continue
+            # A writer waiting for the lock polls it now and then (SQLite's busy
+            # handler): leave it a gap between batches, or it may wait for them all.
+            time.sleep(max(0.002, (time.perf_counter() - began) / 4))
+        self._profile = None
 
     def has_profile(self) -> bool:
         with self._read() as conn:
@@ -180,13 +219,26 @@ class JournalBase:
             raise Invalid([("id", f"'{decision_id}' is not a UUID")])
 
 
+_BIRTH_DATE_NEEDED = "is needed: some effects last until retirement or death"
+
+
 def rescore_or_explain(conn: Connection, profile: Profile) -> None:
+    """Rescore everything inside the caller's transaction (an import: all or nothing)."""
     try:
         rescore_all(conn, profile)
     except MissingBirthDate:
-        raise Invalid(
-            [("birth_date", "is needed: some effects last until retirement or death")], "profile"
-        ) from None
+        raise Invalid([("birth_date", _BIRTH_DATE_NEEDED)], "profile") from None
+
+
+def start_rescore_or_explain(conn: Connection, profile: Profile) -> None:
+    """Mark the journal for a batched rescore under `profile`, committed with it; the
+    caller runs `finish_rescore` once the transaction is done. Refuses a profile under
+    which the rescore could not finish, before anything is written."""
+    try:
+        check_rescorable(conn, profile)
+    except MissingBirthDate:
+        raise Invalid([("birth_date", _BIRTH_DATE_NEEDED)], "profile") from None
+    start_rescore(conn)
 
 
 def with_valuation_date(profile: Profile, old: Profile | None) -> Profile:

@@ -9,7 +9,7 @@ overwrite unless told to. An import that changes something is one undo step.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -20,18 +20,17 @@ from sqlalchemy import Connection, delete, select
 from ltv_journal.core import clock
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.ids import new_id
-from ltv_journal.core.profile import PROFILE_FIELDS, Profile
+from ltv_journal.core.profile import Profile
 
 from . import snapshot
 from .base import (
     JournalBase,
-    check_profile_fits,
     horizons_changed,
     rescore_or_explain,
-    with_valuation_date,
 )
 from .convert import as_utc
 from .errors import Invalid, NewerEdits
+from .import_profile import settle_profile
 from .rows import (
     BATCH,
     DT,
@@ -43,9 +42,10 @@ from .rows import (
     write_decision,
 )
 from .scoring import rebuild_buckets
-from .tables import PROFILES
+from .tables import PROFILES, UNDO_ITEMS
 
 PT = PROFILES
+UI = UNDO_ITEMS
 
 
 class Action(StrEnum):
@@ -80,6 +80,8 @@ class ImportResult:
     unchanged: int = 0
     overwritten: int = 0
     """Newer edits replaced (only with `overwrite_newer`)."""
+    newer: int = 0
+    """Decisions edited in the journal after the file's version of them."""
     plan: tuple[Planned, ...] = ()
     dry_run: bool = False
     profile_fields: tuple[str, ...] = ()
@@ -120,31 +122,11 @@ class BulkImport(JournalBase):
         is used when the journal has none. Nothing is written if any decision is invalid.
         """
         with self._read() if dry_run else self._write() as conn:
-            had_profile = conn.execute(select(PT.c.id)).first() is not None
-            use_profile = profile is not None and (replace_profile or not had_profile)
-            old_profile = self._load_profile(conn)
-            if use_profile and profile is not None:
-                profile = _settled(profile, old_profile if had_profile else None)
-                check_profile_fits(conn, old_profile, profile)
-            active = profile if (use_profile and profile) else old_profile
-            if use_profile and profile is not None:
-                problems = profile.problems()
-                if problems:
-                    raise Invalid(problems, "profile")
-            if profile is not None and profile.currency != active.currency:
-                raise Invalid(
-                    [
-                        (
-                            "currency",
-                            f"is {profile.currency}, but this journal counts in "
-                            f"{active.currency}; amounts would change their meaning "
-                            "(import with --replace-profile to switch the journal's currency)",
-                        )
-                    ],
-                    "profile",
-                )
+            settled = settle_profile(conn, profile, replace_profile)
+            active, had_profile, old_profile = settled.active, settled.had, settled.old
+            profile, profile_changes = settled.profile, settled.changes
             values = self._values(active)
-            items = [_as_new(d) for d in decisions]
+            items = [as_new(d) for d in decisions]
             for position, item in enumerate(items, start=1):
                 try:
                     self._check_id(item.id)
@@ -154,9 +136,8 @@ class BulkImport(JournalBase):
                         error.problems, f"decision {position} ({item.title!r})", position
                     ) from None
             existing = self._existing(conn, [d.id for d in items])
-            plan = _plan(items, existing)
+            plan = plan_of(items, existing)
             newer = [p for p in plan if p.action is Action.NEWER]
-            profile_changes = use_profile and (not had_profile or profile != old_profile)
             result = ImportResult(
                 added=sum(p.action is Action.ADDED for p in plan),
                 updated=sum(p.action is Action.CHANGED for p in plan)
@@ -164,19 +145,11 @@ class BulkImport(JournalBase):
                 profile_set=profile_changes,
                 unchanged=sum(p.action is Action.UNCHANGED for p in plan),
                 overwritten=len(newer) if overwrite_newer else 0,
+                newer=len(newer),
                 plan=tuple(plan),
                 dry_run=dry_run,
-                profile_fields=tuple(
-                    f
-                    for f in PROFILE_FIELDS
-                    if profile_changes
-                    and had_profile
-                    and profile is not None
-                    and getattr(profile, f) != getattr(old_profile, f)
-                ),
-                profile_ignored=profile is not None
-                and not use_profile
-                and _settled(profile, old_profile) != old_profile,
+                profile_fields=settled.fields,
+                profile_ignored=settled.ignored,
             )
             if dry_run:
                 return result
@@ -249,25 +222,34 @@ class BulkImport(JournalBase):
                 found[decision_id] = _Stored(whole[decision_id], created, as_utc(updated))
         return found
 
-    def _undo_import(self, conn: Connection, before: str) -> None:
+    def _undo_import(self, conn: Connection, before: str, seq: int) -> None:
         """Put the journal back as it was before an import: its added decisions gone,
         the replaced ones and the profile as they were (in that order, so that every
-        decision left is one the old profile can score)."""
+        decision left is one the old profile can score). A restore's decisions are in
+        `undo_item` rows (under `seq`), read a page at a time."""
         record = json.loads(before)
-        added: list[str] = record["added"]
-        for start in range(0, len(added), BATCH):
-            conn.execute(delete(DT).where(DT.c.id.in_(added[start : start + BATCH])))
+        pages: Iterable[list[str]]
+        if record.get("items"):
+            added = select(UI.c.added).where(UI.c.seq == seq, UI.c.added.is_not(None))
+            conn.execute(delete(DT).where(DT.c.id.in_(added)))
+            pages = _replaced_pages(conn, seq)
+        else:
+            ids: list[str] = record["added"]
+            for start in range(0, len(ids), BATCH):
+                conn.execute(delete(DT).where(DT.c.id.in_(ids[start : start + BATCH])))
+            pages = [record["replaced"]]
         current = self._load_profile(conn)
         restored = current
         if record["profile_changed"]:
             text = record["profile"]
             restored = Profile() if text is None else snapshot.load_profile(text)
-        values = self._values(restored)
         now = clock.precise_now()
-        for text in record["replaced"]:
-            old = snapshot.load_decision(text)
-            row = self._require_row(conn, old.id)
-            write_decision(conn, old, values, existing=row, now=now)
+        for page in pages:
+            values = self._values(restored)  # per page: it keeps what it worked out
+            for text in page:
+                old = snapshot.load_decision(text)
+                row = self._require_row(conn, old.id)
+                write_decision(conn, old, values, existing=row, now=now)
         if record["profile_changed"]:
             if record["profile"] is None:
                 conn.execute(delete(PT))
@@ -279,12 +261,20 @@ class BulkImport(JournalBase):
         rebuild_buckets(conn)
 
 
-def _settled(profile: Profile, old: Profile | None) -> Profile:
-    """A file's profile as it replaces the journal's: what the file leaves out (the
-    valuation date, a worth) stays as the journal had it."""
-    if old is not None and not profile.worth:
-        profile = replace(profile, worth=old.worth)
-    return with_valuation_date(profile, old)
+def _replaced_pages(conn: Connection, seq: int) -> Iterator[list[str]]:
+    """The snapshots of the decisions a restore replaced, a page at a time."""
+    after = 0
+    while True:
+        rows = conn.execute(
+            select(UI.c.position, UI.c.before)
+            .where(UI.c.seq == seq, UI.c.position > after, UI.c.before.is_not(None))
+            .order_by(UI.c.position)
+            .limit(BATCH)
+        ).all()
+        if not rows:
+            return
+        yield [r.before for r in rows]
+        after = rows[-1].position
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +294,7 @@ class _Stored:
         return max(deleted, self.updated_at)
 
 
-def _plan(items: Sequence[Decision], existing: dict[str, _Stored]) -> list[Planned]:
+def plan_of(items: Sequence[Decision], existing: dict[str, _Stored]) -> list[Planned]:
     plan: list[Planned] = []
     for position, item in enumerate(items, start=1):
         stored = existing.get(item.id)
@@ -362,7 +352,7 @@ def _undo_record(
     )
 
 
-def _as_new(decision: Decision) -> Decision:
+def as_new(decision: Decision) -> Decision:
     """`decision` with an id and not deleted (the same object when it already is)."""
     if decision.id and decision.deleted_at is None:
         return decision

@@ -46,10 +46,12 @@ class NewerEdits(JournalError):
     """An import would overwrite decisions edited after the file's version of them;
     `planned` lists them (see `bulk_import.Planned`)."""
 
-    def __init__(self, planned: list[Any]) -> None:
+    def __init__(self, planned: list[Any], count: int | None = None) -> None:
         self.planned = planned
+        self.count = len(planned) if count is None else count
+        """How many there are (`planned` may hold only the first, after a restore)."""
         first = planned[0]
-        more = f" and {len(planned) - 1} more" if len(planned) > 1 else ""
+        more = f" and {self.count - 1} more" if self.count > 1 else ""
         super().__init__(
             f"decision {first.position} ({first.title!r}){more} was edited in the journal "
             "after this file's version of it; nothing was imported (--dry-run lists what "

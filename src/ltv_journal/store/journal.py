@@ -30,7 +30,7 @@ from .base import (
     JournalBase,
     check_profile_fits,
     horizons_changed,
-    rescore_or_explain,
+    start_rescore_or_explain,
     with_valuation_date,
 )
 from .bulk_import import BulkImport, ImportResult
@@ -42,6 +42,7 @@ from .queries import (
     summaries_query,
     summary_from_row,
 )
+from .restore import Restore
 from .reviews import Reviews
 from .rows import BATCH, DT, decision_row, load_decisions, write_decision
 from .score_reads import ScoreReads
@@ -62,7 +63,7 @@ _UNDONE = {
 }
 
 
-class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
+class Journal(Restore, BulkImport, Reviews, ScoreReads, JournalBase):
     """A journal at a location (SQLite file path or database URL): profile, decisions,
     undo, lists; reviews, scores and bulk import come from the mixins above."""
 
@@ -80,8 +81,9 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
             if had:  # setting the first profile has nothing to go back to
                 self._log(conn, "profile", None, "the profile", snapshot.dump(old))
             if horizons_changed(old, profile):
-                rescore_or_explain(conn, profile)
+                start_rescore_or_explain(conn, profile)
         self._profile = profile
+        self.finish_rescore()
 
     def add(self, decision: Decision) -> Decision:
         """Store a new decision; returns it with its id."""
@@ -136,8 +138,10 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
             if entry is None:
                 return None
             e = entry._mapping
+            self._undo_entry(conn, e)  # first: a restore's undo_item rows go with the entry
             conn.execute(delete(UT).where(UT.c.seq == e["seq"]))
-            self._undo_entry(conn, e)
+        if e["action"] == "profile":
+            self.finish_rescore()
         verb = _UNDONE[e["action"]]
         if e["action"] == "import":
             return f"Undid the import of {e['title']}"
@@ -146,12 +150,12 @@ class Journal(BulkImport, Reviews, ScoreReads, JournalBase):
     def _undo_entry(self, conn: Connection, e: Any) -> None:
         action, decision_id = e["action"], e["decision_id"]
         if action == "import":
-            self._undo_import(conn, e["before"])
+            self._undo_import(conn, e["before"], e["seq"])
             return
         if action == "profile":
             old = snapshot.load_profile(e["before"])
             self._store_profile(conn, old, exists=True)
-            rescore_or_explain(conn, old)
+            start_rescore_or_explain(conn, old)
             self._profile = None
             return
         row = self._require_row(conn, decision_id)

@@ -23,8 +23,8 @@ from .convert import profile_from_columns
 from .engine import WRITE
 from .errors import NotAJournal, SchemaTooNew
 from .quick import SCHEMA_VERSION
-from .scoring import rescore_all
-from .tables import OPTION_EFFECTS, OPTIONS, PROFILES
+from .rescore import rescore_all
+from .tables import OPTION_EFFECTS, OPTIONS, PROFILES, RESCORE, UNDO_ITEMS
 
 Migration = Callable[[Connection], None]
 
@@ -82,11 +82,20 @@ def _options(conn: Connection) -> None:
         table.create(conn)
 
 
+def _rescore_marker_and_undo_items(conn: Connection) -> None:
+    """v5 → v6: the `rescore` table marks a profile change whose rescore, done in
+    batches, is not finished yet (none is, in a journal being migrated); `undo_item`
+    holds what a restore added and replaced, for its undo (nothing yet)."""
+    RESCORE.create(conn, checkfirst=True)
+    UNDO_ITEMS.create(conn, checkfirst=True)
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _review_positions,
     2: _valuation_and_worth,
     3: _customer_value_inputs,
     4: _options,
+    5: _rescore_marker_and_undo_items,
 }
 """MIGRATIONS[n] moves a journal from version n to n + 1."""
 

@@ -12,11 +12,10 @@ from sqlalchemy import ColumnElement, and_, exists, extract, or_, select
 from sqlalchemy.sql import Select
 
 from ltv_journal.core.decision import Kind
-from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.money import from_cents
 from ltv_journal.core.verdict import Verdict, verdict_of
 
-from .convert import values_from_columns
 from .tables import DECISIONS, TAGS
 
 D = DECISIONS.c
@@ -100,18 +99,23 @@ SUMMARY_COLUMNS = (
 )
 
 
+_KINDS = {str(k): k for k in Kind}
+
+
 def summary_from_row(row: Any) -> DecisionSummary:
-    mapping = row._mapping
+    """A list row from a `SUMMARY_COLUMNS` row (by position: lists of a million rows
+    come through here)."""
+    decision_id, day, title, kind, amount, category, review_on, reviews, *cents = row
     return DecisionSummary(
-        id=mapping["id"],
-        date=mapping["decided_on"],
-        title=mapping["title"],
-        kind=Kind(mapping["kind"]),
-        amount=from_cents(mapping["amount"]),
-        category=mapping["category"],
-        values=values_from_columns(mapping),
-        review_on=mapping["review_on"],
-        reviews=mapping["reviews"],
+        id=decision_id,
+        date=day,
+        title=title,
+        kind=_KINDS[kind],
+        amount=from_cents(amount),
+        category=category,
+        values={dim: from_cents(c) for dim, c in zip(DIMENSIONS, cents, strict=True)},
+        review_on=review_on,
+        reviews=reviews,
     )
 
 

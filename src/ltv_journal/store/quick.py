@@ -20,7 +20,7 @@ from ltv_journal.core.uncertainty import Band
 from .convert import profile_from_columns
 from .peek import open_read_only
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The journal schema this ltv-journal writes (SQLite's `PRAGMA user_version`)."""
 PROFILE_TABLE = "profile"
 BUCKET_TABLE = "score_bucket"
@@ -54,6 +54,8 @@ def _read(path: Path, as_of: date, *, with_band: bool) -> tuple[Profile, Score, 
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             return None  # older (the Journal migrates it) or newer (it refuses it)
         conn.execute("BEGIN")  # one snapshot for the profile, the buckets and the band
+        if conn.execute("SELECT 1 FROM rescore LIMIT 1").fetchone() is not None:
+            return None  # a rescore under way or left half done: the Journal sees to it
         row = conn.execute(f"SELECT * FROM {PROFILE_TABLE} LIMIT 1").fetchone()
         profile = Profile() if row is None else profile_from_columns(row)
         sums = ", ".join(f"COALESCE(SUM({d}), 0)" for d in ("decisions", *DIMENSIONS))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 
@@ -16,7 +18,7 @@ from . import snapshot
 from .base import JournalBase
 from .errors import Invalid
 from .queries import DecisionFilter, DecisionSummary, conditions, summaries_query, summary_from_row
-from .rows import DT, load_decisions
+from .rows import BATCH, DT, load_decisions
 from .tables import REVIEWS
 
 RT = REVIEWS
@@ -62,6 +64,24 @@ class Reviews(JournalBase):
             query = query.limit(limit)
         with self._read() as conn:
             return [summary_from_row(r) for r in conn.execute(query)]
+
+    @contextmanager
+    def review_queue_stream(
+        self, as_of: date | None = None
+    ) -> Iterator[tuple[int, Iterator[DecisionSummary]]]:
+        """(how many are due, the queue as `review_queue` orders it) from one snapshot
+        of the journal, the rows read as they are taken: flat memory at any size."""
+        day = as_of or clock.today()
+        due = (DT.c.deleted_at.is_(None), DT.c.review_on <= day)
+        query = (
+            select(*summaries_query(DecisionFilter()).selected_columns)
+            .where(*due)
+            .order_by(DT.c.review_on, DT.c.decided_on, DT.c.id)
+        )
+        with self._read() as conn:
+            count = int(conn.execute(select(func.count()).select_from(DT).where(*due)).scalar_one())
+            rows = conn.execution_options(yield_per=BATCH).execute(query)
+            yield count, (summary_from_row(r) for r in rows)
 
     def review_due_count(self, as_of: date | None = None) -> int:
         day = as_of or clock.today()

@@ -12,21 +12,20 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, text, update
+from sqlalchemy import Connection, case, delete, func, insert, select, text
 
 from ltv_journal.core.decision import Decision, Kind
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
-from ltv_journal.core.effects import Effect, horizon_problems, lifetime_effect
+from ltv_journal.core.effects import Effect, lifetime_effect
 from ltv_journal.core.money import from_cents, to_cents
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import amount_value
 
-from .convert import effect_columns, effect_from_columns
+from .convert import effect_columns
 from .queries import month_key
-from .tables import BUCKET_TABLE, BUCKETS, DECISIONS, EFFECTS
+from .tables import BUCKET_TABLE, BUCKETS, DECISIONS
 
 D = DECISIONS.c
-E = EFFECTS.c
 B = BUCKETS
 
 _BUCKET_FIELDS = ("decisions", *(str(d) for d in DIMENSIONS), "spent", "invested")
@@ -128,73 +127,6 @@ class EffectValues:
     def decision(self, decision: Decision) -> dict[Dimension, Decimal]:
         """The same contribution as exact Decimals."""
         return {dim: from_cents(c) for dim, c in self.decision_cents(decision).items()}
-
-
-def rescore_all(conn: Connection, profile: Profile) -> None:
-    """Recompute every effect and decision value for a new profile, then the buckets."""
-    values = EffectValues(profile)
-    rows = conn.execute(
-        select(EFFECTS, D.decided_on, D.amount).join(DECISIONS, D.id == E.decision_id)
-    ).all()
-    effect_updates = []
-    totals: dict[str, dict[str, int]] = {}
-    for row in rows:
-        m = row._mapping
-        dim = Dimension(m["dimension"])
-        cents = values.effect_cents(effect_from_columns(m), dim, m["decided_on"])
-        effect_updates.append({"d": m["decision_id"], "m": m["dimension"], "v": cents})
-        totals.setdefault(m["decision_id"], {})[f"v_{dim}"] = cents
-    if effect_updates:
-        conn.execute(
-            update(EFFECTS)
-            .where(E.decision_id == bindparam("d"), E.dimension == bindparam("m"))
-            .values(value=bindparam("v")),
-            effect_updates,
-        )
-    _write_decision_values(conn, totals, profile)
-    rebuild_buckets(conn)
-
-
-def passed_horizons(conn: Connection, profile: Profile) -> list[tuple[str, str]]:
-    """(decision title, reason) for every open-ended effect whose horizon has passed
-    when it starts under `profile` (deleted decisions too: undo brings them back)."""
-    rows = conn.execute(
-        select(EFFECTS, D.decided_on, D.title)
-        .join(DECISIONS, D.id == E.decision_id)
-        .where(E.years.is_(None))
-    ).all()
-    found = []
-    for row in rows:
-        m = row._mapping
-        dim = Dimension(m["dimension"])
-        effect = effect_from_columns(m)
-        for _, reason in horizon_problems(effect, dim, m["decided_on"], profile):
-            found.append((m["title"], f"{dim}: {reason.partition(';')[0]}"))
-    return found
-
-
-def _write_decision_values(
-    conn: Connection, totals: dict[str, dict[str, int]], profile: Profile
-) -> None:
-    amounts = conn.execute(select(D.id, D.amount, D.decided_on)).all()
-    params: list[dict[str, Any]] = []
-    for decision_id, amount, decided_on in amounts:
-        found = totals.get(decision_id, {})
-        entry: dict[str, Any] = {"i": decision_id}
-        for dim in DIMENSIONS:
-            entry[f"n_{dim}"] = found.get(f"v_{dim}", 0)
-        if profile.discount_rate == 0:
-            entry["n_money"] -= amount
-        else:
-            entry["n_money"] -= to_cents(amount_value(from_cents(amount), decided_on, profile))
-        params.append(entry)
-    if params:
-        conn.execute(
-            update(DECISIONS)
-            .where(D.id == bindparam("i"))
-            .values({f"v_{dim}": bindparam(f"n_{dim}") for dim in DIMENSIONS}),
-            params,
-        )
 
 
 def effect_rows(decision_id: str, decision: Decision, values: EffectValues) -> list[dict[str, Any]]:

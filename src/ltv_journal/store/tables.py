@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, Index, String, Table
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table
 from sqlmodel import Field, SQLModel
 
 from .quick import BUCKET_TABLE as BUCKET_TABLE
@@ -200,6 +200,36 @@ class UndoRow(SQLModel, table=True):
     """JSON of what the action replaced (a decision or the profile)."""
 
 
+class UndoItemRow(SQLModel, table=True):
+    """A decision a restore added or replaced, for its undo: one row each, where a small
+    import keeps them in its undo record (a million ids are no one value to hold)."""
+
+    __tablename__ = "undo_item"
+
+    seq: int = Field(
+        sa_column=Column(Integer, ForeignKey("undo_log.seq", ondelete="CASCADE"), primary_key=True)
+    )
+    position: int = Field(primary_key=True)
+    """The decision's place in the file, from 1."""
+    added: str | None = None
+    """The id of a decision the restore added."""
+    before: str | None = None
+    """A snapshot of a decision as it was before the restore replaced it."""
+
+
+class RescoreRow(SQLModel, table=True):
+    """Present while a profile change is being rescored in batches (`rescore.py`)."""
+
+    __tablename__ = "rescore"
+
+    id: int = Field(default=1, primary_key=True)
+    after: str = ""
+    """The last decision id (in id order) already rescored; "" before the first."""
+    touched_at: datetime
+    """When the marker was set or a batch last committed: one left untouched for a
+    while belongs to a program that stopped half-way."""
+
+
 def _table(model: type[SQLModel]) -> Table:
     table: Table = model.__table__  # type: ignore[attr-defined]
     return table
@@ -216,3 +246,5 @@ OPTIONS = _table(OptionRow)
 OPTION_EFFECTS = _table(OptionEffectRow)
 BUCKETS = _table(BucketRow)
 UNDO_LOG = _table(UndoRow)
+RESCORE = _table(RescoreRow)
+UNDO_ITEMS = _table(UndoItemRow)

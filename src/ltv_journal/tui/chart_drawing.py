@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from ltv_journal.core.charts import month_end
+from ltv_journal.core.uncertainty import Spread
 
 FILLS = ("█", "░", "▒")
 """Bar fills in the order the series come."""
@@ -35,3 +36,14 @@ def stacked_bars(plt: Any, names: Sequence[str], series: dict[str, list[Decimal]
         labels=list(series),
         marker=list(FILLS[: len(series)]),
     )
+
+
+def band_dots(plt: Any, xs: Sequence[int], spreads: Sequence[Spread | None]) -> bool:
+    """The P10 and P90 of a running value as dots around its line (points, not lines:
+    a redraw stays within a frame at 300 months); whether there was a band to draw."""
+    if not any(s is not None and s.p10 != s.p90 for s in spreads):
+        return False
+    for pick in ("p10", "p90"):
+        ys = [float(getattr(s, pick)) if s else 0.0 for s in spreads]
+        plt.scatter(list(xs), ys, marker=".")
+    return True

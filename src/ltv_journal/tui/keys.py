@@ -50,6 +50,8 @@ KEYS: tuple[Key, ...] = (
     ),
     Key("g", "trends", "Trends", "The running lifetime value month by month", show=False),
     Key("x", "export", "Export", "Export a year's TOML summary", show=False),
+    Key("o", "import_file", "Import", "Import a file, after a preview of what it does", show=False),
+    Key("b", "backup", "Backup", "Back up the whole journal to a TOML file", show=False),
     Key("p", "profile", "Profile", "Edit your profile (rescores every decision)", show=False),
     Key("v", "toggle_detail", "Details", "Show or hide the detail pane", show=False),
     Key("t", "toggle_theme", "Theme", "Switch between the light and the dark theme", show=False),

@@ -29,6 +29,7 @@ from textual.widgets import Footer
 from ltv_journal.core import clock
 from ltv_journal.core.text import visible
 
+from .file_flow import FileFlow
 from .form_ahead import AddFormAhead
 from .journal_jobs import export_summary, profile_form, read_detail
 from .keys import KEYS
@@ -91,6 +92,7 @@ class MainScreen(Screen[None]):
         self._watch: ChangeWatch | None = None
         self._add_form: AddFormAhead | None = None
         self.reviews = ReviewFlow(self)
+        self.files = FileFlow(self)
 
     @property
     def decisions(self) -> DecisionList:
@@ -474,6 +476,15 @@ class MainScreen(Screen[None]):
             group="export",
             then=busy.remove,
         )
+
+    def action_import_file(self) -> None:
+        journal = self._ready()
+        if journal is not None:
+            self.files.import_file(journal)
+
+    def action_backup(self) -> None:
+        if self._ready() is not None:
+            self.files.backup()
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -33,11 +33,13 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
         & > VerticalScroll {
-            width: 100%; max-width: 72; height: auto; max-height: 100%;
+            width: 100%; max-width: 78; height: auto; max-height: 100%;
             scrollbar-size-vertical: 1;
             border: round $primary; background: $surface; padding: 0 1;
         }
         & #about { color: $text-muted; margin-bottom: 1; }
+        /* Too short for both: the keys are what help is for. */
+        &.-short #about { display: none; }
     }
     """
 
@@ -57,6 +59,10 @@ class HelpScreen(ModalScreen[None]):
             box.border_subtitle = CLOSE
             yield Static(ABOUT, id="about")
             yield Static(table, id="keys")
+
+    def on_resize(self) -> None:
+        # The keys, the two borders and at least four lines of the about text.
+        self.set_class(self.size.height < len(self.key_help) + 6, "-short")
 
     def on_mount(self) -> None:
         box = self.query_one(VerticalScroll)

@@ -31,7 +31,7 @@ from ltv_journal.core.worth import Worth
 from ltv_journal.store.journal import Journal
 from ltv_journal.store.queries import DecisionFilter
 
-from ..chart_drawing import spending_bars
+from ..chart_drawing import band_dots, spending_bars
 from ..workers import in_thread
 
 COMBINED = "combined"
@@ -229,10 +229,8 @@ class TrendsScreen(Screen[DecisionFilter | None]):
             title = f"{self.view.capitalize()}{where}: running lifetime value ({unit})"
             values = [float(v) for v in series_of(data, self.view)]
             spreads = [self.spread_at(i) for i in xs] if self.bands else []
-            if any(s is not None and s.p10 != s.p90 for s in spreads):
+            if band_dots(plt, xs, spreads):
                 title += ", P10 and P90 dotted"
-                plt.plot(xs, [float(s.p10) if s else 0.0 for s in spreads], marker=".")
-                plt.plot(xs, [float(s.p90) if s else 0.0 for s in spreads], marker=".")
             plt.plot(xs, values, marker="braille")
             for index, name in data.marks.get(self.view, []):
                 plt.text(_short(name), index, values[index], alignment="center")

@@ -1,0 +1,108 @@
+"""Import a file and back up the whole journal, from the main screen's keys.
+
+An import first reads the file in a thread and shows what it would do (`import
+--dry-run`'s preview: added, changed, unchanged, would overwrite a newer edit); only the
+person's answer writes, and overwriting newer edits is its own key. A backup writes
+`export --all` to a file, a decision at a time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.widgets import Footer
+
+from ltv_journal.core import clock
+
+if TYPE_CHECKING:
+    from ltv_journal.store.journal import Journal
+
+    from .main_screen import MainScreen
+    from .screens.file_dialogs import FileChoice
+
+
+class FileFlow:
+    """The steps of `o` (import) and `b` (backup) for `screen`; the writes run with the
+    screen's `in_background`, so their answers are said and everything is read again."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+
+    def import_file(self, journal: Journal) -> None:
+        from .screens.file_dialogs import FileChoice, FileDialog
+
+        def preview(choice: FileChoice) -> FileChoice:  # run by the dialog in a thread
+            from ltv_journal.exchange.backup import preview_file
+            from ltv_journal.exchange.errors import ExchangeError
+            from ltv_journal.store.errors import Invalid
+
+            try:
+                return FileChoice(choice.path, preview_file(journal, choice.path))
+            except ExchangeError as error:
+                raise Invalid([("path", str(error))]) from None
+
+        dialog = FileDialog(
+            "Import a file",
+            "An interchange TOML file: a backup, a yearly summary or one written by hand. "
+            "You see what it would add and change before anything is written.",
+            None,
+            must_exist=True,
+            save=preview,
+        )
+        self.screen.app.push_screen(dialog, callback=self._previewed)
+
+    def _previewed(self, choice: FileChoice | None) -> None:
+        if choice is None or choice.preview is None:
+            return
+        from .screens.import_preview import ImportPreview
+
+        screen = ImportPreview(choice.path.name, choice.preview)
+        self.screen.app.push_screen(screen, callback=lambda answer: self._import(choice, answer))
+
+    def _import(self, choice: FileChoice, overwrite: bool | None) -> None:
+        if overwrite is None:
+            return
+
+        def run(journal: Journal) -> str:
+            from ltv_journal.exchange.backup import import_any
+
+            result = import_any(journal, choice.path, overwrite_newer=overwrite)
+            overwritten = f", {result.overwritten:,} newer edits overwritten" if overwrite else ""
+            return (
+                f"Imported {choice.path.name}: {result.added:,} added, {result.updated:,} "
+                f"changed, {result.unchanged:,} unchanged{overwritten} (u takes it back)"
+            )
+
+        self.screen.in_background(run, what=f"import {choice.path.name}", group="import")
+
+    def backup(self) -> None:
+        from .screens.file_dialogs import FileDialog, backup_path
+
+        dialog = FileDialog(
+            "Back up the journal",
+            "Writes the profile and every decision with its effects and reviews as TOML "
+            "(as ltv-journal backup); o or ltv-journal restore reads it back.",
+            backup_path(Path.cwd(), clock.today()),
+            must_exist=False,
+        )
+        self.screen.app.push_screen(dialog, callback=self._back_up)
+
+    def _back_up(self, choice: FileChoice | None) -> None:
+        if choice is None:
+            return
+        from .widgets.busy_line import BusyLine
+
+        screen = self.screen
+        busy = BusyLine(f"Backing up to {choice.path}…")
+        screen.mount(busy, before=screen.query_one(Footer))
+
+        def run(journal: Journal) -> str:
+            from ltv_journal.exchange.files import journal_files, write_atomically
+            from ltv_journal.exchange.writer import export_all_parts
+
+            parts = export_all_parts(journal)
+            write_atomically(choice.path, parts, protected=journal_files(journal.location))
+            return f"Backed up the journal to {choice.path}"
+
+        screen.in_background(run, what="back up the journal", group="backup", then=busy.remove)
