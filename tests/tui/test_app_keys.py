@@ -161,13 +161,18 @@ async def test_a_saved_profile_rescores_every_card(filled: Journal) -> None:
 
 @pilot_test
 async def test_export_writes_the_year_and_says_where(filled: Journal, tmp_path: Path) -> None:
-    from ltv_journal.tui.screens.export_dialog import ExportRequest
+    from textual.widgets import Input
 
     target = tmp_path / "2026.toml"
     app = RecordingApp(filled.location, filled)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.screen_stack[0]._export(ExportRequest(2026, target))
+        await pilot.press("x")  # this year, to the file typed
+        await settle(pilot)
+        path = app.screen.query_one("#path", Input)
+        path.value = str(target)
+        path.focus()
+        await pilot.press("enter")
         await settle(pilot)
         assert f"Exported 2026 to {target}" in app.said
         assert "New road bike" in target.read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Import a file and back up the whole journal, from the main screen's keys.
+"""Export a year, import a file and back up the whole journal, from the main screen's
+keys.
 
 An import first reads the file in a thread and shows what it would do (`import
 --dry-run`'s preview: added, changed, unchanged, would overwrite a newer edit); only the
@@ -8,9 +9,11 @@ person's answer writes, and overwriting newer edits is its own key. A backup wri
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from ltv_journal.core import clock
@@ -19,15 +22,46 @@ if TYPE_CHECKING:
     from ltv_journal.store.journal import Journal
 
     from .main_screen import MainScreen
+    from .screens.export_dialog import ExportRequest
     from .screens.file_dialogs import FileChoice
 
 
 class FileFlow:
-    """The steps of `o` (import) and `b` (backup) for `screen`; the writes run with the
-    screen's `in_background`, so their answers are said and everything is read again."""
+    """The steps of `x` (export), `o` (import) and `b` (backup) for `screen`; the writes
+    run with the screen's `in_background`, so their answers are said and everything is
+    read again."""
 
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
+
+    def export(self, years: Sequence[int], shown_year: int | None) -> None:
+        """Ask which year to export (the year shown, else this one) and where."""
+        from .screens.export_dialog import ExportDialog
+
+        year = shown_year or clock.today().year
+        choices = sorted({*years, year}, reverse=True)
+        self.screen.app.push_screen(ExportDialog(choices, year, Path.cwd()), callback=self._export)
+
+    def _export(self, request: ExportRequest | None) -> None:
+        if request is None:
+            return
+        from .journal_jobs import export_summary
+
+        busy = self._busy(f"Exporting {request.year} to {request.path}…")
+        self.screen.in_background(
+            lambda journal: export_summary(journal, request),
+            what=f"export {request.year}",
+            group="export",
+            then=busy.remove,
+        )
+
+    def _busy(self, note: str) -> Widget:
+        """A line above the footer saying what is being written, until it is done."""
+        from .widgets.busy_line import BusyLine
+
+        busy = BusyLine(note)
+        self.screen.mount(busy, before=self.screen.query_one(Footer))
+        return busy
 
     def import_file(self, journal: Journal) -> None:
         from .screens.file_dialogs import FileChoice, FileDialog
@@ -91,11 +125,7 @@ class FileFlow:
     def _back_up(self, choice: FileChoice | None) -> None:
         if choice is None:
             return
-        from .widgets.busy_line import BusyLine
-
-        screen = self.screen
-        busy = BusyLine(f"Backing up to {choice.path}…")
-        screen.mount(busy, before=screen.query_one(Footer))
+        busy = self._busy(f"Backing up to {choice.path}…")
 
         def run(journal: Journal) -> str:
             from ltv_journal.exchange.files import journal_files, write_atomically
@@ -105,4 +135,4 @@ class FileFlow:
             write_atomically(choice.path, parts, protected=journal_files(journal.location))
             return f"Backed up the journal to {choice.path}"
 
-        screen.in_background(run, what="back up the journal", group="backup", then=busy.remove)
+        self.screen.in_background(run, what="back up the journal", group="backup", then=busy.remove)

@@ -16,7 +16,6 @@ hands the journal down with `journal_opened`, and hears from the screen by messa
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -24,14 +23,13 @@ from textual.binding import Binding, BindingType
 from textual.lazy import Lazy
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from ltv_journal.core import clock
 from ltv_journal.core.text import visible
 
 from .file_flow import FileFlow
 from .form_ahead import AddFormAhead
-from .journal_jobs import export_summary, profile_form, read_detail
+from .journal_jobs import profile_form, read_detail
 from .keys import KEYS
 from .main_layout import Body, KeyFooter, arrange
 from .messages import DetailLoaded, JournalChanged, OverviewLoaded, ReviewChosen, ReviewsDue
@@ -50,7 +48,6 @@ if TYPE_CHECKING:
     from ltv_journal.store.watch import ChangeWatch
 
     from .overview import Overview
-    from .screens.export_dialog import ExportRequest
     from .screens.year_picker import YearChoice
     from .widgets.decision_list import DecisionList
     from .widgets.detail_pane import DetailPane
@@ -454,28 +451,9 @@ class MainScreen(Screen[None]):
         self.reviews.review(message.decision)
 
     def action_export(self) -> None:
-        if self._ready() is None:
-            return
-        from .screens.export_dialog import ExportDialog
-
-        flt = self.list_filter
-        year = flt.year if flt and flt.year else clock.today().year
-        years = sorted({*self.overview.years, year}, reverse=True)  # type: ignore[union-attr]
-        self.app.push_screen(ExportDialog(years, year, Path.cwd()), callback=self._export)
-
-    def _export(self, request: ExportRequest | None) -> None:
-        if request is None:
-            return
-        from .widgets.busy_line import BusyLine
-
-        busy = BusyLine(f"Exporting {request.year} to {request.path}…")
-        self.mount(busy, before=self.query_one(Footer))
-        self.in_background(
-            lambda journal: export_summary(journal, request),
-            what=f"export {request.year}",
-            group="export",
-            then=busy.remove,
-        )
+        if self._ready() is not None:
+            flt = self.list_filter
+            self.files.export(self.overview.years, flt.year if flt else None)  # type: ignore[union-attr]
 
     def action_import_file(self) -> None:
         journal = self._ready()
