@@ -178,13 +178,12 @@ class MainScreen(Screen[None]):
         )
 
     def on_overview_loaded(self, message: OverviewLoaded) -> None:
-        first, shown, band = self.overview is None, self.overview, message.overview.band
-        stale = shown is not None and replace(message.overview, band=None) != replace(
-            shown, band=None
-        )
-        if band is not None and stale:
-            return  # the band of figures read before the latest change
-        overview = self.overview = message.overview
+        first, shown, overview = self.overview is None, self.overview, message.overview
+        if overview.band is not None and shown is not None:
+            # A band comes after its figures: the figures shown stay (newer ones, if the
+            # journal changed meanwhile, have their own band on its way).
+            overview = replace(shown, band=overview.band)
+        self.overview = overview
         self.show_overview(overview)
         if first:
             self.post_message(self.FiguresShown())
