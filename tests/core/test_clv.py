@@ -208,10 +208,12 @@ def test_a_ramp_never_adds_to_the_plain_stream(
 
 
 def test_a_churn_of_everyone_ramps_to_nothing_without_an_error() -> None:
-    """Churn 100%: a customer pays only the year they came; the first month's share is
-    worked out from 0 ** 0 = 1 kept, not refused by Decimal."""
+    """Churn 100%: a customer pays only the year they came, so the ramp is full after a
+    year; the first year's shares are worked out with 0 ** 0 = 1 kept, not refused by
+    Decimal."""
     from ltv_journal.core.clv import _share
 
     twelfth = Decimal(1) / 12
     assert abs(_share(("churn", Decimal(0)), 0) - twelfth) < Decimal("1e-20")
-    assert abs(_share(("churn", Decimal(0)), 12) - twelfth) < Decimal("1e-20")
+    assert abs(_share(("churn", Decimal(0)), 11) - 1) < Decimal("1e-20")
+    assert abs(_share(("churn", Decimal(0)), 12) - 1) < Decimal("1e-20")
