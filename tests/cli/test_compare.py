@@ -157,10 +157,15 @@ def test_show_prints_a_band_and_its_json_range(max_journal: Run) -> None:
     short = new_id(
         max_journal("add", "Course", "--date", "2026-01-01", "--effect", "meaning 1 years=5")
     )
-    assert (
-        "band (P10 / P50 / P90): meaning +5 / +5 / +5; raises the lifetime value in "
-        "100.0% of 2,000 draws" in max_journal("show", short).stdout
+    # A certain decision: its band has no width, so show leaves the line out (the JSON
+    # still gives it).
+    assert "band (P10" not in max_journal("show", short).stdout
+    bet = new_id(
+        max_journal(
+            "add", "Bet", "--date", "2026-01-01", "--effect", "meaning 1 years=5 confidence=0.5"
+        )
     )
+    assert "band (P10 / P50 / P90): meaning 0 / " in max_journal("show", bet).stdout
     band = exact_json(max_journal("show", short, "--json").stdout)["range"]
     assert band["p_raises"] == 1
     assert band["p50"] is None

@@ -205,3 +205,15 @@ def test_a_ramp_never_adds_to_the_plain_stream(
         Effect(per_year=clv.money_per_year(), years=D(years)), MONEY, DAY, profile
     )
     assert D(0) <= worked_out <= plain + D("1e-20")
+
+
+def test_a_churn_of_everyone_ramps_to_nothing_without_an_error() -> None:
+    """Churn 100%: a customer pays only the year they came, so the ramp is full after a
+    year; the first year's shares are worked out with 0 ** 0 = 1 kept, not refused by
+    Decimal."""
+    from ltv_journal.core.clv import _share
+
+    twelfth = Decimal(1) / 12
+    assert abs(_share(("churn", Decimal(0)), 0) - twelfth) < Decimal("1e-20")
+    assert abs(_share(("churn", Decimal(0)), 11) - 1) < Decimal("1e-20")
+    assert abs(_share(("churn", Decimal(0)), 12) - 1) < Decimal("1e-20")

@@ -4,6 +4,7 @@ newer edit unless told, counts what it leaves alone, and is one undo step."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -181,3 +182,30 @@ def test_a_dry_run_into_a_journal_not_made_yet_makes_none(backup: Path, tmp_path
     assert [p.split()[0] for p in preview[:-1]] == ["added"] * 3
     assert "3 added, 0 changed, 0 unchanged; profile would be set" in preview[-1]
     assert not target.parent.exists()
+
+
+def test_a_backup_dated_in_the_future_never_overwrites_an_edit(db: Path, tmp_path: Path) -> None:
+    """A file whose `updated_at` lies ahead of the clock (a machine's clock ahead, a
+    hand-edited file) cannot be compared with the journal's copy: the import asks for
+    --overwrite-newer, and an edit made here after such an import is never lost to a
+    re-import of the same file."""
+    watch = ids(db)["Watch"]
+    text = ok(db, "export", "--all").stdout
+    block = text.index('title = "Watch"')
+    start = text.rindex("[[decisions]]", 0, block)
+    end = text.find("[[decisions]]", block)
+    part = text[start:end]
+    edited = part.replace("amount = 300.0", "amount = 777.0")
+    edited = re.sub(r"updated_at = \S+", "updated_at = 2099-01-01T00:00:00Z", edited)
+    future = tmp_path / "future.toml"
+    future.write_text(text[:start] + edited + text[end:])
+    asked = cli(db, "import", str(future))
+    assert asked.exit_code == 2 and "'Watch' was edited in the journal" in asked.stderr
+    ok(db, "import", "--overwrite-newer", str(future))
+    assert "777.00" in ok(db, "show", watch).stdout
+    ok(db, "edit", watch, "--amount", "760")
+    before = state(db)
+    refused = cli(db, "import", str(future))
+    assert refused.exit_code == 2 and "'Watch' was edited in the journal" in refused.stderr
+    assert state(db) == before
+    assert "760.00" in ok(db, "show", watch).stdout

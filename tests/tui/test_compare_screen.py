@@ -315,3 +315,18 @@ async def test_a_horizon_passed_is_marked_at_the_option_before_saving(
         error = str(app.screen.query_one("#o1-effect-money .effect-error", Static).render())
         assert "has passed" in error
         assert "fix the marked fields first" in figures(app, 1)
+
+
+@pilot_test
+async def test_three_options_stand_side_by_side_at_120_columns(filled: Journal) -> None:
+    app = RecordingApp(filled.location, filled)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        regions = [column.region for column in screen.columns]
+        assert len(regions) == 3
+        assert all(r.right <= 120 for r in regions)  # all three on screen at once
+        assert regions[0].x < regions[1].x < regions[2].x

@@ -66,6 +66,9 @@ def chart(which: str, year: int | None, dimension: str | None, as_json: bool) ->
     if dimension == COMBINED and not profile.worth:
         raise UserError("--dimension combined needs a worth: ltv-journal profile --worth ...")
     if which == "trend":
+        if not points and year is not None and not as_json:
+            echo(f"{year} has no months up to today with the journal's decisions: nothing to draw")
+            return
         _trend(points, bands, profile.worth, dimension, profile.currency, as_json)
     elif which == "calibration":
         _calibration(calibration_picture(samples), dimension, as_json)

@@ -60,8 +60,9 @@ Money from customers (clv=, instead of VALUE):
   money clv=customers:4/m,order:120,orders:3/y,margin:40%,churn:25%/y,rate:5%
 customers: new a month; order: the average order; orders: a year (1/m = 12);
 margin: gross margin; stay: how long a customer stays (3y, 36m) or churn: the share
-lost a year; rate: discounts the per-customer value. Customers ramp up month by month
-until 12 x customers x stay (years) are paying; show explains the figures."""
+lost a year; rate: discounts the per-customer value show gives (the money a year is
+not discounted by it: the profile's discount rate values the months). Customers ramp
+up month by month until 12 x customers x stay (years) are paying; show explains it."""
 """The `--effect` syntax as `add --help` and `edit --help` show it."""
 
 ADD_HELP = {
@@ -330,9 +331,10 @@ def delete(decision_id: str) -> None:
 @db_option
 @click.pass_context
 def undo(ctx: click.Context) -> None:
-    """Undo the latest add, edit, delete, review or profile change.
+    """Undo the latest add, edit, delete, review, import or profile change.
 
-    Prints what was undone. With nothing left to undo it prints "nothing to undo" and
+    Prints what was undone. An import that changed nothing is not a step: undo after it
+    takes back what came before it. With nothing left to undo it prints "nothing to undo" and
     exits with status 1, so a script can tell the two apart.
     """
     with open_journal() as journal:

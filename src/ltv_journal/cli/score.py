@@ -11,7 +11,7 @@ from ltv_journal.core.band_text import raises_text
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
 from ltv_journal.core.journal_band import lifetime_band
-from ltv_journal.core.money import format_amount, format_points
+from ltv_journal.core.money import format_amount, format_compact, format_points
 from ltv_journal.core.score import Score
 from ltv_journal.core.uncertainty import Band, Spread
 from ltv_journal.core.worth import left_out
@@ -40,9 +40,10 @@ def read_score(location: str, as_of: date) -> tuple[Score, Band]:
 
 
 def _between(dim: Dimension | None, spread: Spread, currency: str) -> str:
-    """`1,690,000 – 1,720,000 EUR` or `+12.5 – +20.1`: P10 to P90."""
+    """`2.30M – 2.42M EUR` or `48.84 – 67.11`: P10 to P90 (money compact: a band is
+    not exact to the cent, and the table stays within 80 columns)."""
     if dim is None or dim.is_money:
-        return f"{format_amount(spread.p10)} – {format_amount(spread.p90)} {currency}"
+        return f"{format_compact(spread.p10)} – {format_compact(spread.p90)} {currency}"
     return f"{format_points(spread.p10)} – {format_points(spread.p90)}"
 
 

@@ -53,7 +53,10 @@ def uncertain(decision: Decision) -> bool:
 
 def with_band_line(lines: list[str], decision: Decision, profile: Profile) -> list[str]:
     """A decision's detail lines (core.explain.detail_lines) with its band line after the
-    verdict and combined value, as `show` and the detail pane give them."""
+    verdict and combined value, as `show` and the detail pane give them; unchanged for a
+    decision whose effects are all certain (its band has no width to tell)."""
+    if not uncertain(decision):
+        return lines
     line = band_line(decision, decision_band(decision, profile), profile.currency)
     at = next(
         (i for i, text in enumerate(lines) if text.startswith(("cost per point-year", "effects"))),

@@ -205,7 +205,7 @@ def _share(shape: tuple[str, Decimal], month: int) -> Decimal:
             return min(Decimal(month + 1), size) / size
         retention = size
         years, within = divmod(month, 12)
-        kept = retention**years
+        kept = retention**years if years else Decimal(1)  # Decimal refuses 0 ** 0
         return +((1 - kept) + (within + 1) * kept * (1 - retention) / _TWELVE)
 
 

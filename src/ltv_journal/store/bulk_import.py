@@ -313,12 +313,14 @@ def plan_of(items: Sequence[Decision], existing: dict[str, _Stored]) -> list[Pla
 
 def _is_newer(stored: _Stored, item: Decision) -> bool:
     """Whether the journal's copy was edited after the file's version of it. A file
-    version without a time counts as older than any edit."""
+    version without a time counts as older than any edit; so does one dated in the
+    future (a clock ahead, or a hand-edited file): its time cannot be compared, so the
+    journal's copy is kept unless told otherwise."""
     edited = stored.edited_at
     if edited is None:
         return False
     theirs = as_utc(item.updated_at)
-    return theirs is None or edited > theirs
+    return theirs is None or theirs > clock.precise_now() or edited > theirs
 
 
 def _same(a: Decision, b: Decision) -> bool:

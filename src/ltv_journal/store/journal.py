@@ -270,11 +270,16 @@ class Journal(Restore, BulkImport, Reviews, ScoreReads, JournalBase):
         return [lifetime_band(band, baseline) for band in self.bands(months)]
 
     def spending(self, year: int) -> Spending:
-        """The year's money out per month (its buckets), and its decisions by category."""
+        """The year's money out per month (its buckets; all twelve months once the year
+        has a decision, so the bars keep the calendar's spacing), and its decisions by
+        category."""
+        buckets = {m: b for m, b in self.monthly_totals() if m // 100 == year}
+        zero = {"spent": 0, "invested": 0}
         months = [
             (m, from_cents(b["spent"]), from_cents(b["invested"]))
-            for m, b in self.monthly_totals()
-            if m // 100 == year
+            for m in range(year * 100 + 1, year * 100 + 13)
+            if buckets
+            for b in (buckets.get(m, zero),)
         ]
         rows = [
             (s.category, str(s.kind), s.amount, s.values)

@@ -27,6 +27,8 @@ from .typed_values import read_date
 MOST = MAX_OPTIONS_NOT_TAKEN + 1
 """Options on the screen at most: the chosen one and the four a decision keeps."""
 LEAST = 2
+NARROWEST = 34
+"""Columns are never narrower: the effect fields need it."""
 START = 3
 
 
@@ -83,6 +85,22 @@ class CompareScreen(FormScreen[Decision]):
     def on_mount(self) -> None:
         super().on_mount()
         self.refresh_form()
+        self.call_after_refresh(self.fit_columns)
+
+    def on_resize(self) -> None:
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Share the width between the columns, each at least `NARROWEST` wide (more
+        than fit scroll sideways): side by side as far as the terminal allows."""
+        columns = self.columns
+        width = self.query_one("#options", HorizontalScroll).size.width
+        if not columns or not width:
+            return
+        each = max(NARROWEST, width // len(columns) - 1)  # each keeps a margin of 1
+        for column in columns:
+            if column.styles.width is None or column.styles.width.value != each:
+                column.styles.width = each
 
     @property
     def columns(self) -> list[OptionColumn]:
@@ -223,6 +241,7 @@ class CompareScreen(FormScreen[Decision]):
         self._fields = []
         column.query_one(f"#o{column.serial}-title", Input).focus()
         self.refresh_form()
+        self.fit_columns()
 
     def action_remove_option(self) -> None:
         column = self.current_column()
@@ -253,3 +272,4 @@ class CompareScreen(FormScreen[Decision]):
         neighbour = rest[min(index, len(rest) - 1)]
         neighbour.query_one(f"#o{neighbour.serial}-title", Input).focus()
         self.call_after_refresh(self.refresh_form)
+        self.call_after_refresh(self.fit_columns)

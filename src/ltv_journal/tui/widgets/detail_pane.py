@@ -37,12 +37,10 @@ class DetailPane(VerticalScroll):
             body.update(NOTHING)
         else:
             # Read on the first selection rather than at start-up.
-            from ltv_journal.core.band_text import uncertain, with_band_line
+            from ltv_journal.core.band_text import with_band_line
             from ltv_journal.core.road_not_taken import road_not_taken
 
-            lines = detail_lines(decision, profile)
-            if uncertain(decision):
-                lines = with_band_line(lines, decision, profile)
+            lines = with_band_line(detail_lines(decision, profile), decision, profile)
             lines += road_not_taken(decision, profile)
             body.update(styled(lines))
         self.scroll_home(animate=False)
