@@ -118,3 +118,15 @@ def test_the_combined_chart_needs_a_worth(sample: Run) -> None:
     result = sample("chart", "--dimension", "combined", ok=False)
     assert result.exit_code == 2
     assert "needs a worth" in result.stderr
+
+
+def test_a_long_series_is_drawn_through_at_most_its_thinned_points() -> None:
+    """300 months are drawn through every other point and the last (a row has fewer
+    cells than that); a short series keeps every point."""
+    from ltv_journal.tui.chart_drawing import MOST_POINTS, thinned
+
+    xs = list(range(300))
+    kept, ys = thinned(xs, [float(x) for x in xs])
+    assert len(kept) <= MOST_POINTS + 1 and kept[0] == 0 and kept[-1] == 299
+    assert ys == [float(x) for x in kept]
+    assert thinned(xs[:35], [0.0] * 35)[0] == xs[:35]

@@ -20,7 +20,7 @@ from ltv_journal.core.charts import (
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.uncertainty import Band, Spread
 from ltv_journal.core.worth import Worth
-from ltv_journal.tui.chart_drawing import band_dots, spending_bars, stacked_bars
+from ltv_journal.tui.chart_drawing import band_dots, running_line, spending_bars, stacked_bars
 
 from .as_json import spread_json
 from .errors import UserError
@@ -121,7 +121,7 @@ def _trend(
         xs = list(range(len(points)))
         spreads = [_spread(band, name) for band in bands]
         band_dots(plt, xs, spreads)
-        plt.plot(xs, values, marker="braille")
+        running_line(plt, xs, values)
         _month_ticks(plt, labels)
         panels.append(_drawn(plt, rows=10 if dimension else 8))
     _show(panels)

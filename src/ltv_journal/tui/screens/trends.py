@@ -31,7 +31,7 @@ from ltv_journal.core.worth import Worth
 from ltv_journal.store.journal import Journal
 from ltv_journal.store.queries import DecisionFilter
 
-from ..chart_drawing import band_dots, spending_bars
+from ..chart_drawing import band_dots, running_line, spending_bars
 from ..workers import in_thread
 
 COMBINED = "combined"
@@ -231,7 +231,7 @@ class TrendsScreen(Screen[DecisionFilter | None]):
             spreads = [self.spread_at(i) for i in xs] if self.bands else []
             if band_dots(plt, xs, spreads):
                 title += ", P10 and P90 dotted"
-            plt.plot(xs, values, marker="braille")
+            running_line(plt, xs, values)
             for index, name in data.marks.get(self.view, []):
                 plt.text(_short(name), index, values[index], alignment="center")
                 plt.scatter([index], [values[index]], marker="●")
