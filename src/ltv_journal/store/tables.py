@@ -68,11 +68,10 @@ class DecisionRow(SQLModel, table=True):
     v_meaning: int = 0
 
 
-class EffectRow(SQLModel, table=True):
-    __tablename__ = "effect"
+class EffectColumns(SQLModel):
+    """What an effect holds, the same for a decision's (`effect`) and an option's
+    (`option_effect`): a new effect field is one column here."""
 
-    decision_id: str = Field(sa_column=_decision_fk())
-    dimension: str = Field(primary_key=True)
     per_year: int
     delay_months: int = 0
     years: str | None = None
@@ -92,6 +91,13 @@ class EffectRow(SQLModel, table=True):
     clv_stay: str | None = None
     clv_churn: str | None = None
     clv_rate: str | None = None
+
+
+class EffectRow(EffectColumns, table=True):
+    __tablename__ = "effect"
+
+    decision_id: str = Field(sa_column=_decision_fk())
+    dimension: str = Field(primary_key=True)
     value: int = 0
     """The lifetime effect in hundredths, as last computed."""
 
@@ -144,7 +150,7 @@ class OptionRow(SQLModel, table=True):
     amount: int = 0
 
 
-class OptionEffectRow(SQLModel, table=True):
+class OptionEffectRow(EffectColumns, table=True):
     """One dimension's expected effect of an option (no stored value: options are
     worked out when shown, never summed into the score)."""
 
@@ -153,22 +159,6 @@ class OptionEffectRow(SQLModel, table=True):
     decision_id: str = Field(sa_column=_decision_fk())
     position: int = Field(primary_key=True)
     dimension: str = Field(primary_key=True)
-    per_year: int
-    delay_months: int = 0
-    years: str | None = None
-    until: str | None = None
-    half_life_years: str | None = None
-    confidence: str = "1"
-    low: int | None = None
-    high: int | None = None
-    clv_customers: str | None = None
-    """Customer-value inputs, as on `effect` (core/clv.py)."""
-    clv_order: int | None = None
-    clv_orders: str | None = None
-    clv_margin: str | None = None
-    clv_stay: str | None = None
-    clv_churn: str | None = None
-    clv_rate: str | None = None
 
 
 class BucketRow(SQLModel, table=True):
