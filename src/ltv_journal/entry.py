@@ -33,11 +33,24 @@ def _env_is_blank() -> bool:
     return value is not None and not value.strip()
 
 
+def _speak_environment() -> bool:
+    """Speak the environment's language; False when $LTV_JOURNAL_LANG names none."""
+    from ltv_journal.core import language
+
+    try:
+        language.use(language.choose())
+    except language.LanguageError:
+        return False
+    return True
+
+
 def main() -> None:
     location = bare_location(sys.argv[1:])
     if location == "" and _env_is_blank():
         location = None  # the command line says what is wrong
     terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    if location is not None and not _speak_environment():
+        location = None  # the command line says what is wrong
     if (
         location is not None
         and terminal

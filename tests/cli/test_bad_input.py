@@ -57,7 +57,7 @@ BAD = [
         ("add", "Bike", "--date", "2026-01-01", "--review-on", "2025-01-01"),
         "--review-on must not be before the decision's date",
     ),
-    (("list", "--from", "yesterday"), "--from 'yesterday' is not a date"),
+    (("list", "--from", "last week"), "--from 'last week' is not a date"),
     (("list", "--limit", "0"), "--limit"),
     (
         ("list", "--from", "2026-06-01", "--to", "2026-01-01"),
@@ -75,7 +75,7 @@ BAD = [
     (("delete", "ffff"), "no decision with id ffff"),
     (("score", "--as-of", "soon"), "--as-of 'soon' is not a date"),
     (("profile", "--income", "1.234"), "--income '1.234' is ambiguous"),
-    (("profile", "--birth-date", "01.01.1979"), "--birth-date '01.01.1979' is not a date"),
+    (("profile", "--birth-date", "01/02/1979"), "--birth-date '01/02/1979' is ambiguous"),
     (("profile", "--discount-rate", "abc"), "--discount-rate 'abc' is not a rate"),
     (("profile", "--career-start-age", "x"), "'x' is not a valid integer"),
     (

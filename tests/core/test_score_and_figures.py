@@ -23,8 +23,9 @@ def test_months_are_calendar_months() -> None:
     assert whole_months_between(date(2026, 1, 1), date(2046, 1, 1)) == 240
     assert whole_months_between(date(2026, 1, 15), date(2026, 2, 14)) == 0
     assert parse_date("1979", year_means_midyear=True) == date(1979, 7, 1)
+    assert parse_date("31.12.2025") == date(2025, 12, 31)
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
-        parse_date("31.12.2025")
+        parse_date("31 Dec 2025")
 
 
 def test_discounted_baseline_values_every_working_month_at_the_valuation_date(

@@ -18,7 +18,7 @@ from .decisions import add, delete, edit, undo
 from .errors import ReportingGroup
 from .files import export, import_
 from .launch import demo, tui_runner
-from .options import db_option, journal_missing, no_journal_message, settings
+from .options import journal_missing, journal_options, no_journal_message, settings
 from .output import echo
 from .profile import profile_command
 from .reviews import calibration, review
@@ -34,7 +34,7 @@ __all__ = ["main"]
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(__version__, prog_name="ltv-journal")
-@db_option
+@journal_options
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """A decision journal that asks of every expensive choice: does this raise my

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .files import ACTION_WORDS, import_json, import_line
-from .options import db_option, journal_missing, json_option, open_journal, settings
+from .options import journal_missing, journal_options, json_option, open_journal, settings
 from .output import echo, echo_json
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 @click.command(short_help="Write the whole journal to a file (a backup).")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@db_option
+@journal_options
 def backup(file: Path) -> None:
     """Write the whole journal — profile, every decision with its effects and reviews —
     to FILE in the interchange format (as `export --all -o FILE`), a decision at a time
@@ -55,7 +55,7 @@ def backup(file: Path) -> None:
     help="Replace decisions edited in the journal after the backup's version of them "
     "(refused otherwise).",
 )
-@db_option
+@journal_options
 @json_option
 def restore(
     file: Path, replace_profile: bool, dry_run: bool, overwrite_newer: bool, as_json: bool

@@ -16,7 +16,7 @@ from ltv_journal.core.verdict import judge
 from . import parsing
 from .as_json import decision_json, summary_json
 from .errors import UserError
-from .options import db_option, json_option, open_journal
+from .options import journal_options, json_option, open_journal
 from .output import cell_value, echo, echo_json, echo_lines, table
 
 LIST_HEADER = ("date", "id", "title", "kind", "amount", *DIMENSIONS, "verdict", "review")
@@ -39,7 +39,7 @@ NUMERIC_COLUMNS = {4, 5, 6, 7, 8}
     show_default=True,
     help="At most this many.",
 )
-@db_option
+@journal_options
 @json_option
 def list_(
     search: str | None,
@@ -119,7 +119,7 @@ def list_(
 
 @click.command()
 @click.argument("decision_id", metavar="ID")
-@db_option
+@journal_options
 @json_option
 def show(decision_id: str, as_json: bool) -> None:
     """One decision with its effects, figures and reviews, and the options it was

@@ -24,7 +24,7 @@ from ltv_journal.tui.chart_drawing import band_dots, running_line, spending_bars
 
 from .as_json import spread_json
 from .errors import UserError
-from .options import db_option, json_option, open_journal
+from .options import journal_options, json_option, open_journal
 from .output import echo, echo_json
 
 CHARTS = ("trend", "calibration", "spending")
@@ -39,7 +39,7 @@ COMBINED = "combined"
     type=click.Choice([*(str(d) for d in DIMENSIONS), COMBINED]),
     help="Only this dimension (combined: the combined value, with a worth).",
 )
-@db_option
+@journal_options
 @json_option
 def chart(which: str, year: int | None, dimension: str | None, as_json: bool) -> None:
     """Draw a chart in the terminal, or print the series behind it with --json.

@@ -22,7 +22,7 @@ from ltv_journal.core.worth import left_out
 
 from .as_json import option_json
 from .errors import UserError
-from .options import db_option, json_option, open_journal
+from .options import journal_options, json_option, open_journal
 from .output import cell_value, echo, echo_json, echo_lines, table
 
 
@@ -106,7 +106,7 @@ def _compact(spread: Spread | None, pick: int) -> str:
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
-@db_option
+@journal_options
 @json_option
 def compare(file: Path, as_json: bool) -> None:
     """Weigh 2 to 5 options side by side before choosing.

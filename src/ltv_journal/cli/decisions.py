@@ -24,9 +24,9 @@ from .as_json import decision_json
 from .compare import check_under_profile
 from .errors import UserError, invalid_as_user_error, problems_message
 from .options import (
-    db_option,
     journal_currency,
     journal_missing,
+    journal_options,
     json_option,
     open_journal,
     settings,
@@ -94,7 +94,7 @@ def decision_options(help_texts: dict[str, str]) -> Callable[[F], F]:
         click.option(
             "--effect", "effects", metavar="SPEC", multiple=True, help=help_texts["effects"]
         ),
-        db_option,
+        journal_options,
         json_option,
     ]
 
@@ -319,7 +319,7 @@ def _moved_review(before: Decision, new_date: date | None) -> date | None:
 
 @click.command()
 @click.argument("decision_id", metavar="ID")
-@db_option
+@journal_options
 def delete(decision_id: str) -> None:
     """Delete a decision (`ltv-journal undo` brings it back)."""
     with open_journal() as journal:
@@ -328,7 +328,7 @@ def delete(decision_id: str) -> None:
 
 
 @click.command()
-@db_option
+@journal_options
 @click.pass_context
 def undo(ctx: click.Context) -> None:
     """Undo the latest add, edit, delete, review, import or profile change.

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 
 import click
+
+from .help_text import translate_help
 
 USAGE_EXIT = 2
 INTERNAL_EXIT = 70
@@ -155,6 +157,26 @@ def database_reason(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
+def speak(args: Sequence[str]) -> None:
+    """Speak the language of `--lang` (wherever it is on the line), else the environment's,
+    before anything is printed — `--help` included."""
+    from ltv_journal.core import language
+
+    explicit = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            explicit = args[index + 1]
+        elif arg.startswith("--lang="):
+            explicit = arg.removeprefix("--lang=")
+    try:
+        language.use(language.choose(explicit))
+    except language.LanguageError as error:
+        language.use(language.from_locale())
+        raise UserError(str(error)) from None
+
+
 class ReportingGroup(click.Group):
     """A click group that reports user errors as one line on stderr with exit code 2
     (click's own usage errors included) and leaves real bugs their traceback."""
@@ -183,6 +205,8 @@ class ReportingGroup(click.Group):
     ) -> object:
         try:
             _refuse_undecodable(sys.argv[1:] if args is None else args)
+            speak(sys.argv[1:] if args is None else args)
+            translate_help(self)
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             sys.stdout.flush()
         except BrokenPipeError:  # `ltv-journal list | head`: the reader has all it wants

@@ -15,7 +15,7 @@ from .errors import UserError
 
 if TYPE_CHECKING:
     from ltv_journal.store.bulk_import import ImportResult
-from .options import db_option, journal_missing, json_option, open_journal, settings
+from .options import journal_missing, journal_options, json_option, open_journal, settings
 from .output import echo, echo_json, echo_lines
 
 
@@ -39,7 +39,7 @@ from .output import echo, echo_json, echo_lines
     help="Replace decisions edited in the journal after the file's version of them "
     "(refused otherwise).",
 )
-@db_option
+@journal_options
 @json_option
 def import_(
     file: str, replace_profile: bool, dry_run: bool, overwrite_newer: bool, as_json: bool
@@ -172,7 +172,7 @@ def import_json(file: str, result: ImportResult) -> dict[str, object]:
     help="Write to this file (atomically) instead of stdout; only a regular file is "
     "replaced, never the journal's own database.",
 )
-@db_option
+@journal_options
 def export(year: int | None, everything: bool, output: Path | None) -> None:
     """Write the yearly TOML summary (--year Y) or the whole journal (--all).
 

@@ -73,6 +73,37 @@ def db_option(function: F) -> F:
     )(function)
 
 
+def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    from ltv_journal.core import language
+
+    if value is not None:
+        try:
+            language.use(language.checked(value))
+        except language.LanguageError as error:
+            raise UserError(str(error)) from None
+
+
+def lang_option(function: F) -> F:
+    """`--lang de|en`, accepted before or after the command name (read before parsing,
+    so that `--help` speaks it too)."""
+    from ltv_journal.core.language import N_
+
+    return click.option(
+        "--lang",
+        metavar="de|en",
+        default=None,
+        expose_value=False,
+        is_eager=True,
+        callback=_check_lang,
+        help=N_("The language: de or en (default: $LTV_JOURNAL_LANG, else the locale's)."),
+    )(function)
+
+
+def journal_options(function: F) -> F:
+    """`--db` and `--lang`, which every command takes."""
+    return db_option(lang_option(function))
+
+
 def json_option(function: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(
         function

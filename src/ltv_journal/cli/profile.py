@@ -17,9 +17,9 @@ from . import parsing
 from .as_json import profile_json, score_json
 from .errors import UserError, invalid_as_user_error, problems_message
 from .options import (
-    db_option,
     journal_currency,
     journal_missing,
+    journal_options,
     json_option,
     open_journal,
     settings,
@@ -127,7 +127,7 @@ def _worth(specs: tuple[str, ...]) -> dict[Dimension, Decimal | None]:
     help="Money one point-year of happiness, love or meaning is worth to you, e.g. "
     "happiness=1500; DIM= clears it. Repeat for each dimension.",
 )
-@db_option
+@journal_options
 @json_option
 def profile_command(as_json: bool, **typed: Any) -> None:
     """Show the profile, or set the fields given (the rest stay) and print the new score.

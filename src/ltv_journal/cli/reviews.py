@@ -18,7 +18,7 @@ from ltv_journal.core.money import format_amount
 from . import parsing
 from .as_json import calibration_json, review_json, summary_json
 from .errors import UserError, invalid_as_user_error
-from .options import db_option, journal_currency, json_option, open_journal
+from .options import journal_currency, journal_options, json_option, open_journal
 from .output import echo, echo_json, echo_json_stream, echo_lines, table
 
 WHAT_HAPPENED = ("actual", "missed", "repeat", "notes", "hindsight", "next_on")
@@ -47,7 +47,7 @@ WHAT_HAPPENED = ("actual", "missed", "repeat", "notes", "hindsight", "next_on")
     "--hindsight", metavar="TEXT", help="What do I know now that I could have known then?"
 )
 @click.option("--next", "next_on", metavar="YYYY-MM-DD", help="Review it again on this day.")
-@db_option
+@journal_options
 @json_option
 def review(decision_id: str | None, as_json: bool, **typed: object) -> None:
     """Without ID: the decisions due for review, oldest first. With ID: record a review
@@ -186,7 +186,7 @@ def _print_queue(as_json: bool) -> None:
 
 
 @click.command(short_help="How well you predict, per dimension, kind and category.")
-@db_option
+@journal_options
 @json_option
 def calibration(as_json: bool) -> None:
     """How well you predict: per dimension over the latest review of each decision.

@@ -18,7 +18,7 @@ from ltv_journal.core.worth import left_out
 
 from . import parsing
 from .as_json import range_json, score_json
-from .options import db_option, json_option, open_journal, settings
+from .options import journal_options, json_option, open_journal, settings
 from .output import echo_json, echo_lines, table
 
 
@@ -102,7 +102,7 @@ def score_lines(score: Score, band: Band | None = None) -> list[str]:
     metavar="YYYY-MM-DD",
     help="The running score on that day: the baseline and the decisions dated up to it.",
 )
-@db_option
+@journal_options
 @json_option
 def score_command(as_of: str | None, as_json: bool) -> None:
     """Lifetime value per dimension: the baseline, what decisions add, and the LTV.

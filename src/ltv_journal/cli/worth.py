@@ -8,12 +8,12 @@ from ltv_journal.core.money import format_amount
 from ltv_journal.core.worth import POINT_DIMENSIONS, implied_worth
 
 from .as_json import worth_json
-from .options import db_option, json_option, open_journal
+from .options import journal_options, json_option, open_journal
 from .output import echo_json, echo_lines, table
 
 
 @click.command(name="worth", short_help="The worth per point-year your choices imply.")
-@db_option
+@journal_options
 @json_option
 def worth_command(as_json: bool) -> None:
     """The worth of a point-year of happiness, love and meaning that your past choices

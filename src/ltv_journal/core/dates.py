@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
+from .language import _
+
 _YEAR_ONLY = re.compile(r"^\s*(\d{4})\s*$")
+_DOTTED = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d+)?$")
+_TODAY = frozenset({"today", "heute"})
+_YESTERDAY = frozenset({"yesterday", "gestern"})
 
 
 def add_months(day: date, months: int) -> date:
@@ -32,16 +37,49 @@ def whole_months_between(start: date, end: date) -> int:
 
 
 def parse_date(text: str, *, year_means_midyear: bool = False) -> date:
-    """Read an ISO date (`2025-01-31`). With `year_means_midyear`, a bare year means July 1.
+    """Read a date as people type it, in either language.
 
-    Raises ValueError with a message a person can act on.
+    Accepted: ISO (`2025-01-31`), day.month.year (`31.01.2025`, `31.1.2025`), day.month.
+    for this year (`31.1.`), and `today`/`heute`, `yesterday`/`gestern`. With
+    `year_means_midyear`, a bare year means July 1. Refused with the reason: slashes
+    (`01/02/2025` is January 2 in one country and February 1 in another) and two-digit
+    years. Raises ValueError with a message a person can act on.
     """
+    from . import clock
+
     cleaned = text.strip()
+    word = cleaned.lower()
+    if word in _TODAY:
+        return clock.today()
+    if word in _YESTERDAY:
+        return clock.today() - timedelta(days=1)
     if year_means_midyear:
         match = _YEAR_ONLY.match(cleaned)
         if match:
             return date(int(match.group(1)), 7, 1)
+    dotted = _DOTTED.match(cleaned)
+    if dotted:
+        day, month, year = dotted.group("d", "m", "y")
+        if year and len(year) != 4:
+            raise ValueError(
+                _("'{text}' has a two-digit year; write all four digits, as in {example}").format(
+                    text=text, example=f"{day}.{month}.20{year[-2:]}"
+                )
+            )
+        try:
+            return date(int(year) if year else clock.today().year, int(month), int(day))
+        except ValueError:
+            raise ValueError(_("'{text}' is not a day of the calendar").format(text=text)) from None
+    if "/" in cleaned:
+        raise ValueError(
+            _(
+                "'{text}' is ambiguous: day/month and month/day are both in use; "
+                "write it as YYYY-MM-DD or DD.MM.YYYY"
+            ).format(text=text)
+        )
     try:
         return date.fromisoformat(cleaned)
     except ValueError:
-        raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
+        raise ValueError(
+            _("'{text}' is not a date; write it as YYYY-MM-DD or DD.MM.YYYY").format(text=text)
+        ) from None

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 
+from . import conventions
+
 CENT = Decimal("0.01")
 SCALE = 100
 """Stored integers are hundredths of a unit (of money or of a point)."""
@@ -185,31 +187,43 @@ def round_cents(value: Decimal) -> Decimal:
 
 
 def format_amount(value: Decimal, currency: str = "", *, signed: bool = False) -> str:
-    """`1,695,000.00 EUR` — grouped, two decimals, the currency code after."""
+    """`1,695,000.00 EUR` in English, `1.695.000,00 €` in German: grouped, two decimals."""
     signed = signed and value != 0
     text = f"{value:+,.2f}" if signed else f"{value:,.2f}"
-    return f"{text} {currency}" if currency else text
+    ways = conventions.current()
+    return ways.money(ways.number(text), currency)
 
 
 def format_compact(value: Decimal, *, signed: bool = False) -> str:
-    """A short figure for tight places: `1.70M`, `-12.5k`, `840`."""
+    """A short figure for tight places, rounded half up as people round: `1.70M`,
+    `-12.5k`, `840` in English; `1,70 Mio.`, `-12.500`, `840` in German (which writes
+    thousands out)."""
+    ways = conventions.current()
     magnitude = abs(value)
     sign = "-" if value < 0 else ("+" if signed and value > 0 else "")
-    for limit, suffix in ((Decimal(1_000_000_000), "B"), (Decimal(1_000_000), "M")):
+    steps = ((Decimal(1_000_000_000), ways.billion), (Decimal(1_000_000), ways.million))
+    for limit, suffix in steps:
         if magnitude >= limit:
-            return f"{sign}{magnitude / limit:.2f}{suffix}"
+            shown = (magnitude / limit).quantize(CENT, rounding=ROUND_HALF_UP)
+            return f"{sign}{ways.number(f'{shown:.2f}')}{ways.compact_gap}{suffix}"
     if magnitude >= 10_000:
-        return f"{sign}{magnitude / 1000:.1f}k"
+        if ways.thousand:
+            shown = (magnitude / 1000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            return f"{sign}{ways.number(f'{shown:.1f}')}{ways.compact_gap}{ways.thousand}"
+        shown = magnitude.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return f"{sign}{ways.number(f'{shown:,.0f}')}"
     if magnitude == magnitude.to_integral_value():
-        return f"{sign}{magnitude:,.0f}"
-    return f"{sign}{magnitude:,.2f}"
+        return f"{sign}{ways.number(f'{magnitude:,.0f}')}"
+    return f"{sign}{ways.number(f'{magnitude:,.2f}')}"
 
 
 def format_points(value: Decimal, *, signed: bool = False) -> str:
-    """A point value: `+12.5` — at most two decimals, trailing zeros dropped."""
+    """A point value: `+12.5` (`+12,5` in German) — at most two decimals, trailing zeros
+    dropped."""
     signed = signed and value != 0
     text = f"{value:+,.2f}" if signed else f"{value:,.2f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return conventions.current().number(text)
 
 
 def format_about(value: Decimal) -> str:
@@ -222,5 +236,5 @@ def format_about(value: Decimal) -> str:
         magnitude = rounded.scaleb(digits)
     else:
         magnitude = magnitude.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    text = f"{magnitude:,.0f}"
+    text = conventions.current().number(f"{magnitude:,.0f}")
     return f"-{text}" if value < 0 and magnitude else text
