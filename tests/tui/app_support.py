@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from textual.pilot import Pilot
@@ -43,6 +44,20 @@ async def settle(pilot: Pilot[Any]) -> None:
         except WorkerCancelled:  # an exclusive worker replaced by a newer one
             continue
         await pilot.pause()
+
+
+async def opened(pilot: Pilot[Any], timeout: float = 30.0) -> None:
+    """Wait until the journal is open and its figures are on screen (a busy machine can
+    take seconds), then settle; the opening's toasts are cleared, so that what a test
+    shows next does not depend on when they came."""
+    app = pilot.app
+    assert isinstance(app, LtvJournalApp)
+    deadline = time.monotonic() + timeout
+    while app.main.overview is None and time.monotonic() < deadline:
+        await pilot.pause(0.05)
+    await settle(pilot)
+    app.clear_notifications()
+    await pilot.pause()
 
 
 def card_text(app: LtvJournalApp, dim: str) -> str:

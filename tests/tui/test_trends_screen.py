@@ -20,7 +20,7 @@ from ltv_journal.store.queries import DecisionFilter
 from ltv_journal.tui.app import LtvJournalApp
 from ltv_journal.tui.screens.trends import TrendsScreen
 
-from .app_support import RecordingApp, decision_list, settle
+from .app_support import RecordingApp, decision_list, opened, settle
 from .screen_host import pilot_test
 
 
@@ -105,13 +105,13 @@ def test_chart_snapshots(  # type: ignore[no-untyped-def]
     """The trend, all four at once, where the money went, and the calibration pictures."""
     app = LtvJournalApp(sample_journal.location, sample_journal)
 
-    async def opened(pilot: Pilot[Any]) -> None:
-        await settle(pilot)
+    async def keys_pressed(pilot: Pilot[Any]) -> None:
+        await opened(pilot)
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
 
-    assert snap_compare(app, terminal_size=size, run_before=opened)
+    assert snap_compare(app, terminal_size=size, run_before=keys_pressed)
 
 
 @pilot_test
