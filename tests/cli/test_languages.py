@@ -289,3 +289,11 @@ def test_json_and_toml_are_the_same_in_both_languages(seed: Path) -> None:
         assert german.stdout.encode() == english.stdout.encode(), args
         assert german.stdout.strip()
     assert '"money": 1695000.00' in command(seed, "score", "--json", env=GERMAN).stdout
+
+
+def test_lang_en_gives_english_help_in_a_german_locale(tmp_path: Path) -> None:
+    code, out, _err = run(tmp_path / "j.db", "score", "--help", "--lang", "en", env=GERMAN)
+    assert code == 0
+    assert out.startswith("Usage: ltv-journal score ")
+    assert "Options:" in out and "Show this message and exit." in out
+    assert "Aufruf" not in out and "Lifetime-Value je Dimension" not in out
