@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from ltv_journal import __version__
+from ltv_journal.core.language import N_
 
 from .backup import backup, restore
 from .browse import list_, show
@@ -32,17 +33,19 @@ __all__ = ["main"]
     cls=ReportingGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    help=N_(
+        """A decision journal that asks of every expensive choice: does this raise my
+lifetime value — in money, happiness, love and meaning?
+
+Without a command it opens the terminal UI on your journal. Errors go to stderr as
+one line, with exit status 2."""
+    ),
 )
-@click.version_option(__version__, prog_name="ltv-journal")
+@click.version_option(__version__, prog_name="ltv-journal", help=N_("Show the version and exit."))
 @journal_options
 @click.pass_context
 def main(ctx: click.Context) -> None:
-    """A decision journal that asks of every expensive choice: does this raise my
-    lifetime value — in money, happiness, love and meaning?
-
-    Without a command it opens the terminal UI on your journal. Errors go to stderr as
-    one line, with exit status 2.
-    """
+    """The `ltv-journal` group (help: the decorator's)."""
     settings()
     if ctx.invoked_subcommand is not None:
         return

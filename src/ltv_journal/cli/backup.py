@@ -9,22 +9,27 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ltv_journal.core.language import N_, _
+
 from .files import ACTION_WORDS, import_json, import_line
 from .options import journal_missing, journal_options, json_option, open_journal, settings
-from .output import echo, echo_json
+from .output import echo, echo_json, format_count
 
 if TYPE_CHECKING:
     from ltv_journal.store.bulk_import import ImportResult, Planned
 
 
-@click.command(short_help="Write the whole journal to a file (a backup).")
+@click.command(
+    short_help=N_("Write the whole journal to a file (a backup)."),
+    help=N_(
+        """Write the whole journal — profile, every decision with its effects and reviews —
+to FILE in the interchange format (as `export --all -o FILE`), a decision at a time
+and atomically. `ltv-journal restore FILE` reads it back, at any size."""
+    ),
+)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @journal_options
 def backup(file: Path) -> None:
-    """Write the whole journal — profile, every decision with its effects and reviews —
-    to FILE in the interchange format (as `export --all -o FILE`), a decision at a time
-    and atomically. `ltv-journal restore FILE` reads it back, at any size.
-    """
     from ltv_journal.exchange.files import check_replaceable, journal_files, write_atomically
     from ltv_journal.exchange.writer import export_all_parts
 
@@ -33,41 +38,52 @@ def backup(file: Path) -> None:
     with open_journal() as journal:
         write_atomically(file, export_all_parts(journal), protected=protected)
         count = journal.count()
-    echo(f"wrote {file}: the profile and {count} decisions")
+    echo(
+        _("wrote {file}: the profile and {count} decisions").format(
+            file=file, count=format_count(count)
+        )
+    )
 
 
-@click.command(short_help="Read a backup of any size back into the journal.")
+@click.command(
+    short_help=N_("Read a backup of any size back into the journal."),
+    help=N_(
+        """Read a backup written by `backup` or `export --all` into the journal.
+
+The same as `import` — all or nothing, idempotent by id, a decision edited in the
+journal after the backup's version of it is kept unless --overwrite-newer, one
+step for `ltv-journal undo` — for a file of any size: it is read a decision at a
+time (each at most 1 MB), so memory stays flat at a million decisions. Decisions
+the journal holds and the backup does not are kept."""
+    ),
+)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--replace-profile",
     is_flag=True,
-    help="Let the backup's [profile] replace the journal's (otherwise it is used only "
-    "when the journal has none).",
+    help=N_(
+        "Let the backup's [profile] replace the journal's (otherwise it is used only "
+        "when the journal has none)."
+    ),
 )
 @click.option(
     "--dry-run",
     is_flag=True,
-    help="Only say, per decision, what the restore would do; write nothing.",
+    help=N_("Only say, per decision, what the restore would do; write nothing."),
 )
 @click.option(
     "--overwrite-newer",
     is_flag=True,
-    help="Replace decisions edited in the journal after the backup's version of them "
-    "(refused otherwise).",
+    help=N_(
+        "Replace decisions edited in the journal after the backup's version of them "
+        "(refused otherwise)."
+    ),
 )
 @journal_options
 @json_option
 def restore(
     file: Path, replace_profile: bool, dry_run: bool, overwrite_newer: bool, as_json: bool
 ) -> None:
-    """Read a backup written by `backup` or `export --all` into the journal.
-
-    The same as `import` — all or nothing, idempotent by id, a decision edited in the
-    journal after the backup's version of it is kept unless --overwrite-newer, one
-    step for `ltv-journal undo` — for a file of any size: it is read a decision at a
-    time (each at most 1 MB), so memory stays flat at a million decisions. Decisions
-    the journal holds and the backup does not are kept.
-    """
     location = settings().location
     new = journal_missing(location)
     try:
@@ -98,7 +114,7 @@ def _restore(
     from ltv_journal.exchange.backup import open_backup, restore_backup
 
     def say(step: Planned) -> None:
-        words = ACTION_WORDS[str(step.action)]
+        words = _(ACTION_WORDS[str(step.action)])
         echo(f"{words:<28}  {step.id[:8]}  {step.title}")
 
     # The head is read first: a file that is no backup creates no journal.

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import shutil
 import sys
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import click
 
-from ltv_journal.core import clock
+from ltv_journal.core import clock, conventions, language
 from ltv_journal.core.charts import (
     CalibrationPicture,
     Spending,
@@ -17,7 +19,9 @@ from ltv_journal.core.charts import (
     calibration_picture,
     month_end,
 )
+from ltv_journal.core.conventions import format_date
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.uncertainty import Band, Spread
 from ltv_journal.core.worth import Worth
 from ltv_journal.tui.chart_drawing import band_dots, running_line, spending_bars, stacked_bars
@@ -25,34 +29,38 @@ from ltv_journal.tui.chart_drawing import band_dots, running_line, spending_bars
 from .as_json import spread_json
 from .errors import UserError
 from .options import journal_options, json_option, open_journal
-from .output import echo, echo_json
+from .output import dimension_name, echo, echo_json
 
 CHARTS = ("trend", "calibration", "spending")
 COMBINED = "combined"
 
 
-@click.command(name="chart", short_help="Trend, calibration or spending, drawn or as JSON.")
+@click.command(
+    name="chart",
+    short_help=N_("Trend, calibration or spending, drawn or as JSON."),
+    help=N_(
+        """Draw a chart in the terminal, or print the series behind it with --json.
+
+\b
+trend        the running lifetime value at each month's end, from the first
+             decision to today (what `score --as-of` gives for that day), with
+             its P10 and P90 (how sure it is; --json: "range" in each row)
+calibration  expected against actual per year, and how often effects of each
+             confidence happened
+spending     money spent and invested per month of the year, and per category
+             with the point-years it bought"""
+    ),
+)
 @click.argument("which", type=click.Choice(CHARTS), default="trend")
-@click.option("--year", type=click.IntRange(1900, 2200), help="Only this year.")
+@click.option("--year", type=click.IntRange(1900, 2200), help=N_("Only this year."))
 @click.option(
     "--dimension",
     type=click.Choice([*(str(d) for d in DIMENSIONS), COMBINED]),
-    help="Only this dimension (combined: the combined value, with a worth).",
+    help=N_("Only this dimension (combined: the combined value, with a worth)."),
 )
 @journal_options
 @json_option
 def chart(which: str, year: int | None, dimension: str | None, as_json: bool) -> None:
-    """Draw a chart in the terminal, or print the series behind it with --json.
-
-    \b
-    trend        the running lifetime value at each month's end, from the first
-                 decision to today (what `score --as-of` gives for that day), with
-                 its P10 and P90 (how sure it is; --json: "range" in each row)
-    calibration  expected against actual per year, and how often effects of each
-                 confidence happened
-    spending     money spent and invested per month of the year, and per category
-                 with the point-years it bought
-    """
     today = clock.today()
     with open_journal() as journal:
         profile = journal.profile()
@@ -64,10 +72,14 @@ def chart(which: str, year: int | None, dimension: str | None, as_json: bool) ->
         else:
             spending = journal.spending(year or today.year)
     if dimension == COMBINED and not profile.worth:
-        raise UserError("--dimension combined needs a worth: ltv-journal profile --worth ...")
+        raise UserError(_("--dimension combined needs a worth: ltv-journal profile --worth ..."))
     if which == "trend":
         if not points and year is not None and not as_json:
-            echo(f"{year} has no months up to today with the journal's decisions: nothing to draw")
+            echo(
+                _(
+                    "{year} has no months up to today with the journal's decisions: nothing to draw"
+                ).format(year=year)
+            )
             return
         _trend(points, bands, profile.worth, dimension, profile.currency, as_json)
     elif which == "calibration":
@@ -106,9 +118,9 @@ def _trend(
         echo_json({"currency": currency, "series": series})
         return
     if not points:
-        echo("no decisions yet: nothing to draw")
+        echo(_("no decisions yet: nothing to draw"))
         return
-    labels = [p.day.strftime("%Y-%m") for p in points]
+    labels = [month_label(p.day) for p in points]
     panels = []
     for name in names:
         plt = _plot()
@@ -116,8 +128,12 @@ def _trend(
             float(p.combined or 0) if name == COMBINED else float(p.ltv[Dimension(name)])
             for p in points
         ]
-        unit = "pts" if name not in (COMBINED, "money") else currency
-        plt.title(f"{name} — running lifetime value ({unit}), P10 and P90 dotted")
+        unit = _("pts") if name not in (COMBINED, "money") else currency
+        plt.title(
+            _("{dimension} — running lifetime value ({unit}), P10 and P90 dotted").format(
+                dimension=dimension_name(name), unit=unit
+            )
+        )
         xs = list(range(len(points)))
         spreads = [_spread(band, name) for band in bands]
         band_dots(plt, xs, spreads)
@@ -154,23 +170,27 @@ def _calibration(picture: CalibrationPicture, dimension: str | None, as_json: bo
         )
         return
     if not pairs:
-        echo("no reviews with an observed value yet: review a decision to see calibration")
+        echo(_("no reviews with an observed value yet: review a decision to see calibration"))
         return
     panels = []
     for name, found in pairs.items():
         plt = _plot()
-        xs = [float(e) for e, _ in found]
-        ys = [float(a) for _, a in found]
+        xs = [float(e) for e, _a in found]
+        ys = [float(a) for _e, a in found]
         low, high = min(xs + ys), max(xs + ys)
-        plt.title(f"{name}: expected (x) against actual (y) a year; the line is perfect")
+        plt.title(
+            _("{dimension}: expected (x) against actual (y) a year; the line is perfect").format(
+                dimension=dimension_name(name)
+            )
+        )
         plt.plot([low, high], [low, high], marker="dot")
         plt.scatter(xs, ys, marker="●")
         panels.append(_drawn(plt, rows=12))
     plt = _plot()
-    plt.title("confidence (x) against how often it happened (y); how many in brackets")
+    plt.title(_("confidence (x) against how often it happened (y); how many in brackets"))
     filled = [b for b in picture.reliability if b.count]
     plt.bar(
-        [f"{b.low:.1f}–{b.high:.1f} ({b.count})" for b in filled],
+        [f"{_decimal(b.low)}–{_decimal(b.high)} ({b.count})" for b in filled],
         [float(b.happened or 0) for b in filled],
     )
     panels.append(_drawn(plt, rows=12))
@@ -204,15 +224,21 @@ def _spending(spending: Spending, currency: str, dimension: str | None, as_json:
         )
         return
     if not months:
-        echo(f"no decisions in {year}: nothing to draw")
+        echo(_("no decisions in {year}: nothing to draw").format(year=year))
         return
     plt = _plot()
-    plt.title(f"{year}: spent and invested per month ({currency})")
+    plt.title(
+        _("{year}: spent and invested per month ({currency})").format(year=year, currency=currency)
+    )
     spending_bars(plt, months)
     panels = [_drawn(plt, rows=14)]
     plt = _plot()
     shown = [d for d in ("happiness", "love", "meaning") if dimension in (None, d)]
-    plt.title(f"{year}: point-years bought per category ({', '.join(shown)})")
+    plt.title(
+        _("{year}: point-years bought per category ({dimensions})").format(
+            year=year, dimensions=", ".join(dimension_name(d) for d in shown)
+        )
+    )
     stacked_bars(
         plt,
         [c.category for c in categories],
@@ -220,6 +246,16 @@ def _spending(spending: Spending, currency: str, dimension: str | None, as_json:
     )
     panels.append(_drawn(plt, rows=14))
     _show(panels)
+
+
+def month_label(day: date) -> str:
+    """`2026-11` in English, `11.2026` in German: a month on a chart's axis."""
+    return format_date(day)[3:] if language.current() == language.GERMAN else f"{day:%Y-%m}"
+
+
+def _decimal(value: float | Decimal) -> str:
+    """A confidence with one decimal, as the language writes it (`0.7`, `0,7`)."""
+    return conventions.current().number(f"{value:.1f}")
 
 
 def _plot() -> Any:

@@ -10,10 +10,12 @@ import click
 
 from ltv_journal.core import clock
 from ltv_journal.core.band_text import moving
+from ltv_journal.core.conventions import format_date
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import MissingBirthDate
 from ltv_journal.core.explain import details
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import format_amount, format_compact
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import problems_under
@@ -23,7 +25,16 @@ from ltv_journal.core.worth import left_out
 from .as_json import option_json
 from .errors import UserError
 from .options import journal_options, json_option, open_journal
-from .output import cell_value, echo, echo_json, echo_lines, table
+from .output import (
+    cell_value,
+    dimension_name,
+    echo,
+    echo_json,
+    echo_lines,
+    format_grouped,
+    format_share,
+    table,
+)
 
 
 def check_under_profile(options: list[Decision], profile: Profile, source: str) -> None:
@@ -43,20 +54,25 @@ def _rows(options: list[Decision], profile: Profile) -> list[list[str]]:
     currency, worth = profile.currency, profile.worth
     infos = [details(option, profile) for option in options]
     bands = [decision_band(option, profile) for option in options]
-    rows: list[list[str]] = [[f"amount {currency}", *(format_amount(o.amount) for o in options)]]
+    rows: list[list[str]] = [
+        [
+            _("amount {currency}").format(currency=currency),
+            *(format_amount(o.amount) for o in options),
+        ]
+    ]
     for dim in DIMENSIONS:
-        rows.append([str(dim), *(cell_value(dim, info.values[dim]) for info in infos)])
+        rows.append([dimension_name(dim), *(cell_value(dim, info.values[dim]) for info in infos)])
     if worth:
         rows.append(
             [
-                f"combined {currency}",
+                _("combined {currency}").format(currency=currency),
                 *(
                     "—" if i.combined is None else format_compact(i.combined, signed=True)
                     for i in infos
                 ),
             ]
         )
-    rows.append(["verdict", *(info.judgement.label for info in infos)])
+    rows.append([_("verdict"), *(info.judgement.label for info in infos)])
     priced: Mapping[Dimension, list[str]] = {
         dim: [
             "—" if dim not in i.cost_per_point_year else format_compact(i.cost_per_point_year[dim])
@@ -65,34 +81,47 @@ def _rows(options: list[Decision], profile: Profile) -> list[list[str]]:
         for dim in DIMENSIONS
         if any(dim in i.cost_per_point_year for i in infos)
     }
-    rows.extend([f"{currency} per {dim} point-year", *cells] for dim, cells in priced.items())
+    rows.extend(
+        [
+            _("{currency} per {dimension} point-year").format(
+                currency=currency, dimension=dimension_name(dim)
+            ),
+            *cells,
+        ]
+        for dim, cells in priced.items()
+    )
     rows.append(
         [
-            "hours of working life",
+            _("hours of working life"),
             *(
                 "—"
                 if i.opportunity is None or i.opportunity.working_hours is None
-                else f"{i.opportunity.working_hours:,}"
+                else format_grouped(i.opportunity.working_hours)
                 for i in infos
             ),
         ]
     )
     if worth:
         for label, pick in (("P10", 0), ("P50", 1), ("P90", 2)):
-            rows.append([f"combined {label}", *(_compact(b.combined, pick) for b in bands)])
+            rows.append(
+                [
+                    _("combined {percentile}").format(percentile=label),
+                    *(_compact(b.combined, pick) for b in bands),
+                ]
+            )
     else:
         shown = [d for d in DIMENSIONS if any(d in moving(o) for o in options)]
         for dim in shown:
             rows.append(
                 [
-                    f"{dim} P10 / P50 / P90",
+                    _("{dimension} P10 / P50 / P90").format(dimension=dimension_name(dim)),
                     *(
                         " / ".join(cell_value(dim, v) for v in _three(b.dimensions[dim]))
                         for b in bands
                     ),
                 ]
             )
-    rows.append(["chance it raises", *(f"{b.p_raises * 100:.1f}%" for b in bands)])
+    rows.append([_("chance it raises"), *(format_share(b.p_raises) for b in bands)])
     return rows
 
 
@@ -104,24 +133,26 @@ def _compact(spread: Spread | None, pick: int) -> str:
     return "—" if spread is None else format_compact(_three(spread)[pick], signed=True)
 
 
-@click.command()
+@click.command(
+    help=N_(
+        """Weigh 2 to 5 options side by side before choosing.
+
+FILE is TOML with one [[options]] table per option: title (required), amount, kind
+and effects tables, under the same keys and rules as a decision's in an export
+(low and high give an effect's range); a top-level date = YYYY-MM-DD says when
+they would be decided (default today). Each option gets its lifetime values,
+combined value (with a worth), cost per point-year, hours of working life, verdict,
+and its band: P10 / P50 / P90 over 2,000 seeded draws and the chance it raises the
+lifetime value. The same file gives the same figures on every run.
+
+To log one of them, with the others kept as its options:
+ltv-journal add --from-options FILE --choose N"""
+    )
+)
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
 @journal_options
 @json_option
 def compare(file: Path, as_json: bool) -> None:
-    """Weigh 2 to 5 options side by side before choosing.
-
-    FILE is TOML with one [[options]] table per option: title (required), amount, kind
-    and effects tables, under the same keys and rules as a decision's in an export
-    (low and high give an effect's range); a top-level date = YYYY-MM-DD says when
-    they would be decided (default today). Each option gets its lifetime values,
-    combined value (with a worth), cost per point-year, hours of working life, verdict,
-    and its band: P10 / P50 / P90 over 2,000 seeded draws and the chance it raises the
-    lifetime value. The same file gives the same figures on every run.
-
-    To log one of them, with the others kept as its options:
-    ltv-journal add --from-options FILE --choose N
-    """
     from ltv_journal.exchange.options import read_options
 
     with open_journal() as journal:
@@ -138,7 +169,8 @@ def compare(file: Path, as_json: bool) -> None:
             }
         )
         return
-    header = [f"{len(found.options)} options on {found.date.isoformat()}"]
+    count = len(found.options)
+    header = [_("{count} options on {date}").format(count=count, date=format_date(found.date))]
     header += [option.title for option in found.options]
     rows = _rows(found.options, profile)
     echo_lines(table(header, rows, set(range(1, len(header)))))
@@ -146,4 +178,8 @@ def compare(file: Path, as_json: bool) -> None:
         for option in found.options:
             gap = left_out(details(option, profile).values, profile.worth)
             if gap:
-                echo(f"{option.title}: the combined value{gap}")
+                echo(
+                    _("{title}: the combined value{left_out}").format(
+                        title=option.title, left_out=gap
+                    )
+                )

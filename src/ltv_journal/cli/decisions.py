@@ -17,12 +17,14 @@ from ltv_journal.core.decision import DEFAULT_REVIEW_MONTHS, Decision, Kind
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.explain import details, judgement_sentence
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.profile import Profile
 
 from . import from_options, parsing
 from .as_json import decision_json
 from .compare import check_under_profile
 from .errors import UserError, invalid_as_user_error, problems_message
+from .help_text import Composed
 from .options import (
     journal_currency,
     journal_missing,
@@ -31,11 +33,13 @@ from .options import (
     open_journal,
     settings,
 )
-from .output import echo, echo_json, value_lines
+from .output import dimension_name, echo, echo_json, value_lines
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EFFECT_SYNTAX_HELP = """\b
+EFFECT_SYNTAX_HELP = Composed(
+    N_(
+        """\b
 Effects (--effect):
   DIMENSION VALUE[/y|/m] [delay=MONTHS] [years=N | until=retirement|death]
             [half-life=YEARS] [confidence=P] [low=VALUE high=VALUE]
@@ -52,9 +56,10 @@ retirement and points until death unless years= or until= says otherwise; a poin
 effect that gives none of years, until, half-life fades as people adapt (half-life 1
 year for happiness, 2 for love, 5 for meaning; half-life=none: no fading). low and
 high are the 10th and 90th percentile of VALUE, both or neither, low <= VALUE <= high;
-show gives the band they make (P10/P50/P90).
-
-\b
+show gives the band they make (P10/P50/P90)."""
+    ),
+    N_(
+        """\b
 Money from customers (clv=, instead of VALUE):
   money clv=customers:4/m,order:120,orders:3/y,margin:0.4,stay:3y years=5
   money clv=customers:4/m,order:120,orders:3/y,margin:40%,churn:25%/y,rate:5%
@@ -63,19 +68,21 @@ margin: gross margin; stay: how long a customer stays (3y, 36m) or churn: the sh
 lost a year; rate: discounts the per-customer value show gives (the money a year is
 not discounted by it: the profile's discount rate values the months). Customers ramp
 up month by month until 12 x customers x stay (years) are paying; show explains it."""
+    ),
+)
 """The `--effect` syntax as `add --help` and `edit --help` show it."""
 
 ADD_HELP = {
-    "kind": "expense (default) or investment.",
-    "tags": "A tag; repeatable.",
-    "review_on": "When to review it (default: 3 months after --date).",
-    "effects": "An expected effect, one per dimension, repeatable (syntax above).",
+    "kind": N_("expense (default) or investment."),
+    "tags": N_("A tag; repeatable."),
+    "review_on": N_("When to review it (default: 3 months after --date)."),
+    "effects": N_("An expected effect, one per dimension, repeatable (syntax above)."),
 }
 EDIT_HELP = {
-    "kind": "expense or investment.",
-    "tags": "Replaces all the tags; repeatable.",
-    "review_on": "When to review it next.",
-    "effects": "Replaces the effect on its dimension, repeatable (syntax above).",
+    "kind": N_("expense or investment."),
+    "tags": N_("Replaces all the tags; repeatable."),
+    "review_on": N_("When to review it next."),
+    "effects": N_("Replaces the effect on its dimension, repeatable (syntax above)."),
 }
 
 
@@ -83,13 +90,13 @@ def decision_options(help_texts: dict[str, str]) -> Callable[[F], F]:
     """The options `add` and `edit` share, with the command's own help where they differ."""
     options = [
         click.option("--kind", type=click.Choice([str(k) for k in Kind]), help=help_texts["kind"]),
-        click.option("--amount", metavar="AMOUNT", help="One-off money out, e.g. 1.234,56."),
-        click.option("--date", "day", metavar="YYYY-MM-DD", help="When it was decided."),
-        click.option("--category", metavar="TEXT", help="A word or short phrase."),
+        click.option("--amount", metavar="AMOUNT", help=N_("One-off money out, e.g. 1.234,56.")),
+        click.option("--date", "day", metavar="YYYY-MM-DD", help=N_("When it was decided.")),
+        click.option("--category", metavar="TEXT", help=N_("A word or short phrase.")),
         click.option("--tag", "tags", metavar="TAG", multiple=True, help=help_texts["tags"]),
-        click.option("--notes", metavar="TEXT", help="Free notes."),
-        click.option("--expect", metavar="TEXT", help="What I expect, and why."),
-        click.option("--feel", metavar="TEXT", help="How I feel right now."),
+        click.option("--notes", metavar="TEXT", help=N_("Free notes.")),
+        click.option("--expect", metavar="TEXT", help=N_("What I expect, and why.")),
+        click.option("--feel", metavar="TEXT", help=N_("How I feel right now.")),
         click.option("--review-on", metavar="YYYY-MM-DD", help=help_texts["review_on"]),
         click.option(
             "--effect", "effects", metavar="SPEC", multiple=True, help=help_texts["effects"]
@@ -155,7 +162,11 @@ class DecisionInput:
         for spec in self.effects:
             dim, effect = parsing.effect(spec, self.currency)
             if dim in found:
-                raise UserError(f"--effect {dim} is given twice; give one effect per dimension")
+                raise UserError(
+                    _("--effect {dimension} is given twice; give one effect per dimension").format(
+                        dimension=dim
+                    )
+                )
             found[dim] = effect
         return found
 
@@ -167,23 +178,31 @@ def _checked(decision: Decision, **names: str) -> Decision:
     return decision
 
 
+PRINTED = {
+    "added": N_("added {id}  {title}"),
+    "edited": N_("edited {id}  {title}"),
+}
+"""The first line `add` and `edit` print (`added 1a2b3c4d  Title`)."""
+
+
 def print_decision(decision: Decision, profile: Profile, as_json: bool, verb: str) -> None:
     """The stored decision: its id, lifetime values per dimension and its verdict."""
     if as_json:
         echo_json(decision_json(decision, profile))
         return
     info = details(decision, profile)
-    echo(f"{verb} {decision.id[:8]}  {decision.title}")
+    echo(_(PRINTED[verb]).format(id=decision.id[:8], title=decision.title))
     for line in value_lines(info.values, profile.currency, indent="  "):
         echo(line)
-    echo(f"verdict: {judgement_sentence(info.judgement, info.values, profile.currency)}")
+    verdict = judgement_sentence(info.judgement, info.values, profile.currency)
+    echo(_("verdict: {verdict}").format(verdict=verdict))
 
 
-ADD_DOC = f"""Log a decision and print its lifetime value and verdict.
-
-{EFFECT_SYNTAX_HELP}
-
-\b
+ADD_DOC = Composed(
+    N_("Log a decision and print its lifetime value and verdict."),
+    EFFECT_SYNTAX_HELP,
+    N_(
+        """\b
 Example:
   ltv-journal add "Build an online business" --kind investment \\
     --date 2025-01-01 --effect "money 6000/y delay=12"
@@ -192,8 +211,9 @@ Example:
 From a compare file (see `ltv-journal compare --help`):
   ltv-journal add --from-options options.toml --choose 2 --category education
 logs option 2 with its title, amount and effects, and keeps the others as the
-options it was chosen over (`show` lists them); options given here still apply.
-"""
+options it was chosen over (`show` lists them); options given here still apply."""
+    ),
+)
 
 
 @click.command(help=ADD_DOC)
@@ -203,12 +223,12 @@ options it was chosen over (`show` lists them); options given here still apply.
     "options_file",
     metavar="FILE",
     type=click.Path(path_type=Path, dir_okay=True),
-    help="A compare file (see `compare --help`): log one of its options instead of TITLE.",
+    help=N_("A compare file (see `compare --help`): log one of its options instead of TITLE."),
 )
 @click.option(
     "--choose",
     metavar="N",
-    help="Which option of --from-options to log, from 1; the others are kept as its options.",
+    help=N_("Which option of --from-options to log, from 1; the others are kept as its options."),
 )
 @decision_options(ADD_HELP)
 def add(
@@ -224,7 +244,7 @@ def add(
     if options_file is not None:
         if title is not None:
             raise UserError(
-                "give TITLE or --from-options FILE, not both: the chosen option has its title"
+                _("give TITLE or --from-options FILE, not both: the chosen option has its title")
             )
         chosen = from_options.choose(options_file, choose, fields, given.effect_changes())
         decision = chosen.decision
@@ -232,9 +252,9 @@ def add(
         if problems:
             raise UserError(problems_message(problems, "decision", chosen.labels(problems)))
     elif choose is not None:
-        raise UserError("--choose N picks an option of --from-options FILE; give the file too")
+        raise UserError(_("--choose N picks an option of --from-options FILE; give the file too"))
     elif title is None:
-        raise UserError("Missing argument 'TITLE' (or give --from-options FILE --choose N)")
+        raise UserError(_("Missing argument 'TITLE' (or give --from-options FILE --choose N)"))
     else:
         decision = Decision(
             title=title.strip(),
@@ -260,28 +280,31 @@ def add(
         print_decision(stored, journal.profile(), as_json, "added")
 
 
-EDIT_DOC = f"""Change a decision: only the options given change.
+EDIT_DOC = Composed(
+    N_(
+        """Change a decision: only the options given change.
 
 ID is the id that `add` printed; a unique prefix of 4 or more characters is enough.
-An --effect replaces the effect on its dimension; --no-effect removes one.
-
-{EFFECT_SYNTAX_HELP}
-
-\b
+An --effect replaces the effect on its dimension; --no-effect removes one."""
+    ),
+    EFFECT_SYNTAX_HELP,
+    N_(
+        """\b
 Example:
-  ltv-journal edit ID --amount 250 --effect "love 1 years=2" --no-effect meaning
-"""
+  ltv-journal edit ID --amount 250 --effect "love 1 years=2" --no-effect meaning"""
+    ),
+)
 
 
 @click.command(help=EDIT_DOC)
 @click.argument("decision_id", metavar="ID")
-@click.option("--title", help="A new title.")
+@click.option("--title", help=N_("A new title."))
 @click.option(
     "--no-effect",
     "removed",
     metavar="DIMENSION",
     multiple=True,
-    help="Remove the effect on this dimension (repeatable).",
+    help=N_("Remove the effect on this dimension (repeatable)."),
 )
 @decision_options(EDIT_HELP)
 def edit(
@@ -292,15 +315,25 @@ def edit(
     new_effects = given.effect_changes()
     gone = {parsing.dimension(name, "--no-effect") for name in removed}
     if both := gone & set(new_effects):
-        raise UserError(f"--effect and --no-effect both name {', '.join(sorted(both))}")
+        raise UserError(
+            _("--effect and --no-effect both name {dimensions}").format(
+                dimensions=", ".join(sorted(both))
+            )
+        )
     if title is not None:
         fields["title"] = title.strip()
     if not fields and not new_effects and not gone:
-        raise UserError("nothing to change: give at least one option (see ltv-journal edit --help)")
+        raise UserError(
+            _("nothing to change: give at least one option (see ltv-journal edit --help)")
+        )
     with open_journal() as journal:
         before = journal.get(decision_id)
         if absent := sorted(gone - set(before.effects)):
-            raise UserError(f"{before.id[:8]} has no {' or '.join(absent)} effect")
+            raise UserError(
+                _("{id} has no {dimensions} effect").format(
+                    id=before.id[:8], dimensions=_(" or ").join(dimension_name(d) for d in absent)
+                )
+            )
         effects = {d: e for d, e in before.effects.items() if d not in gone} | new_effects
         fields.setdefault("review_on", _moved_review(before, fields.get("date")))
         after = _checked(replace(before, effects=effects, **fields), title="--title")
@@ -317,29 +350,34 @@ def _moved_review(before: Decision, new_date: date | None) -> date | None:
     return add_months(new_date, DEFAULT_REVIEW_MONTHS)
 
 
-@click.command()
+@click.command(help=N_("Delete a decision (`ltv-journal undo` brings it back)."))
 @click.argument("decision_id", metavar="ID")
 @journal_options
 def delete(decision_id: str) -> None:
-    """Delete a decision (`ltv-journal undo` brings it back)."""
     with open_journal() as journal:
         gone = journal.delete(journal.resolve(decision_id))
-    echo(f"deleted {gone.id[:8]}  {gone.title}  (ltv-journal undo brings it back)")
+    echo(
+        _("deleted {id}  {title}  (ltv-journal undo brings it back)").format(
+            id=gone.id[:8], title=gone.title
+        )
+    )
 
 
-@click.command()
+@click.command(
+    help=N_(
+        """Undo the latest add, edit, delete, review, import or profile change.
+
+Prints what was undone. An import that changed nothing is not a step: undo after it
+takes back what came before it. With nothing left to undo it prints "nothing to undo" and
+exits with status 1, so a script can tell the two apart."""
+    )
+)
 @journal_options
 @click.pass_context
 def undo(ctx: click.Context) -> None:
-    """Undo the latest add, edit, delete, review, import or profile change.
-
-    Prints what was undone. An import that changed nothing is not a step: undo after it
-    takes back what came before it. With nothing left to undo it prints "nothing to undo" and
-    exits with status 1, so a script can tell the two apart.
-    """
     with open_journal() as journal:
         done = journal.undo()
     if done is None:
-        echo("nothing to undo")
+        echo(_("nothing to undo"))
         ctx.exit(1)
     echo(done)

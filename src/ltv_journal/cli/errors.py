@@ -13,6 +13,8 @@ from contextlib import contextmanager, suppress
 
 import click
 
+from ltv_journal.core.language import N_, _
+
 from .help_text import translate_help
 
 USAGE_EXIT = 2
@@ -106,12 +108,23 @@ def _effect_field(name: str) -> tuple[str, str]:
     return (dim, key) if dot and dim in set(Dimension) else ("", "")
 
 
+INVALID: dict[str, str] = {
+    "decision": N_("invalid decision: {problems}"),
+    "profile": N_("invalid profile: {problems}"),
+    "review": N_("invalid review: {problems}"),
+}
+"""The lead of a refused record's problems, per kind of record (German inflects it)."""
+
+
 def problems_message(
     problems: Iterable[tuple[str, str]], what: str, overrides: Mapping[str, str] | None = None
 ) -> str:
     """Every problem on one line: `invalid decision: --amount must be ...; TITLE is required`."""
     detail = "; ".join(problem_text(name, why, overrides) for name, why in problems)
-    return f"invalid {what}: {detail}"
+    lead = INVALID.get(what)
+    if lead is None:
+        return _("invalid {what}: {problems}").format(what=what, problems=detail)
+    return _(lead).format(problems=detail)
 
 
 @contextmanager
@@ -138,7 +151,10 @@ def user_error_message(error: BaseException) -> str | None:
     if journal_errors is not None and isinstance(error, journal_errors.JournalError):
         invalid = journal_errors.Invalid
         if isinstance(error, invalid):
-            what = str(error).removeprefix("invalid ").partition(":")[0]
+            what = (
+                getattr(error, "what", None)
+                or (str(error).removeprefix("invalid ").partition(":")[0])
+            )
             return problems_message(error.problems, what)
         return str(error)
     exchange_errors = sys.modules.get("ltv_journal.exchange.errors")
@@ -146,7 +162,7 @@ def user_error_message(error: BaseException) -> str | None:
         return str(error)
     database_errors = sys.modules.get("sqlalchemy.exc")
     if database_errors is not None and isinstance(error, database_errors.SQLAlchemyError):
-        return f"the database refused: {database_reason(error)}"
+        return _("the database refused: {reason}").format(reason=database_reason(error))
     return None
 
 
@@ -213,24 +229,24 @@ class ReportingGroup(click.Group):
             output_error_message(BrokenPipeError())
             result = 1  # quietly, as click ends a closed pipe: the output is incomplete
         except OSError as error:
-            click.echo(f"error: {_one_line(output_error_message(error))}", err=True)
+            click.echo(error_line(output_error_message(error)), err=True)
             result = USAGE_EXIT
         except click.Abort:
-            click.echo("aborted", err=True)
+            click.echo(_("aborted"), err=True)
             result = 1
         except Exception as error:
             message = user_error_message(error)
             if message is None:
                 if os.environ.get(DEBUG_ENV):
                     raise
-                message = (
-                    f"internal error ({type(error).__name__}: {error}); nothing more was "
-                    f"written; please report it ({DEBUG_ENV}=1 shows the traceback)"
-                )
-                click.echo(f"error: {_one_line(message)}", err=True)
+                message = _(
+                    "internal error ({error}); nothing more was written; please report it "
+                    "({variable}=1 shows the traceback)"
+                ).format(error=f"{type(error).__name__}: {error}", variable=DEBUG_ENV)
+                click.echo(error_line(message), err=True)
                 result = INTERNAL_EXIT
             else:
-                click.echo(f"error: {_one_line(message)}", err=True)
+                click.echo(error_line(message), err=True)
                 result = getattr(error, "exit_code", USAGE_EXIT) or USAGE_EXIT
         if not standalone_mode:
             return result
@@ -242,12 +258,14 @@ def _refuse_undecodable(args: Iterable[str]) -> None:
     them here, with the byte, rather than fail later when they are stored or printed."""
     for number, arg in enumerate(args, start=1):
         if "\x00" in arg:  # a real command line cannot hold one; a caller in Python can
-            raise UserError(f"argument {number} holds a NUL character")
+            raise UserError(_("argument {number} holds a NUL character").format(number=number))
         bad = next((c for c in arg if "\udc80" <= c <= "\udcff"), None)
         if bad is not None:
             raise UserError(
-                f"argument {number} is not UTF-8 text (byte 0x{ord(bad) - 0xDC00:02X}); "
-                "ltv-journal reads its arguments as UTF-8"
+                _(
+                    "argument {number} is not UTF-8 text (byte {byte}); "
+                    "ltv-journal reads its arguments as UTF-8"
+                ).format(number=number, byte=f"0x{ord(bad) - 0xDC00:02X}")
             )
 
 
@@ -260,8 +278,13 @@ def output_error_message(error: OSError) -> str:
         os.close(null)
     reason = error.strerror or type(error).__name__
     if error.filename is not None:
-        return f"cannot write {error.filename}: {reason}"
-    return f"cannot write the output: {reason}"
+        return _("cannot write {file}: {reason}").format(file=error.filename, reason=reason)
+    return _("cannot write the output: {reason}").format(reason=reason)
+
+
+def error_line(message: str) -> str:
+    """`error: MESSAGE` on one line, in the language in force."""
+    return _("error: {message}").format(message=_one_line(message))
 
 
 def _one_line(message: str) -> str:

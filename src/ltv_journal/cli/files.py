@@ -11,48 +11,60 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ltv_journal.core.conventions import format_date
+from ltv_journal.core.language import N_, _, ngettext
+
 from .errors import UserError
 
 if TYPE_CHECKING:
     from ltv_journal.store.bulk_import import ImportResult
 from .options import journal_missing, journal_options, json_option, open_journal, settings
-from .output import echo, echo_json, echo_lines
+from .output import echo, echo_json, echo_lines, format_count
 
 
-@click.command(name="import")
+@click.command(
+    name="import",
+    help=N_(
+        """Read decisions (and a profile) from an interchange TOML file.
+
+All or nothing: a file with any error writes nothing. Decisions with an id already
+in the journal are updated, not duplicated, and left alone when they are the same.
+A decision edited in the journal after the file's version of it (an older backup)
+stops the import unless --overwrite-newer. FILE `-` reads standard input (so
+`export --all | import -` copies a journal); a file named - is ./-. `ltv-journal
+undo` takes back a whole import."""
+    ),
+)
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option(
     "--replace-profile",
     is_flag=True,
-    help="Let the file's [profile] replace the journal's (otherwise it is used only "
-    "when the journal has none).",
+    help=N_(
+        "Let the file's [profile] replace the journal's (otherwise it is used only "
+        "when the journal has none)."
+    ),
 )
 @click.option(
     "--dry-run",
     is_flag=True,
-    help="Only say, per decision, what the import would do (added, changed, unchanged, "
-    "or would overwrite a newer edit); write nothing.",
+    help=N_(
+        "Only say, per decision, what the import would do (added, changed, unchanged, "
+        "or would overwrite a newer edit); write nothing."
+    ),
 )
 @click.option(
     "--overwrite-newer",
     is_flag=True,
-    help="Replace decisions edited in the journal after the file's version of them "
-    "(refused otherwise).",
+    help=N_(
+        "Replace decisions edited in the journal after the file's version of them "
+        "(refused otherwise)."
+    ),
 )
 @journal_options
 @json_option
 def import_(
     file: str, replace_profile: bool, dry_run: bool, overwrite_newer: bool, as_json: bool
 ) -> None:
-    """Read decisions (and a profile) from an interchange TOML file.
-
-    All or nothing: a file with any error writes nothing. Decisions with an id already
-    in the journal are updated, not duplicated, and left alone when they are the same.
-    A decision edited in the journal after the file's version of it (an older backup)
-    stops the import unless --overwrite-newer. FILE `-` reads standard input (so
-    `export --all | import -` copies a journal); a file named - is ./-. `ltv-journal
-    undo` takes back a whole import.
-    """
     from ltv_journal.exchange.reader import import_read, read_interchange, read_interchange_text
 
     # The file is read first: one that cannot be read creates no journal.
@@ -60,7 +72,7 @@ def import_(
         try:
             text = sys.stdin.read()
         except UnicodeDecodeError:
-            raise UserError("standard input is not UTF-8 text") from None
+            raise UserError(_("standard input is not UTF-8 text")) from None
         source, found = "<stdin>", read_interchange_text(text, "<stdin>")
 
         def text_of() -> str:
@@ -92,21 +104,23 @@ def import_(
 
 
 ACTION_WORDS = {
-    "added": "added",
-    "changed": "changed",
-    "unchanged": "unchanged",
-    "newer": "would overwrite a newer edit",
+    "added": N_("added"),
+    "changed": N_("changed"),
+    "unchanged": N_("unchanged"),
+    "newer": N_("would overwrite a newer edit"),
 }
 
 
 def plan_lines(result: ImportResult) -> list[str]:
     """One line per decision of the file: what the import does with it."""
-    width = max((len(w) for w in ACTION_WORDS.values()), default=0)
+    width = max((len(_(w)) for w in ACTION_WORDS.values()), default=0)
     lines = []
     for step in result.plan:
-        words = ACTION_WORDS[str(step.action)]
+        words = _(ACTION_WORDS[str(step.action)])
         when = (
-            f" (edited {step.edited_at:%Y-%m-%d %H:%M:%S} UTC)"
+            _(" (edited {date} {time} UTC)").format(
+                date=format_date(step.edited_at.date()), time=f"{step.edited_at:%H:%M:%S}"
+            )
             if step.action == "newer" and step.edited_at is not None
             else ""
         )
@@ -114,22 +128,56 @@ def plan_lines(result: ImportResult) -> list[str]:
     return lines
 
 
+WOULD = {
+    "import": N_("would import {file}: {counts}{details} (nothing was written)"),
+    "restore": N_("would restore {file}: {counts}{details} (nothing was written)"),
+}
+DONE = {
+    "import": N_("imported {file}: {counts}{details}"),
+    "restore": N_("restored {file}: {counts}{details}"),
+}
+"""The line an import or a restore ends with, before and after the fact."""
+
+
 def import_line(file: str, result: ImportResult, verb: str = "import") -> str:
-    counts = f"{result.added} added, {result.updated} changed, {result.unchanged} unchanged"
+    counts = _("{added} added, {changed} changed, {unchanged} unchanged").format(
+        added=format_count(result.added),
+        changed=format_count(result.updated),
+        unchanged=format_count(result.unchanged),
+    )
     if result.dry_run:
-        refused = f"; {result.newer} would overwrite a newer edit" if result.newer else ""
-        profile = f"; profile would be set{_fields(result)}" if result.profile_set else ""
-        profile += IGNORED if result.profile_ignored else ""
-        return f"would {verb} {file}: {counts}{refused}{profile} (nothing was written)"
-    edits = "edit" if result.overwritten == 1 else "edits"
-    overwritten = f"; {result.overwritten} newer {edits} overwritten" if result.overwritten else ""
-    profile = f"; profile set{_fields(result)}" if result.profile_set else ""
-    profile += IGNORED if result.profile_ignored else ""
-    undo = " (ltv-journal undo takes it back)" if result.changed_anything else ""
-    return f"{verb.removesuffix('e')}ed {file}: {counts}{overwritten}{profile}{undo}"
+        refused = (
+            _("; {count} would overwrite a newer edit").format(count=format_count(result.newer))
+            if result.newer
+            else ""
+        )
+        profile = (
+            _("; profile would be set{fields}").format(fields=_fields(result))
+            if result.profile_set
+            else ""
+        )
+        profile += _(IGNORED) if result.profile_ignored else ""
+        return _(WOULD[verb]).format(file=file, counts=counts, details=f"{refused}{profile}")
+    overwritten = (
+        ngettext(
+            "; {count} newer edit overwritten",
+            "; {count} newer edits overwritten",
+            result.overwritten,
+        ).format(count=format_count(result.overwritten))
+        if result.overwritten
+        else ""
+    )
+    profile = (
+        _("; profile set{fields}").format(fields=_fields(result)) if result.profile_set else ""
+    )
+    profile += _(IGNORED) if result.profile_ignored else ""
+    undo = _(" (ltv-journal undo takes it back)") if result.changed_anything else ""
+    return _(DONE[verb]).format(file=file, counts=counts, details=f"{overwritten}{profile}{undo}")
 
 
-IGNORED = "; the file's profile was not used (the journal has its own; --replace-profile uses it)"
+IGNORED = N_(
+    "; the file's profile was not used (the journal has its own; --replace-profile uses it)"
+)
 
 
 def _fields(result: ImportResult) -> str:
@@ -162,24 +210,29 @@ def import_json(file: str, result: ImportResult) -> dict[str, object]:
     }
 
 
-@click.command(short_help="Write the yearly TOML summary or the whole journal.")
-@click.option("--year", type=click.IntRange(1900, 2200), help="The year to summarise.")
-@click.option("--all", "everything", is_flag=True, help="The whole journal (a backup).")
+@click.command(
+    short_help=N_("Write the yearly TOML summary or the whole journal."),
+    help=N_(
+        """Write the yearly TOML summary (--year Y) or the whole journal (--all).
+
+The result can be read back with `ltv-journal import`."""
+    ),
+)
+@click.option("--year", type=click.IntRange(1900, 2200), help=N_("The year to summarise."))
+@click.option("--all", "everything", is_flag=True, help=N_("The whole journal (a backup)."))
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (atomically) instead of stdout; only a regular file is "
-    "replaced, never the journal's own database.",
+    help=N_(
+        "Write to this file (atomically) instead of stdout; only a regular file is "
+        "replaced, never the journal's own database."
+    ),
 )
 @journal_options
 def export(year: int | None, everything: bool, output: Path | None) -> None:
-    """Write the yearly TOML summary (--year Y) or the whole journal (--all).
-
-    The result can be read back with `ltv-journal import`.
-    """
     if (year is None) == (not everything):
-        raise UserError("give either --year YEAR or --all")
+        raise UserError(_("give either --year YEAR or --all"))
     from ltv_journal.exchange.files import check_replaceable, journal_files
 
     protected = journal_files(settings().location)
@@ -203,4 +256,4 @@ def export(year: int | None, everything: bool, output: Path | None) -> None:
                 echo(part, nl=False)
             return
         write_atomically(output, parts, protected=protected)
-    echo(f"wrote {output}", err=True)
+    echo(_("wrote {file}").format(file=output), err=True)

@@ -11,6 +11,7 @@ from ltv_journal.core import clock
 from ltv_journal.core.decision import Decision, option_of
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.effects import Effect
+from ltv_journal.core.language import _
 
 from .errors import UserError
 
@@ -30,10 +31,10 @@ class Chosen:
         """Option problems (`options.1.happiness.low`) named as the file's place
         (`opts.toml: options[3].effects.happiness.low`), for `problems_message`."""
         found: dict[str, str] = {}
-        for name, _ in problems:
+        for name, _why in problems:
             if not name.startswith("options."):
                 continue
-            _, index, key = name.split(".", 2)
+            _options, index, key = name.split(".", 2)
             position = int(index) + (int(index) >= self.index) + 1
             where = f"effects.{key}" if "." in key else key
             found[name] = f"{self.source}: options[{position}].{where}"
@@ -49,13 +50,15 @@ def choose(
     from ltv_journal.exchange.options import read_options
 
     if choice is None:
-        raise UserError("--from-options needs --choose N: which option to log, from 1")
+        raise UserError(_("--from-options needs --choose N: which option to log, from 1"))
     found = read_options(path, clock.today())
     count = len(found.options)
     number = choice.strip()
     if not number.isdigit() or not 1 <= int(number) <= count:
         raise UserError(
-            f"--choose {choice}: {path} has {count} options; choose one from 1 to {count}"
+            _("--choose {choice}: {file} has {count} options; choose one from 1 to {count}").format(
+                choice=choice, file=path, count=count
+            )
         )
     index = int(number) - 1
     day = fields.pop("date", None) or found.date

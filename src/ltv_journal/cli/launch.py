@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from ltv_journal.core.language import N_, _
+
 from .options import open_journal
 
 TuiRunner = Callable[[str], object]
@@ -27,9 +29,11 @@ def tui_runner() -> TuiRunner | None:
     return run_app
 
 
-@click.command(short_help="Open the terminal UI on a copy of the sample journal.")
+@click.command(
+    short_help=N_("Open the terminal UI on a copy of the sample journal."),
+    help=N_("Open the terminal UI on a fresh temporary copy of the sample journal."),
+)
 def demo() -> None:
-    """Open the terminal UI on a fresh temporary copy of the sample journal."""
     from ltv_journal.exchange.reader import import_file
     from ltv_journal.exchange.sample import sample_path
 
@@ -50,4 +54,4 @@ def demo() -> None:
 
         for line in score_lines(*read_score(location, clock.today())):
             click.echo(line)
-        click.echo("The terminal UI is not available in this installation.")
+        click.echo(_("The terminal UI is not available in this installation."))

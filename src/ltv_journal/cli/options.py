@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ltv_journal.core.language import N_, _
 from ltv_journal.locations import ENV_DB, journal_location
 
 from .errors import UserError, database_reason
@@ -19,9 +20,9 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-DB_HELP = (
-    f"The journal: a SQLite file or a database URL "
-    f"(default: ${ENV_DB}, else journal.db in the user-data folder)."
+DB_HELP = N_(
+    "The journal: a SQLite file or a database URL "
+    "(default: $LTV_JOURNAL_DB, else journal.db in the user-data folder)."
 )
 
 
@@ -37,8 +38,10 @@ class Settings:
         but empty is refused rather than quietly meaning the default journal."""
         if self.db is None and _blank(os.environ.get(ENV_DB)):
             raise UserError(
-                f"${ENV_DB} is set but empty; set it to the journal's file or database URL, "
-                "or unset it to use the default journal"
+                _(
+                    "${variable} is set but empty; set it to the journal's file or database "
+                    "URL, or unset it to use the default journal"
+                ).format(variable=ENV_DB)
             )
         return journal_location(self.db)
 
@@ -54,8 +57,10 @@ def settings() -> Settings:
 def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     if _blank(value):
         raise UserError(
-            "--db is empty; give the journal's file or database URL "
-            "(an unset shell variable?), or leave --db out to use the default journal"
+            _(
+                "--db is empty; give the journal's file or database URL "
+                "(an unset shell variable?), or leave --db out to use the default journal"
+            )
         )
     if value is not None:
         ctx.ensure_object(Settings).db = value
@@ -86,8 +91,6 @@ def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None)
 def lang_option(function: F) -> F:
     """`--lang de|en`, accepted before or after the command name (read before parsing,
     so that `--help` speaks it too)."""
-    from ltv_journal.core.language import N_
-
     return click.option(
         "--lang",
         metavar="de|en",
@@ -105,7 +108,7 @@ def journal_options(function: F) -> F:
 
 
 def json_option(function: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(
+    return click.option("--json", "as_json", is_flag=True, help=N_("Print JSON instead of text."))(
         function
     )
 
@@ -120,10 +123,10 @@ def journal_missing(location: str) -> bool:
 
 
 def no_journal_message(location: str) -> str:
-    return (
-        f"no journal at {location}; start one with `ltv-journal profile ...` "
+    return _(
+        "no journal at {location}; start one with `ltv-journal profile ...` "
         "or `ltv-journal add ...`"
-    )
+    ).format(location=location)
 
 
 @contextmanager
@@ -147,20 +150,29 @@ def open_journal(location: str | None = None, *, create: bool = False) -> Iterat
     except ImportError as error:  # a database URL whose driver is not installed
         driver = (error.name or "").partition(".")[0] or str(error)
         raise UserError(
-            f"cannot open the journal at {where}: its database driver is not installed ({driver})"
+            _(
+                "cannot open the journal at {location}: its database driver is not installed "
+                "({driver})"
+            ).format(location=where, driver=driver)
         ) from None
     except OSError as error:
         reason = error.strerror or str(error)
-        raise UserError(f"cannot open the journal at {where}: {reason}") from None
+        raise UserError(cannot_open(where, reason)) from None
     except Exception as error:
         if type(error).__module__.startswith("sqlalchemy"):
             reason = database_reason(error)
-            raise UserError(f"cannot open the journal at {where}: {reason}") from None
+            raise UserError(cannot_open(where, reason)) from None
         raise
     try:
         yield journal
     finally:
         journal.close()
+
+
+def cannot_open(location: str, reason: str) -> str:
+    return _("cannot open the journal at {location}: {reason}").format(
+        location=location, reason=reason
+    )
 
 
 def journal_currency() -> str | None:

@@ -10,9 +10,10 @@ from enum import Enum
 
 import click
 
+from ltv_journal.core import conventions
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
-from ltv_journal.core.explain import format_value
-from ltv_journal.core.money import format_compact, format_points
+from ltv_journal.core.language import GERMAN, N_, _, current
+from ltv_journal.core.money import format_amount, format_compact, format_points
 from ltv_journal.core.text import CONTROL, escaped, visible
 
 Cell = str
@@ -37,6 +38,72 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
+DIMENSION_NAMES: dict[str, str] = {
+    "money": N_("money"),
+    "happiness": N_("happiness"),
+    "love": N_("love"),
+    "meaning": N_("meaning"),
+    "combined": N_("combined"),
+}
+"""The words for the dimensions (and the combined value) in tables and titles."""
+
+
+KIND_NAMES: dict[str, str] = {"expense": N_("expense"), "investment": N_("investment")}
+REVIEW_STATES: dict[str, str] = {
+    "due": N_("due"),
+    "reviewed": N_("reviewed"),
+    "pending": N_("pending"),
+}
+
+
+def kind_name(kind: object) -> str:
+    """`expense` -> `Ausgabe` in German; the kind itself in English."""
+    found = KIND_NAMES.get(str(kind))
+    return str(kind) if found is None else _(found)
+
+
+def review_state_name(state: str) -> str:
+    """The list's review column (`due`, `reviewed`, `pending`) in the language in force."""
+    found = REVIEW_STATES.get(state)
+    return state if found is None else _(found)
+
+
+def dimension_name(dim: str) -> str:
+    """`money` -> `Geld` in German; the dimension itself in English."""
+    found = DIMENSION_NAMES.get(str(dim))
+    return str(dim) if found is None else _(found)
+
+
+def format_grouped(count: int | Decimal) -> str:
+    """A whole number with the language's grouping: `2,000` / `2.000`."""
+    return conventions.current().number(f"{count:,}")
+
+
+def format_count(count: int) -> str:
+    """A count of things: `1200` in English (as the journal has always written counts),
+    `1.200` in German."""
+    return format_grouped(count) if current() == GERMAN else str(count)
+
+
+def format_share(fraction: Decimal | float) -> str:
+    """A share as a percentage with one decimal: `73.4%` / `73,4 %`."""
+    text = conventions.current().number(f"{fraction * 100:.1f}")
+    return f"{text}\N{NO-BREAK SPACE}%" if current() == GERMAN else f"{text}%"
+
+
+def value_text(dim: Dimension, value: Decimal, currency: str, *, signed: bool = False) -> str:
+    """A value of one dimension: money with its currency (`1,695,000.00 EUR`,
+    `1.695.000,00 €`), points with their unit (`+1.44 pts`)."""
+    if dim.is_money:
+        return format_amount(value, currency, signed=signed)
+    return f"{format_points(value, signed=signed)} {_('pts')}"
+
+
+def money_range(low: str, high: str, currency: str) -> str:
+    """Two formatted figures as a range with the currency: `1.70M – 1.80M EUR`."""
+    return conventions.current().money(f"{low} – {high}", currency)
+
+
 def cell_value(dim: Dimension, value: Decimal) -> str:
     """A signed value for a table column named after its dimension: `+120.0k`, `+2.5`."""
     if dim.is_money:
@@ -46,10 +113,11 @@ def cell_value(dim: Dimension, value: Decimal) -> str:
 
 def value_lines(values: Mapping[Dimension, Decimal], currency: str, indent: str = "") -> list[str]:
     """One aligned line per dimension: `money      +120,000.00 EUR`."""
-    texts = {dim: format_value(dim, values[dim], currency, signed=True) for dim in DIMENSIONS}
+    texts = {dim: value_text(dim, values[dim], currency, signed=True) for dim in DIMENSIONS}
+    names = {dim: dimension_name(dim) for dim in DIMENSIONS}
     width = max(len(t) for t in texts.values())
-    label = max(len(d) for d in DIMENSIONS)
-    return [f"{indent}{dim:<{label}}  {texts[dim]:>{width}}" for dim in DIMENSIONS]
+    label = max(len(n) for n in names.values())
+    return [f"{indent}{names[dim]:<{label}}  {texts[dim]:>{width}}" for dim in DIMENSIONS]
 
 
 def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:

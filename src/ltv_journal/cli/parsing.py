@@ -31,6 +31,7 @@ from ltv_journal.core.clv_text import CLV_SYNTAX, ClvTextError, customer_value
 from ltv_journal.core.dates import parse_date
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import MAX_DELAY_MONTHS, Effect
+from ltv_journal.core.language import _
 from ltv_journal.core.money import AmountError, parse_amount, parse_decimal, parse_fraction
 
 from .errors import UserError
@@ -77,7 +78,9 @@ def rate(text: str, option: str) -> Decimal:
     try:
         return parse_fraction(text, what=f"'{text}'")
     except AmountError:
-        raise UserError(f"{option} '{text}' is not a rate; write 0.03 or 3%") from None
+        raise UserError(
+            _("{option} '{text}' is not a rate; write 0.03 or 3%").format(option=option, text=text)
+        ) from None
 
 
 def dimension(text: str, option: str) -> Dimension:
@@ -85,7 +88,11 @@ def dimension(text: str, option: str) -> Dimension:
         return Dimension(text.strip().lower())
     except ValueError:
         names = ", ".join(Dimension)
-        raise UserError(f"{option} '{text}' is not a dimension; use one of {names}") from None
+        raise UserError(
+            _("{option} '{text}' is not a dimension; use one of {names}").format(
+                option=option, text=text, names=names
+            )
+        ) from None
 
 
 def per_year(text: str, option: str, currency: str | None = None) -> Decimal:
@@ -100,7 +107,7 @@ def per_year(text: str, option: str, currency: str | None = None) -> Decimal:
     try:
         return parse_amount(cleaned, allow_negative=True, currency=currency) * factor
     except AmountError as error:
-        raise UserError(f"{option} value {error}") from None
+        raise UserError(_("{option} value {reason}").format(option=option, reason=error)) from None
 
 
 def dimension_value(
@@ -110,7 +117,11 @@ def dimension_value(
     currency must be in `currency` (the journal's) when that is known."""
     name, sep, value = text.partition("=")
     if not sep or not value.strip():
-        raise UserError(f"{option} '{text}' should look like DIMENSION=VALUE, e.g. money=4800")
+        raise UserError(
+            _("{option} '{text}' should look like DIMENSION=VALUE, e.g. money=4800").format(
+                option=option, text=text
+            )
+        )
     dim = dimension(name, f"{option} '{text}':")
     return dim, per_year(value, f"{option} '{text}':", currency if dim.is_money else None)
 
@@ -122,7 +133,7 @@ def effect(spec: str, currency: str | None = None) -> tuple[Dimension, Effect]:
     tokens = spec.replace("=", " = ", 1).split() if _starts_with_pair(spec) else spec.split()
     tokens = [t for t in tokens if t != "="]
     if len(tokens) < 2:
-        raise UserError(f"{where} expected {EFFECT_SYNTAX}")
+        raise UserError(_("{where} expected {syntax}").format(where=where, syntax=EFFECT_SYNTAX))
     dim = dimension(tokens[0], where)
     customers = _customer_value(dim, tokens, where, currency)
     settings: dict[str, str] = {}
@@ -131,9 +142,13 @@ def effect(spec: str, currency: str | None = None) -> tuple[Dimension, Effect]:
         canonical = _KEYS.get(key.lower())
         if not sep or canonical is None or not value:
             keys = ", ".join(sorted({k for k in _KEYS.values()}))
-            raise UserError(f"{where} '{token}' is not KEY=VALUE with a key of {keys}")
+            raise UserError(
+                _("{where} '{token}' is not KEY=VALUE with a key of {keys}").format(
+                    where=where, token=token, keys=keys
+                )
+            )
         if canonical in settings:
-            raise UserError(f"{where} {canonical} is given twice")
+            raise UserError(_("{where} {key} is given twice").format(where=where, key=canonical))
         settings[canonical] = value
     if customers is not None:
         per = customers.money_per_year()
@@ -156,11 +171,17 @@ def _customer_value(
     if not found:
         return None
     if not dim.is_money:
-        raise UserError(f"{where} clv= works out money; give it on the money effect")
+        raise UserError(
+            _("{where} clv= works out money; give it on the money effect").format(where=where)
+        )
     if len(found) > 1:
-        raise UserError(f"{where} clv is given twice")
+        raise UserError(_("{where} {key} is given twice").format(where=where, key="clv"))
     if tokens[1] is not found[0]:
-        raise UserError(f"{where} give VALUE or clv=, not both: clv= works out the money a year")
+        raise UserError(
+            _("{where} give VALUE or clv=, not both: clv= works out the money a year").format(
+                where=where
+            )
+        )
     # Parts typed with spaces after their commas arrive as tokens without `=`.
     position = tokens.index(found[0])
     end = position + 1
@@ -169,7 +190,9 @@ def _customer_value(
     text = "".join(tokens[position:end]).partition("=")[2]
     del tokens[position:end]
     if not text.strip():
-        raise UserError(f"{where} clv= is empty; write {CLV_SYNTAX}")
+        raise UserError(
+            _("{where} clv= is empty; write {syntax}").format(where=where, syntax=CLV_SYNTAX)
+        )
     try:
         return customer_value(text, where, currency)
     except ClvTextError as error:
@@ -190,7 +213,11 @@ def _effect_from(
 ) -> Effect:
     until = settings.get("until")
     if until is not None and until.lower() not in set(Until):
-        raise UserError(f"{where} until '{until}' must be retirement or death")
+        raise UserError(
+            _("{where} until '{until}' must be retirement or death").format(
+                where=where, until=until
+            )
+        )
     years = settings.get("years")
     confidence = settings.get("confidence")
     return Effect(
@@ -228,10 +255,18 @@ def _months(text: str, where: str) -> int:
     factor = 12 if cleaned.endswith("y") else 1
     number = _number(cleaned.rstrip("my"), f"{where} delay")
     if abs(number) > 1_000_000:  # before arithmetic on it (1e999999y would overflow)
-        raise UserError(f"{where} delay '{text}' must be between 0 and {MAX_DELAY_MONTHS} months")
+        raise UserError(
+            _("{where} delay '{text}' must be between 0 and {most} months").format(
+                where=where, text=text, most=MAX_DELAY_MONTHS
+            )
+        )
     months = number * factor
     if months != months.to_integral_value():
-        raise UserError(f"{where} delay '{text}' is not a whole number of months")
+        raise UserError(
+            _("{where} delay '{text}' is not a whole number of months").format(
+                where=where, text=text
+            )
+        )
     return int(months)
 
 

@@ -8,7 +8,10 @@ from typing import Any
 
 import click
 
+from ltv_journal.core import conventions
+from ltv_journal.core.conventions import format_date
 from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.language import GERMAN, N_, _, current
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.worth import POINT_DIMENSIONS
@@ -29,36 +32,54 @@ from .score import score_lines
 
 
 def profile_lines(profile: Profile) -> list[str]:
-    born = profile.birth_date.isoformat() if profile.birth_date else "not set"
+    not_set = _("not set")
+    born = format_date(profile.birth_date) if profile.birth_date else not_set
     income = format_amount(profile.annual_income, profile.currency)
     rows = [
-        ("name", profile.name or "—"),
-        ("birth date", born),
-        ("working years", f"{profile.career_start_age} to {profile.retirement_age}"),
-        ("life expectancy", str(profile.life_expectancy)),
-        ("income", f"{income} a year"),
-        ("currency", profile.currency),
-        ("discount rate", _percent(profile.discount_rate)),
-        ("return rate", _percent(profile.return_rate)),
-        ("hours per year", str(profile.hours_per_year)),
-        ("valued at", profile.valuation_date.isoformat()),
+        (_("name"), profile.name or "—"),
+        (_("birth date"), born),
+        (
+            _("working years"),
+            _("{start} to {end}").format(
+                start=profile.career_start_age, end=profile.retirement_age
+            ),
+        ),
+        (_("life expectancy"), str(profile.life_expectancy)),
+        (_("income"), _("{amount} a year").format(amount=income)),
+        (_("currency"), profile.currency),
+        (_("discount rate"), _percent(profile.discount_rate)),
+        (_("return rate"), _percent(profile.return_rate)),
+        (_("hours per year"), str(profile.hours_per_year)),
+        (_("valued at"), format_date(profile.valuation_date)),
         *(
             (
-                f"{dim} worth",
-                "not set"
+                _(WORTH_LABELS[str(dim)]),
+                not_set
                 if profile.worth.get(dim) is None
-                else f"{format_amount(profile.worth.get(dim) or Decimal(0), profile.currency)}"
-                " a point-year",
+                else _("{amount} a point-year").format(
+                    amount=format_amount(profile.worth.get(dim) or Decimal(0), profile.currency)
+                ),
             )
             for dim in POINT_DIMENSIONS
         ),
     ]
-    width = max(len(label) for label, _ in rows)
+    width = max(len(label) for label, _value in rows)
     return [f"{label:<{width}}  {value}" for label, value in rows]
 
 
+WORTH_LABELS = {
+    "happiness": N_("happiness worth"),
+    "love": N_("love worth"),
+    "meaning": N_("meaning worth"),
+}
+
+
 def _percent(rate: Decimal) -> str:
-    return f"{(rate * 100).normalize():f}%"
+    """`2%` in English, `2 %` (and `2,5 %`) in German."""
+    number = f"{(rate * 100).normalize():f}"
+    if current() == GERMAN:
+        return f"{conventions.current().number(number)}\N{NO-BREAK SPACE}%"
+    return f"{number}%"
 
 
 def _changes(typed: dict[str, Any]) -> dict[str, Any]:
@@ -94,50 +115,60 @@ def _worth(specs: tuple[str, ...]) -> dict[Dimension, Decimal | None]:
     for spec in specs:
         name, equals, value = spec.partition("=")
         if not equals:
-            raise UserError(f"--worth '{spec}' needs DIMENSION=AMOUNT, e.g. happiness=1500")
+            raise UserError(
+                _("--worth '{spec}' needs DIMENSION=AMOUNT, e.g. happiness=1500").format(spec=spec)
+            )
         dim = parsing.dimension(name.strip(), "--worth")
         if dim.is_money:
-            raise UserError("--worth money: money is worth itself; give happiness, love or meaning")
+            raise UserError(
+                _("--worth money: money is worth itself; give happiness, love or meaning")
+            )
         if dim in found:
-            raise UserError(f"--worth {dim} is given twice")
+            raise UserError(_("--worth {dimension} is given twice").format(dimension=dim))
         found[dim] = parsing.amount(value, f"--worth {dim}") if value.strip() else None
     return found
 
 
-@click.command(name="profile", short_help="Show or set the profile.")
-@click.option("--name", help="Shown in the header.")
-@click.option("--birth-date", metavar="YYYY-MM-DD|YYYY", help="A year alone means July 1.")
-@click.option("--career-start-age", type=int, metavar="AGE", help="First working year (22).")
-@click.option("--retirement-age", type=int, metavar="AGE", help="End of earning years (67).")
-@click.option("--life-expectancy", type=int, metavar="AGE", help="End of all effects (82).")
-@click.option("--income", metavar="AMOUNT", help="Money per year while working.")
-@click.option("--currency", metavar="CODE", help="ISO 4217 code, e.g. EUR.")
-@click.option("--discount-rate", metavar="RATE", help="Yearly, 0.02 or 2% (default 0).")
-@click.option("--return-rate", metavar="RATE", help="For opportunity cost (default 5%).")
-@click.option("--hours-per-year", type=int, metavar="HOURS", help="Working hours (1720).")
+@click.command(
+    name="profile",
+    short_help=N_("Show or set the profile."),
+    help=N_(
+        """Show the profile, or set the fields given (the rest stay) and print the new score.
+
+Example: ltv-journal profile --birth-date 1979-01-01 --income 35000
+
+A worth folds happiness, love and meaning into one combined lifetime value in
+money: --worth happiness=1500 says "+1 happiness for a year is worth 1,500 to me".
+`ltv-journal worth` shows what your own choices imply."""
+    ),
+)
+@click.option("--name", help=N_("Shown in the header."))
+@click.option("--birth-date", metavar="YYYY-MM-DD|YYYY", help=N_("A year alone means July 1."))
+@click.option("--career-start-age", type=int, metavar="AGE", help=N_("First working year (22)."))
+@click.option("--retirement-age", type=int, metavar="AGE", help=N_("End of earning years (67)."))
+@click.option("--life-expectancy", type=int, metavar="AGE", help=N_("End of all effects (82)."))
+@click.option("--income", metavar="AMOUNT", help=N_("Money per year while working."))
+@click.option("--currency", metavar="CODE", help=N_("ISO 4217 code, e.g. EUR."))
+@click.option("--discount-rate", metavar="RATE", help=N_("Yearly, 0.02 or 2% (default 0)."))
+@click.option("--return-rate", metavar="RATE", help=N_("For opportunity cost (default 5%)."))
+@click.option("--hours-per-year", type=int, metavar="HOURS", help=N_("Working hours (1720)."))
 @click.option(
     "--valued-at",
     metavar="YYYY-MM-DD",
-    help="The date every flow is valued at (set once; matters only with a discount rate).",
+    help=N_("The date every flow is valued at (set once; matters only with a discount rate)."),
 )
 @click.option(
     "--worth",
     multiple=True,
     metavar="DIM=AMOUNT",
-    help="Money one point-year of happiness, love or meaning is worth to you, e.g. "
-    "happiness=1500; DIM= clears it. Repeat for each dimension.",
+    help=N_(
+        "Money one point-year of happiness, love or meaning is worth to you, e.g. "
+        "happiness=1500; DIM= clears it. Repeat for each dimension."
+    ),
 )
 @journal_options
 @json_option
 def profile_command(as_json: bool, **typed: Any) -> None:
-    """Show the profile, or set the fields given (the rest stay) and print the new score.
-
-    Example: ltv-journal profile --birth-date 1979-01-01 --income 35000
-
-    A worth folds happiness, love and meaning into one combined lifetime value in
-    money: --worth happiness=1500 says "+1 happiness for a year is worth 1,500 to me".
-    `ltv-journal worth` shows what your own choices imply.
-    """
     changes = _changes(typed)
     if journal_missing(settings().location):  # shown or checked without making the file
         if not changes:
@@ -156,7 +187,7 @@ def profile_command(as_json: bool, **typed: Any) -> None:
     if as_json:
         echo_json({"profile": profile_json(updated), "score": score_json(now)})
         return
-    echo("profile saved")
+    echo(_("profile saved"))
     echo_lines(profile_lines(updated))
     echo()
     echo_lines(score_lines(now))

@@ -7,10 +7,10 @@ from datetime import date
 import click
 
 from ltv_journal.core import clock
-from ltv_journal.core.band_text import raises_text
+from ltv_journal.core.conventions import format_date
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
-from ltv_journal.core.explain import format_value
 from ltv_journal.core.journal_band import lifetime_band
+from ltv_journal.core.language import N_, _, ngettext
 from ltv_journal.core.money import format_amount, format_compact, format_points
 from ltv_journal.core.score import Score
 from ltv_journal.core.uncertainty import Band, Spread
@@ -19,7 +19,17 @@ from ltv_journal.core.worth import left_out
 from . import parsing
 from .as_json import range_json, score_json
 from .options import journal_options, json_option, open_journal, settings
-from .output import echo_json, echo_lines, table
+from .output import (
+    dimension_name,
+    echo_json,
+    echo_lines,
+    format_count,
+    format_grouped,
+    format_share,
+    money_range,
+    table,
+    value_text,
+)
 
 
 def read_score(location: str, as_of: date) -> tuple[Score, Band]:
@@ -43,7 +53,7 @@ def _between(dim: Dimension | None, spread: Spread, currency: str) -> str:
     """`2.30M – 2.42M EUR` or `48.84 – 67.11`: P10 to P90 (money compact: a band is
     not exact to the cent, and the table stays within 80 columns)."""
     if dim is None or dim.is_money:
-        return f"{format_compact(spread.p10)} – {format_compact(spread.p90)} {currency}"
+        return money_range(format_compact(spread.p10), format_compact(spread.p90), currency)
     return f"{format_points(spread.p10)} – {format_points(spread.p90)}"
 
 
@@ -60,10 +70,10 @@ def score_lines(score: Score, band: Band | None = None) -> list[str]:
 
     rows = [
         (
-            str(dim),
-            format_value(dim, score.baseline[dim], cur),
-            format_value(dim, score.from_decisions[dim], cur, signed=True),
-            format_value(dim, score.ltv[dim], cur),
+            dimension_name(dim),
+            value_text(dim, score.baseline[dim], cur),
+            value_text(dim, score.from_decisions[dim], cur, signed=True),
+            value_text(dim, score.ltv[dim], cur),
             *spread(dim),
         )
         for dim in DIMENSIONS
@@ -71,7 +81,7 @@ def score_lines(score: Score, band: Band | None = None) -> list[str]:
     if score.combined is not None and score.combined_from_decisions is not None:
         rows.append(
             (
-                "combined",
+                dimension_name("combined"),
                 format_amount(score.baseline[Dimension.MONEY], cur),
                 format_amount(score.combined_from_decisions, cur, signed=True),
                 format_amount(score.combined, cur),
@@ -79,47 +89,58 @@ def score_lines(score: Score, band: Band | None = None) -> list[str]:
             )
         )
     header: tuple[str, ...] = (
-        f"as of {score.as_of.isoformat()}",
-        "baseline",
-        "from decisions",
-        "LTV",
+        _("as of {date}").format(date=format_date(score.as_of)),
+        _("baseline"),
+        _("from decisions"),
+        _("LTV"),
     )
     if band is not None:
         header += ("P10 – P90",)
-    count = f"{score.decisions} decision{'s' if score.decisions != 1 else ''}"
+    count = ngettext("{count} decision", "{count} decisions", score.decisions).format(
+        count=format_count(score.decisions)
+    )
     if score.combined is not None:
-        count += "; combined = money + each point dimension at its worth (profile --worth)"
+        count += _("; combined = money + each point dimension at its worth (profile --worth)")
         count += left_out(score.ltv, score.worth)
     lines = [*table(header, rows, {1, 2, 3, 4}), count]
     if band is not None:
-        lines.append(f"your decisions {raises_text(band, 'raise')}")
+        lines.append(
+            _("your decisions raise the lifetime value in {share} of {draws} draws").format(
+                share=format_share(band.p_raises), draws=format_grouped(band.draws)
+            )
+        )
     return lines
 
 
-@click.command(name="score", short_help="LTV per dimension: baseline, decisions, total.")
+@click.command(
+    name="score",
+    short_help=N_("LTV per dimension: baseline, decisions, total."),
+    help=N_(
+        """Lifetime value per dimension: the baseline, what decisions add, and the LTV.
+
+Without --as-of it counts every decision in the journal; with it, the running score
+of that day, as the trend and the yearly summary show it. With a worth in the
+profile (profile --worth) a combined line adds the four up in money.
+
+P10 – P90 is how sure the LTV is: the decisions' confidences and ranges drawn 2,000
+times (seeded, so the same journal always gives the same figures); the last line
+says in how many draws your decisions raise the lifetime value. --as-of leaves it out.
+
+--json prints {"currency", "as_of", "decisions", "baseline", "ltv", "worth",
+"combined", "range"} with exact two-decimal numbers (worth and combined are null
+without a worth); "range" is {"p10", "p50", "p90"} of the combined LTV, "p_raises",
+"draws" and each dimension's LTV {"p10", "p50", "p90"} (null with --as-of)."""
+    ),
+)
 @click.option(
     "--as-of",
     metavar="YYYY-MM-DD",
-    help="The running score on that day: the baseline and the decisions dated up to it.",
+    help=N_("The running score on that day: the baseline and the decisions dated up to it."),
 )
 @journal_options
 @json_option
 def score_command(as_of: str | None, as_json: bool) -> None:
-    """Lifetime value per dimension: the baseline, what decisions add, and the LTV.
-
-    Without --as-of it counts every decision in the journal; with it, the running score
-    of that day, as the trend and the yearly summary show it. With a worth in the
-    profile (profile --worth) a combined line adds the four up in money.
-
-    P10 – P90 is how sure the LTV is: the decisions' confidences and ranges drawn 2,000
-    times (seeded, so the same journal always gives the same figures); the last line
-    says in how many draws your decisions raise the lifetime value. --as-of leaves it out.
-
-    --json prints {"currency", "as_of", "decisions", "baseline", "ltv", "worth",
-    "combined", "range"} with exact two-decimal numbers (worth and combined are null
-    without a worth); "range" is {"p10", "p50", "p90"} of the combined LTV, "p_raises",
-    "draws" and each dimension's LTV {"p10", "p50", "p90"} (null with --as-of).
-    """
+    """The LTV score (help: the decorator's)."""
     band: Band | None = None
     if as_of is None:
         current, band = read_score(settings().location, clock.today())
