@@ -26,6 +26,7 @@ MODULES = (
     "benchmarks.restore_figures",
     "benchmarks.tui",
     "benchmarks.tui_forms",
+    "benchmarks.languages",
     "benchmarks.charts",
     "benchmarks.uncertainty",
 )

@@ -111,17 +111,18 @@ def using(code: str) -> Iterator[None]:
 
 @cache
 def catalog(code: str) -> gettext.NullTranslations:
-    """Every layer's catalog for `code`, chained; English is the source text."""
+    """Every layer's catalog for `code`, chained; English is the source text. The files
+    are opened by their known paths (gettext's search of the locale's variants costs the
+    first frame more than reading them)."""
+    chained = gettext.NullTranslations()
     if code == ENGLISH:
-        return gettext.NullTranslations()
-    chained: gettext.NullTranslations | None = None
+        return chained
     for domain in DOMAINS:
-        found = gettext.translation(domain, LOCALE_DIR, languages=[code], fallback=True)
-        if chained is None:
-            chained = found
-        else:
-            chained.add_fallback(found)
-    return chained or gettext.NullTranslations()
+        path = LOCALE_DIR / code / "LC_MESSAGES" / f"{domain}.mo"
+        if path.exists():
+            with path.open("rb") as handle:
+                chained.add_fallback(gettext.GNUTranslations(handle))
+    return chained
 
 
 def _(message: str) -> str:
