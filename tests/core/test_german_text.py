@@ -261,3 +261,14 @@ def test_amount_errors_in_german(typed: str, german: str) -> None:
     with language.using("de"), pytest.raises(AmountError) as caught:
         parse_amount(typed)
     assert str(caught.value) == german
+
+
+def test_breakdown_groups_in_german() -> None:
+    from ltv_journal.core.calibration import NO_GROUP, group_name
+
+    with language.using("de"):
+        assert group_name("kind", "expense") == "Ausgabe"
+        assert group_name("category", NO_GROUP) == "(keine)"
+        assert group_name("category", "Reisen") == "Reisen"
+    assert group_name("kind", "investment") == "investment"
+    assert group_name("category", NO_GROUP) == "(none)"

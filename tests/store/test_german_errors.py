@@ -98,3 +98,14 @@ def test_profile_errors_in_german(journal: Journal, max_muster: Profile) -> None
     with language.using("de"), pytest.raises(Invalid) as caught:
         journal.save_profile(Profile(retirement_age=10))
     assert "ungültig – Profil: retirement_age muss mindestens" in str(caught.value)
+
+
+def test_review_states_as_words_in_german(journal: Journal) -> None:
+    journal.add(BIKE)
+    (summary,) = journal.summaries()
+    today = date(2026, 11, 29)
+    assert summary.review_state(today) == "due"
+    with language.using("de"):
+        assert summary.review_state(today) == "due"  # JSON's value
+        assert summary.review_state_shown(today) == "fällig"
+    assert summary.review_state_shown(today) == "due"

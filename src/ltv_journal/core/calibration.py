@@ -152,6 +152,19 @@ KIND_SUBJECTS = {"expense": N_("purchases"), "investment": N_("investments")}
 NO_GROUP = "(none)"
 
 
+def group_name(key: str, name: str) -> str:
+    """A breakdown group as a table shows it: a kind in words (`expense`, German
+    `Ausgabe`), a category as written, no category as `(none)` (German `(keine)`)."""
+    if name == NO_GROUP:
+        return _("(none)")
+    if key == "kind" and name in KIND_NAMES:
+        return _(KIND_NAMES[name])
+    return name
+
+
+KIND_NAMES = {"expense": N_("expense"), "investment": N_("investment")}
+
+
 def subject(key: str, name: str) -> str:
     """How a sentence names a group of a breakdown by `key` ("kind" or "category")."""
     if key == "kind":
