@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+from . import conventions
 from .decision import Decision
 from .dimensions import DIMENSIONS, Dimension
+from .explain import cost_label, effects_label
+from .language import _
 from .money import format_amount, format_points
 from .profile import Profile
 from .uncertainty import Band, Spread, decision_band
@@ -14,7 +17,7 @@ def spread_text(dim: Dimension | None, spread: Spread, currency: str) -> str:
     """`-900.00 / +1,200.00 / +3,000.00 EUR` (money, combined) or `+0.2 / +1.4 / +2.1`."""
     if dim is None or dim.is_money:
         parts = [format_amount(v, signed=True) for v in (spread.p10, spread.p50, spread.p90)]
-        return " / ".join(parts) + f" {currency}"
+        return conventions.current().money(" / ".join(parts), currency)
     return " / ".join(format_points(v, signed=True) for v in (spread.p10, spread.p50, spread.p90))
 
 
@@ -28,21 +31,40 @@ def moving(decision: Decision) -> list[Dimension]:
 
 
 def raises_text(band: Band, verb: str = "raises") -> str:
-    return f"{verb} the lifetime value in {band.p_raises * 100:.1f}% of {band.draws:,} draws"
+    """`raises the lifetime value in 73.4% of 2,000 draws`; `verb` is the English word
+    (`raises`, `raise` or `lowers`), translated here."""
+    ways = conventions.current()
+    share = _("{percent}%").format(percent=ways.number(f"{band.p_raises * 100:.1f}"))
+    draws = ways.number(f"{band.draws:,}")
+    if verb == "lowers":
+        return _("lowers the lifetime value in {share} of {draws} draws").format(
+            share=share, draws=draws
+        )
+    if verb == "raise":
+        return _("raise the lifetime value in {share} of {draws} draws").format(
+            share=share, draws=draws
+        )
+    if verb == "raises":
+        return _("raises the lifetime value in {share} of {draws} draws").format(
+            share=share, draws=draws
+        )
+    return f"{verb} the lifetime value in {share} of {draws} draws"
 
 
 def band_line(decision: Decision, band: Band, currency: str) -> str:
     """`band (P10 / P50 / P90): combined -900.00 / … EUR; raises … in 73.4% of 2,000 draws`."""
     if band.combined is not None:
-        figures = "combined " + spread_text(None, band.combined, currency)
+        figures = _("combined {spread}").format(spread=spread_text(None, band.combined, currency))
     else:
         dims = moving(decision)
         figures = ", ".join(
-            f"{dim} {spread_text(dim, band.dimensions[dim], currency)}" for dim in dims
+            f"{dim.shown} {spread_text(dim, band.dimensions[dim], currency)}" for dim in dims
         )
         if not dims:
-            figures = "nothing moves"
-    return f"band (P10 / P50 / P90): {figures}; {raises_text(band)}"
+            figures = _("nothing moves")
+    return _("band (P10 / P50 / P90): {figures}; {raises}").format(
+        figures=figures, raises=raises_text(band)
+    )
 
 
 def uncertain(decision: Decision) -> bool:
@@ -59,7 +81,7 @@ def with_band_line(lines: list[str], decision: Decision, profile: Profile) -> li
         return lines
     line = band_line(decision, decision_band(decision, profile), profile.currency)
     at = next(
-        (i for i, text in enumerate(lines) if text.startswith(("cost per point-year", "effects"))),
+        (i for i, text in enumerate(lines) if text.startswith((cost_label(), effects_label()))),
         len(lines),
     )
     return [*lines[:at], line, *lines[at:]]

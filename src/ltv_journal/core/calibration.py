@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from .decision import Decision
 from .dimensions import DIMENSIONS, Dimension
+from .language import N_, _, ngettext
 from .money import format_amount, format_points
 
 _FOUR = Decimal("0.0001")
@@ -112,34 +113,65 @@ def describe(
 ) -> str:
     """The calibration in words, e.g. "you expect about 1.8 happiness points a year more
     from purchases than you get"."""
+    name = dimension.shown
     if result.reviews == 0:
-        return f"no reviews of {dimension} yet"
+        return _("no reviews of {dimension} yet").format(dimension=name)
     if result.mean_error is None:
-        many = "reviews" if result.reviews != 1 else "review"
-        return f"{result.reviews} {many} of {dimension}, none with an observed value yet"
+        return ngettext(
+            "{count} review of {dimension}, none with an observed value yet",
+            "{count} reviews of {dimension}, none with an observed value yet",
+            result.reviews,
+        ).format(count=result.reviews, dimension=name)
     error = result.mean_error
-    where = f" from {subject}" if subject else ""
+    where = " " + _("from {subject}").format(subject=subject) if subject else ""
     if dimension is Dimension.MONEY:
         size = format_amount(abs(error), currency)
-        what = f"{size} a year"
+        what = _("{amount} a year").format(amount=size)
     else:
-        what = f"{format_points(abs(error))} {dimension} points a year"
-    count = f"({result.reviews} review{'s' if result.reviews != 1 else ''})"
+        what = _("{points} {dimension} points a year").format(
+            points=format_points(abs(error)), dimension=name
+        )
+    count = ngettext("({count} review)", "({count} reviews)", result.reviews).format(
+        count=result.reviews
+    )
     if error == 0:
-        return f"your {dimension} expectations{where} match what you get {count}"
-    direction = "more" if error < 0 else "less"
-    return f"you expect about {what} {direction}{where} than you get {count}"
+        return _("your {dimension} expectations{where} match what you get {count}").format(
+            dimension=name, where=where, count=count
+        )
+    if error < 0:
+        return _("you expect about {what} more{where} than you get {count}").format(
+            what=what, where=where, count=count
+        )
+    return _("you expect about {what} less{where} than you get {count}").format(
+        what=what, where=where, count=count
+    )
 
 
-KIND_SUBJECTS = {"expense": "purchases", "investment": "investments"}
+KIND_SUBJECTS = {"expense": N_("purchases"), "investment": N_("investments")}
+"""How a sentence names the decisions of a kind; marked for the catalog."""
 NO_GROUP = "(none)"
+
+
+def group_name(key: str, name: str) -> str:
+    """A breakdown group as a table shows it: a kind in words (`expense`, German
+    `Ausgabe`), a category as written, no category as `(none)` (German `(keine)`)."""
+    if name == NO_GROUP:
+        return _("(none)")
+    if key == "kind" and name in KIND_NAMES:
+        return _(KIND_NAMES[name])
+    return name
+
+
+KIND_NAMES = {"expense": N_("expense"), "investment": N_("investment")}
 
 
 def subject(key: str, name: str) -> str:
     """How a sentence names a group of a breakdown by `key` ("kind" or "category")."""
     if key == "kind":
-        return KIND_SUBJECTS.get(name, name)
-    return "decisions without a category" if name == NO_GROUP else f"{name} decisions"
+        return _(KIND_SUBJECTS[name]) if name in KIND_SUBJECTS else name
+    if name == NO_GROUP:
+        return _("decisions without a category")
+    return _("{category} decisions").format(category=name)
 
 
 EARLY = 3

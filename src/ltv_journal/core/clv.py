@@ -47,7 +47,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
 
-from .money import CENT, round_cents
+from .language import _
+from .money import CENT, format_number, format_plain, round_cents
 
 _MATH = Context(prec=40)
 MAX_CUSTOMERS = Decimal(1_000_000_000)
@@ -91,34 +92,43 @@ class CustomerValue:
         )
         for name, value, limit in limits:
             if not Decimal(0) <= value <= limit:
-                found.append((name, f"must be from 0 to {limit:,}"))
+                found.append(
+                    (name, _("must be from 0 to {most}").format(most=format_number(limit)))
+                )
         if self.average_order != self.average_order.quantize(CENT):
-            found.append(("average_order", "has more than two decimals"))
+            found.append(("average_order", _("has more than two decimals")))
         if not Decimal(0) <= self.margin <= Decimal(1):
-            found.append(("margin", "must be from 0 to 1 (a share of the order: 0.4 or 40%)"))
+            found.append(("margin", _("must be from 0 to 1 (a share of the order: 0.4 or 40%)")))
         found.extend(self._stay_problems())
         if self.rate is not None and not Decimal(0) <= self.rate <= MAX_RATE:
-            found.append(("rate", "must be from 0 to 1 (a yearly rate: 0.05 or 5%)"))
+            found.append(("rate", _("must be from 0 to 1 (a yearly rate: 0.05 or 5%)")))
         return found
 
     def _stay_problems(self) -> list[tuple[str, str]]:
         stay, churn = self.stay_years, self.churn_per_year
         if stay is None and churn is None:
-            return [("stay_years", "give how long a customer stays, or a yearly churn")]
+            return [("stay_years", _("give how long a customer stays, or a yearly churn"))]
         if stay is not None and churn is not None:
-            return [("stay_years", "give how long a customer stays or a churn, not both")]
+            return [("stay_years", _("give how long a customer stays or a churn, not both"))]
         if stay is not None:
             if not Decimal(0) < stay <= MAX_STAY:
-                return [("stay_years", f"must be more than 0 and at most {MAX_STAY} years")]
+                return [
+                    (
+                        "stay_years",
+                        _("must be more than 0 and at most {most} years").format(most=MAX_STAY),
+                    )
+                ]
             if self.stay_months == 0:
-                return [("stay_years", "is less than half a month; a stay is a month or more")]
+                return [("stay_years", _("is less than half a month; a stay is a month or more"))]
             return []
         assert churn is not None
         if not MIN_CHURN <= churn <= Decimal(1):
             return [
                 (
                     "churn_per_year",
-                    f"must be from {MIN_CHURN} to 1 (a share lost a year: 0.25 or 25%)",
+                    _("must be from {least} to 1 (a share lost a year: {example} or 25%)").format(
+                        least=format_plain(MIN_CHURN), example=format_plain(Decimal("0.25"))
+                    ),
                 )
             ]
         return []

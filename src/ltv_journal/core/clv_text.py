@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from .clv import CustomerValue
+from .language import _
 from .money import AmountError, parse_amount, parse_decimal, parse_fraction
 
 
@@ -52,19 +53,27 @@ def customer_value(text: str, where: str, currency: str | None = None) -> Custom
         key = key.strip().lower()
         if not sep or not value.strip() or key not in _KNOWN:
             raise ClvTextError(
-                f"{where} clv part '{piece.strip()}' is not KEY:VALUE with a key of "
-                f"{', '.join(_KNOWN)}; write {CLV_SYNTAX}"
+                _(
+                    "{where} clv part '{part}' is not KEY:VALUE with a key of {keys}; "
+                    "write {syntax}"
+                ).format(where=where, part=piece.strip(), keys=", ".join(_KNOWN), syntax=CLV_SYNTAX)
             )
         if key in parts:
-            raise ClvTextError(f"{where} clv {key} is given twice")
+            raise ClvTextError(_("{where} clv {key} is given twice").format(where=where, key=key))
         parts[key] = value.strip()
     missing = [key for key in _REQUIRED if key not in parts]
     if "stay" not in parts and "churn" not in parts:
-        missing.append("stay (or churn)")
+        missing.append(_("stay (or churn)"))
     if missing:
-        raise ClvTextError(f"{where} clv needs {', '.join(missing)}; write {CLV_SYNTAX}")
+        raise ClvTextError(
+            _("{where} clv needs {parts}; write {syntax}").format(
+                where=where, parts=", ".join(missing), syntax=CLV_SYNTAX
+            )
+        )
     if "stay" in parts and "churn" in parts:
-        raise ClvTextError(f"{where} clv gives stay and churn; give one of them")
+        raise ClvTextError(
+            _("{where} clv gives stay and churn; give one of them").format(where=where)
+        )
     read = _Reader(where)
     value = CustomerValue(
         customers_per_month=read("customers", parts, _customers),
@@ -100,13 +109,15 @@ def actual_customer_value(
         key = key.strip().lower()
         if not sep or not value.strip() or key not in readers:
             raise ClvTextError(
-                f"{where} part '{piece.strip()}' is not KEY:VALUE with a key of "
-                f"{', '.join(readers)} (e.g. customers:3/m)"
+                _(
+                    "{where} part '{part}' is not KEY:VALUE with a key of {keys} "
+                    "(e.g. customers:3/m)"
+                ).format(where=where, part=piece.strip(), keys=", ".join(readers))
             )
         field, reader = readers[key]
         changes[field] = read(key, {key: value.strip()}, reader)
     if "stay_years" in changes and "churn_per_year" in changes:
-        raise ClvTextError(f"{where} gives stay and churn; give one of them")
+        raise ClvTextError(_("{where} gives stay and churn; give one of them").format(where=where))
     if "stay_years" in changes:
         changes["churn_per_year"] = None
     if "churn_per_year" in changes:
@@ -142,19 +153,21 @@ def _per(text: str, units: dict[str, int], what: str) -> Decimal:
         if cleaned.endswith(suffix):
             return parse_decimal(cleaned.removesuffix(suffix), what="") * factor
     if cleaned[-1:].isalpha() or "/" in cleaned:
-        raise AmountError(f"'{text}' is not {what}")
+        raise AmountError(_("'{text}' is not {what}").format(text=text, what=what))
     return parse_decimal(cleaned, what="")
 
 
 def _customers(text: str) -> Decimal:
     if text.strip().lower().endswith(("/y", "/yr", "/year")):
-        raise AmountError(f"'{text}' is a year's; write new customers a month (e.g. 4/m)")
-    return _per(text, {"/month": 1, "/mo": 1, "/m": 1}, "new customers a month (e.g. 4/m)")
+        raise AmountError(
+            _("'{text}' is a year's; write new customers a month (e.g. 4/m)").format(text=text)
+        )
+    return _per(text, {"/month": 1, "/mo": 1, "/m": 1}, _("new customers a month (e.g. 4/m)"))
 
 
 def _orders(text: str) -> Decimal:
     units = {"/month": 12, "/mo": 12, "/m": 12, "/year": 1, "/yr": 1, "/y": 1}
-    return _per(text, units, "orders a year (e.g. 3/y or 1/m)")
+    return _per(text, units, _("orders a year (e.g. 3/y or 1/m)"))
 
 
 def _stay(text: str) -> Decimal:
@@ -162,10 +175,10 @@ def _stay(text: str) -> Decimal:
     if cleaned.endswith("m"):
         months = parse_decimal(cleaned[:-1], what="")
         if abs(months) > 100_000:  # before arithmetic on it
-            raise AmountError(f"'{text}' is longer than any stay")
+            raise AmountError(_("'{text}' is longer than any stay").format(text=text))
         # Years to four decimals: the nearest month is the same (7m: 0.5833 years).
         return (months / 12).quantize(Decimal("0.0001"))
-    return _per(cleaned, {"years": 1, "year": 1, "y": 1}, "a stay in years or months (3y, 36m)")
+    return _per(cleaned, {"years": 1, "year": 1, "y": 1}, _("a stay in years or months (3y, 36m)"))
 
 
 def _churn(text: str) -> Decimal:

@@ -12,6 +12,8 @@ from types import MappingProxyType
 from .dates import add_months
 from .dimensions import DIMENSIONS, Dimension
 from .effects import MAX_PER_YEAR, Effect
+from .language import N_, _
+from .money import format_number
 from .text import control_problem
 
 DEFAULT_REVIEW_MONTHS = 3
@@ -27,7 +29,8 @@ MAX_OPTIONS_NOT_TAKEN = 4
 """A decision is chosen from 2 to 5 options, itself included: it keeps at most 4 others."""
 
 MAX_POINTS = Decimal(10)
-POINTS_SCALE = "must be between -10 and +10 points a year (10 is a life-changing lift)"
+POINTS_SCALE = N_("must be between -10 and +10 points a year (10 is a life-changing lift)")
+"""Marked for the catalog: pass it through `_` where it is shown."""
 
 
 def in_scale(dim: Dimension, per_year: Decimal) -> bool:
@@ -39,11 +42,24 @@ class Kind(StrEnum):
     EXPENSE = "expense"
     INVESTMENT = "investment"
 
+    @property
+    def shown(self) -> str:
+        """The kind as a word for a person: `expense`, German `Ausgabe`."""
+        return _(N_("expense")) if self is Kind.EXPENSE else _(N_("investment"))
+
 
 class WouldRepeat(StrEnum):
     YES = "yes"
     NO = "no"
     UNSURE = "unsure"
+
+    @property
+    def shown(self) -> str:
+        """The answer as a word for a person: `yes`, German `ja`."""
+        return _(_ANSWERS[self.value])
+
+
+_ANSWERS = {"yes": N_("yes"), "no": N_("no"), "unsure": N_("unsure")}
 
 
 def _frozen(mapping: Mapping[Dimension, object] | None) -> Mapping[Dimension, object]:
@@ -83,14 +99,19 @@ class Review:
         on `decided_on`; empty when the review is valid."""
         found: list[tuple[str, str]] = []
         if self.date < decided_on:
-            found.append(("date", "must not be before the decision's date"))
+            found.append(("date", _("must not be before the decision's date")))
         if self.next_review_on is not None and self.next_review_on <= self.date:
-            found.append(("next_review_on", "must be after the review date"))
+            found.append(("next_review_on", _("must be after the review date")))
         for dim, seen in self.actual.items():
             if seen.per_year is not None and not in_scale(dim, seen.per_year):
-                found.append((f"actual.{dim}", POINTS_SCALE))
+                found.append((f"actual.{dim}", _(POINTS_SCALE)))
             elif seen.per_year is not None and abs(seen.per_year) > MAX_PER_YEAR:
-                found.append((f"actual.{dim}", f"must be at most {MAX_PER_YEAR:,} a year"))
+                found.append(
+                    (
+                        f"actual.{dim}",
+                        _("must be at most {most} a year").format(most=format_number(MAX_PER_YEAR)),
+                    )
+                )
         return found
 
 
@@ -176,9 +197,11 @@ class Decision:
         `options.0.happiness.low` (positions from 0)."""
         found: list[tuple[str, str]] = []
         if not self.title.strip():
-            found.append(("title", "is required"))
+            found.append(("title", _("is required")))
         elif "\n" in self.title or len(self.title) > MAX_TITLE:
-            found.append(("title", f"must be one line of at most {MAX_TITLE} characters"))
+            found.append(
+                ("title", _("must be one line of at most {most} characters").format(most=MAX_TITLE))
+            )
         elif (why := control_problem(self.title)) is not None:
             found.append(("title", why))
         if (why := control_problem(self.category)) is not None:
@@ -188,15 +211,15 @@ class Decision:
                 found.append(("tags", why))
                 break
         if self.amount < 0:
-            found.append(("amount", "must be zero or more"))
+            found.append(("amount", _("must be zero or more")))
         elif self.amount > MAX_AMOUNT:
-            found.append(("amount", "is larger than any real decision"))
+            found.append(("amount", _("is larger than any real decision")))
         elif self.amount != self.amount.quantize(Decimal("0.01")):
-            found.append(("amount", "has more than two decimals"))
+            found.append(("amount", _("has more than two decimals")))
         if not 1900 <= self.date.year <= 2200:
-            found.append(("date", "must be between 1900 and 2200"))
+            found.append(("date", _("must be between 1900 and 2200")))
         if self.review_on is not None and self.review_on < self.date:
-            found.append(("review_on", "must not be before the decision's date"))
+            found.append(("review_on", _("must not be before the decision's date")))
         found.extend(effect_problems(self.effects))
         found.extend(self._option_problems())
         for index, review in enumerate(self.reviews):
@@ -210,9 +233,10 @@ class Decision:
             return [
                 (
                     "options",
-                    f"one option too many: a decision is chosen from at most "
-                    f"{MAX_OPTIONS_NOT_TAKEN + 1} options, itself included "
-                    f"({len(self.options) + 1} given)",
+                    _(
+                        "one option too many: a decision is chosen from at most "
+                        "{most} options, itself included ({given} given)"
+                    ).format(most=MAX_OPTIONS_NOT_TAKEN + 1, given=len(self.options) + 1),
                 )
             ]
         found: list[tuple[str, str]] = []
@@ -229,15 +253,15 @@ def effect_problems(effects: Mapping[Dimension, Effect]) -> list[tuple[str, str]
     found: list[tuple[str, str]] = []
     for dim, effect in effects.items():
         if effect.clv is not None and not dim.is_money:  # the rest would follow from it
-            found.append((f"{dim}.clv", "works out money: give it on the money effect"))
+            found.append((f"{dim}.clv", _("works out money: give it on the money effect")))
             continue
         found.extend((f"{dim}.{name}", why) for name, why in effect.problems())
         if not in_scale(dim, effect.per_year):
-            found.append((f"{dim}.per_year", POINTS_SCALE))
+            found.append((f"{dim}.per_year", _(POINTS_SCALE)))
         for name in ("low", "high"):
             bound = getattr(effect, name)
             if bound is not None and not in_scale(dim, bound):
-                found.append((f"{dim}.{name}", POINTS_SCALE))
+                found.append((f"{dim}.{name}", _(POINTS_SCALE)))
     return found
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
+from .language import N_, _
+
 
 class Dimension(StrEnum):
     """One axis of lifetime value. Iterating the enum gives the display order."""
@@ -33,8 +35,22 @@ class Dimension(StrEnum):
 
     @property
     def unit(self) -> str:
-        """The unit word shown after a non-money value."""
-        return "" if self.is_money else "pts"
+        """The unit word shown after a non-money value (`pts`, German `Pkt.`)."""
+        return "" if self.is_money else _("pts")
+
+    @property
+    def shown(self) -> str:
+        """The dimension as a word for a person: `money`, German `Geld`. Never a key:
+        JSON, TOML and the `--effect` syntax use the value itself."""
+        return _(_NAMES[self.value])
+
+
+_NAMES = {
+    "money": N_("money"),
+    "happiness": N_("happiness"),
+    "love": N_("love"),
+    "meaning": N_("meaning"),
+}
 
 
 _SUGGESTED_HALF_LIFE = {
@@ -49,6 +65,11 @@ class Until(StrEnum):
 
     RETIREMENT = "retirement"
     DEATH = "death"
+
+    @property
+    def shown(self) -> str:
+        """The horizon as a word for a person: `retirement`, German `Renteneintritt`."""
+        return _(N_("retirement")) if self is Until.RETIREMENT else _(N_("death"))
 
 
 DIMENSIONS: tuple[Dimension, ...] = tuple(Dimension)

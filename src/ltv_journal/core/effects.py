@@ -16,8 +16,11 @@ from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
 
 from .clv import CustomerValue
+from .conventions import format_date
 from .dates import add_months, whole_months_between
 from .dimensions import Dimension, Until
+from .language import _
+from .money import format_number, format_plain
 from .profile import Profile
 
 MATH_CONTEXT = Context(prec=40)
@@ -35,8 +38,10 @@ class MissingBirthDate(ValueError):
 
     def __init__(self) -> None:
         super().__init__(
-            "effects that last until retirement or death need a birth date in the profile; "
-            "set one (ltv-journal profile --birth-date YYYY-MM-DD) or give the effect years"
+            _(
+                "effects that last until retirement or death need a birth date in the profile; "
+                "set one (ltv-journal profile --birth-date YYYY-MM-DD) or give the effect years"
+            )
         )
 
 
@@ -71,26 +76,31 @@ class Effect:
         """Every invalid field as (field name, reason)."""
         found: list[tuple[str, str]] = []
         if abs(self.per_year) > MAX_PER_YEAR and self.clv is None:  # else: clv says why
-            found.append(("per_year", f"must be at most {MAX_PER_YEAR:,} a year either way"))
+            found.append(("per_year", _at_most_a_year(MAX_PER_YEAR)))
         if not 0 <= self.delay_months <= MAX_DELAY_MONTHS:
-            found.append(("delay_months", f"must be between 0 and {MAX_DELAY_MONTHS}"))
+            found.append(
+                ("delay_months", _("must be between 0 and {most}").format(most=MAX_DELAY_MONTHS))
+            )
         if self.years is not None and self.until is not None:
-            found.append(("years", "give years or until, not both"))
+            found.append(("years", _("give years or until, not both")))
         if self.years is not None and not Decimal(0) < self.years <= MAX_YEARS:
-            found.append(("years", f"must be more than 0 and at most {MAX_YEARS}"))
+            found.append(
+                ("years", _("must be more than 0 and at most {most}").format(most=MAX_YEARS))
+            )
         elif self.years is not None and years_in_months(self.years) == 0:
-            found.append(("years", "is less than half a month; an effect lasts a month or more"))
+            found.append(("years", _("is less than half a month; an effect lasts a month or more")))
         half_life = self.half_life_years
         if half_life is not None and not MIN_HALF_LIFE <= half_life <= MAX_HALF_LIFE:
             found.append(
                 (
                     "half_life_years",
-                    f"must be from {MIN_HALF_LIFE} to {MAX_HALF_LIFE:,} years "
-                    "(no decay: no half-life)",
+                    _("must be from {least} to {most} years (no decay: no half-life)").format(
+                        least=format_number(MIN_HALF_LIFE), most=format_number(MAX_HALF_LIFE)
+                    ),
                 )
             )
         if not Decimal(0) < self.confidence <= Decimal(1):
-            found.append(("confidence", "must be more than 0 and at most 1"))
+            found.append(("confidence", _("must be more than 0 and at most 1")))
         found.extend(self._range_problems())
         found.extend(self._customer_problems())
         return found
@@ -106,11 +116,20 @@ class Effect:
             return [
                 (
                     "clv",
-                    f"gives {per_year:,} a year, more than the limit of {MAX_PER_YEAR:,}",
+                    _("gives {value} a year, more than the limit of {most}").format(
+                        value=format_number(per_year), most=format_number(MAX_PER_YEAR)
+                    ),
                 )
             ]
         if per_year != self.per_year:
-            return [("per_year", f"must be what the customer value gives: {per_year}")]
+            return [
+                (
+                    "per_year",
+                    _("must be what the customer value gives: {value}").format(
+                        value=format_plain(per_year)
+                    ),
+                )
+            ]
         return []
 
     def _range_problems(self) -> list[tuple[str, str]]:
@@ -122,17 +141,33 @@ class Effect:
             return [
                 (
                     missing,
-                    f"a range needs {missing} as well as {given} "
-                    "(the 10th and 90th percentile), or neither",
+                    _(
+                        "a range needs {missing} as well as {given} "
+                        "(the 10th and 90th percentile), or neither"
+                    ).format(missing=missing, given=given),
                 )
             ]
         for name, value in (("low", low), ("high", high)):
             if abs(value) > MAX_PER_YEAR:
-                return [(name, f"must be at most {MAX_PER_YEAR:,} a year either way")]
+                return [(name, _at_most_a_year(MAX_PER_YEAR))]
         if low > high:
-            return [("low", f"must not be above high ({low} > {high})")]
+            return [
+                (
+                    "low",
+                    _("must not be above high ({low} > {high})").format(
+                        low=format_plain(low), high=format_plain(high)
+                    ),
+                )
+            ]
         if not low <= self.per_year <= high:
-            return [("per_year", f"must lie within its range, from low {low} to high {high}")]
+            return [
+                (
+                    "per_year",
+                    _("must lie within its range, from low {low} to high {high}").format(
+                        low=format_plain(low), high=format_plain(high)
+                    ),
+                )
+            ]
         return []
 
     def horizon_for(self, dimension: Dimension) -> Until | None:
@@ -140,6 +175,10 @@ class Effect:
         if self.years is not None:
             return None
         return self.until or dimension.default_until
+
+
+def _at_most_a_year(most: Decimal) -> str:
+    return _("must be at most {most} a year either way").format(most=format_number(most))
 
 
 def effect_months(effect: Effect, dimension: Dimension, decided_on: date, profile: Profile) -> int:
@@ -192,8 +231,10 @@ def horizon_problems(
     return [
         (
             f"{dimension}.until",
-            f"{until} ({horizon.isoformat()}) has passed by the time the effect starts "
-            f"({start.isoformat()}); give the effect years instead",
+            _(
+                "{until} ({horizon}) has passed by the time the effect starts "
+                "({start}); give the effect years instead"
+            ).format(until=until.shown, horizon=format_date(horizon), start=format_date(start)),
         )
     ]
 

@@ -9,13 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from . import conventions
 from .calibration import DimensionCalibration
 from .clv import CustomerValue
+from .conventions import format_date
 from .decision import NOTE_FIELDS, Decision, Kind, Review
-from .dimensions import DIMENSIONS, Dimension
+from .dimensions import DIMENSIONS, Dimension, Until
 from .effects import Effect, effect_months
 from .figures import InvestmentFigures, OpportunityCost, investment_figures, opportunity_cost
-from .money import format_about, format_amount, format_compact, format_points, round_cents
+from .language import N_, _, ngettext
+from .money import (
+    format_about,
+    format_amount,
+    format_compact,
+    format_plain,
+    format_points,
+    round_cents,
+)
 from .profile import Profile
 from .score import Values, decision_values, effect_values
 from .text import visible
@@ -38,8 +48,9 @@ def format_value(
         text = format_amount(value, signed=signed)
     else:
         text = format_points(value, signed=signed)
-    unit = currency if dim.is_money else dim.unit
-    return f"{text} {unit}" if unit else text
+    if dim.is_money:
+        return conventions.current().money(text, currency)
+    return f"{text} {dim.unit}"
 
 
 def calibration_cells(
@@ -54,17 +65,22 @@ def calibration_cells(
     spread = (
         "—" if result.mean_abs_error is None else format_value(dim, result.mean_abs_error, currency)
     )
-    brier = "—" if result.brier is None else f"{result.brier:.4f}"
+    brier = "—" if result.brier is None else conventions.current().number(f"{result.brier:.4f}")
     return str(result.reviews), error, spread, brier
 
 
 def _percent(value: Decimal) -> str:
-    return f"{(value * 100).normalize():f}%"
+    number = conventions.current().number(f"{(value * 100).normalize():f}")
+    return _("{percent}%").format(percent=number)
 
 
 def _years(value: Decimal) -> str:
-    text = f"{value.normalize():f}"
-    return f"{text} year" + ("" if value == 1 else "s")
+    text = conventions.current().number(f"{value.normalize():f}")
+    return ngettext("{years} year", "{years} years", 1 if value == 1 else 2).format(years=text)
+
+
+def _until(horizon: Until) -> str:
+    return _("until retirement") if horizon is Until.RETIREMENT else _("until death")
 
 
 def describe_effect(
@@ -72,31 +88,40 @@ def describe_effect(
 ) -> str:
     """One effect with its parameters and lifetime value, e.g.
     `+6,000.00 EUR a year, after 12 months, until retirement (240 months) → +120,000.00 EUR`."""
-    parts = [f"{format_value(dim, effect.per_year, profile.currency, signed=True)} a year"]
+    cur = profile.currency
+    parts = [_("{value} a year").format(value=format_value(dim, effect.per_year, cur, signed=True))]
     if effect.low is not None and effect.high is not None:
-        low = format_value(dim, effect.low, profile.currency, signed=True)
-        high = format_value(dim, effect.high, profile.currency, signed=True)
+        low = format_value(dim, effect.low, cur, signed=True)
+        high = format_value(dim, effect.high, cur, signed=True)
         parts[0] += f" (P10 {low}, P90 {high})"
     if effect.clv is not None:
-        parts[0] += " at steady state, ramping up"
+        parts[0] += " " + _("at steady state, ramping up")
     if effect.delay_months:
-        parts.append(f"after {effect.delay_months} month{'s' if effect.delay_months != 1 else ''}")
+        parts.append(
+            ngettext("after {months} month", "after {months} months", effect.delay_months).format(
+                months=effect.delay_months
+            )
+        )
     horizon = effect.horizon_for(dim)
-    lasting = f"until {horizon}" if horizon else f"for {_years(effect.years or Decimal(0))}"
+    lasting = (
+        _until(horizon)
+        if horizon
+        else _("for {years}").format(years=_years(effect.years or Decimal(0)))
+    )
     try:
         months = effect_months(effect, dim, decision.date, profile)
-        lasting += f" ({months} months)"
+        lasting += " " + _("({months} months)").format(months=months)
     except ValueError:
-        lasting += " (needs a birth date)"
+        lasting += " " + _("(needs a birth date)")
     parts.append(lasting)
     if effect.half_life_years is not None:
-        parts.append(f"half-life {_years(effect.half_life_years)}")
+        parts.append(_("half-life {years}").format(years=_years(effect.half_life_years)))
     if effect.confidence != 1:
-        parts.append(f"confidence {_percent(effect.confidence)}")
+        parts.append(_("confidence {percent}").format(percent=_percent(effect.confidence)))
     total = (
-        format_value(dim, value, profile.currency, signed=True)
+        format_value(dim, value, cur, signed=True)
         if dim.is_money
-        else f"{format_points(value, signed=True)} point-years"
+        else _("{value} point-years").format(value=format_points(value, signed=True))
     )
     return ", ".join(parts) + f" → {total}"
 
@@ -111,38 +136,52 @@ def effect_in_words(
     span = _years(years.quantize(Decimal("0.1")).normalize() if months % 12 else years)
     hedges = []
     if effect.half_life_years is not None:
-        hedges.append(f"halving every {_years(effect.half_life_years)}")
+        hedges.append(_("halving every {years}").format(years=_years(effect.half_life_years)))
     if effect.confidence != 1:
-        hedges.append(f"{_percent(effect.confidence)} sure")
+        hedges.append(_("{percent} sure").format(percent=_percent(effect.confidence)))
     hedged = f" ({', '.join(hedges)})" if hedges else ""
     per_year = format_points(effect.per_year, signed=True)
-    return f"{per_year} a year for {span}{hedged} = {format_points(value, signed=True)} point-years"
+    return _("{per_year} a year for {span}{hedged} = {total} point-years").format(
+        per_year=per_year, span=span, hedged=hedged, total=format_points(value, signed=True)
+    )
+
+
+_REVIEW_LABELS = {"lessons": N_("lessons"), "hindsight": N_("hindsight")}
 
 
 def describe_review(review: Review, decision: Decision, currency: str) -> list[str]:
     """A review beside its expectation: the header line, then one line per dimension."""
-    head = f"{review.date.isoformat()} review"
+    head = _("{day} review").format(day=format_date(review.date))
     if review.would_repeat is not None:
-        head += f" · would decide the same again: {review.would_repeat}"
+        head += " · " + _("would decide the same again: {answer}").format(
+            answer=review.would_repeat.shown
+        )
     lines = [head]
     for dim, seen in review.actual.items():
         effect = decision.effects.get(dim)
         expected = effect.per_year if effect else Decimal(0)
         observed = (
-            "not observed"
+            _("not observed")
             if seen.per_year is None
-            else f"observed {format_value(dim, seen.per_year, currency, signed=True)} a year"
+            else _("observed {value} a year").format(
+                value=format_value(dim, seen.per_year, currency, signed=True)
+            )
         )
-        happened = "it happened" if seen.materialised else "it did not happen"
+        happened = _("it happened") if seen.materialised else _("it did not happen")
         lines.append(
-            f"  {dim}: expected {format_value(dim, expected, currency, signed=True)} a year, "
-            f"{observed} ({happened})"
+            "  "
+            + _("{dimension}: expected {value} a year, {observed} ({happened})").format(
+                dimension=dim.shown,
+                value=format_value(dim, expected, currency, signed=True),
+                observed=observed,
+                happened=happened,
+            )
         )
     for label, text in (("lessons", review.notes), ("hindsight", review.hindsight)):
         if text:
-            lines.append(f"  {label}: {text}")
+            lines.append("  " + _(_REVIEW_LABELS[label]) + f": {text}")
     if review.next_review_on:
-        lines.append(f"  next review: {review.next_review_on.isoformat()}")
+        lines.append("  " + _("next review") + f": {format_date(review.next_review_on)}")
     return [visible(line) for line in lines]
 
 
@@ -197,7 +236,8 @@ def details(decision: Decision, profile: Profile) -> Details:
     )
 
 
-UNPRICED = " (give every dimension it moves a worth to settle it)"
+UNPRICED = N_("(give every dimension it moves a worth to settle it)")
+"""Said after a trade-off the worth cannot settle; marked for the catalog."""
 
 
 def judgement_sentence(judgement: Judgement, values: Values, currency: str) -> str:
@@ -210,25 +250,57 @@ def judgement_sentence(judgement: Judgement, values: Values, currency: str) -> s
             if dim.is_money
             else format_points(values[dim], signed=True)
         )
-        + f" {dim}"
+        + f" {dim.shown}"
         for dim in DIMENSIONS
         if values.get(dim)
     )
     verdict = judgement.verdict
     if verdict is Verdict.NEUTRAL:
-        return "leaves your lifetime value unchanged"
+        return _("leaves your lifetime value unchanged")
     if verdict is Verdict.TRADE_OFF:
-        unpriced = "" if judgement.combined is None else UNPRICED
-        return f"trade-off — {moved}{unpriced}"
-    head = f"{verdict} your lifetime value"
+        unpriced = "" if judgement.combined is None else " " + _(UNPRICED)
+        return _("trade-off — {moved}").format(moved=moved) + unpriced
+    raises = verdict is Verdict.RAISES
     if judgement.combined is not None:
-        head += f" by about {format_about(abs(judgement.combined))} {currency}".rstrip()
-    return f"{head} — a trade-off: {moved}" if judgement.trade_off else head
+        about = conventions.current().money(format_about(abs(judgement.combined)), currency)
+        head = (
+            _("raises your lifetime value by about {amount}")
+            if raises
+            else _("lowers your lifetime value by about {amount}")
+        ).format(amount=about)
+    else:
+        head = _("raises your lifetime value") if raises else _("lowers your lifetime value")
+    if judgement.trade_off:
+        return _("{verdict} — a trade-off: {moved}").format(verdict=head, moved=moved)
+    return head
 
 
 def cost_lines(costs: dict[Dimension, Decimal], currency: str) -> list[str]:
     """`love: 978.26 EUR a point-year` per dimension bought with money."""
-    return [f"{dim}: {format_amount(cost, currency)} a point-year" for dim, cost in costs.items()]
+    return [
+        _("{dimension}: {amount} a point-year").format(
+            dimension=dim.shown, amount=format_amount(cost, currency)
+        )
+        for dim, cost in costs.items()
+    ]
+
+
+_NOTE_LABELS = {
+    "notes": N_("notes"),
+    "expectation": N_("expectation"),
+    "feeling": N_("feeling"),
+}
+"""How `show` names each free-text field (NOTE_FIELDS); a new field shows its name."""
+
+
+def cost_label() -> str:
+    """The label of the cost-per-point-year line, as `detail_lines` writes it."""
+    return _("cost per point-year")
+
+
+def effects_label() -> str:
+    """The label of the effects line(s), as `detail_lines` writes it."""
+    return _("effects")
 
 
 def detail_lines(decision: Decision, profile: Profile) -> list[str]:
@@ -237,42 +309,48 @@ def detail_lines(decision: Decision, profile: Profile) -> list[str]:
     cur = profile.currency
     lines = [
         f"{decision.title}",
-        f"{decision.date.isoformat()} · {decision.kind} · {format_amount(decision.amount, cur)}"
+        f"{format_date(decision.date)} · {decision.kind.shown} · "
+        f"{format_amount(decision.amount, cur)}"
         + (f" · {decision.category}" if decision.category else "")
         + (f" · #{' #'.join(decision.tags)}" if decision.tags else ""),
-        f"id {decision.id}" if decision.id else "not saved yet",
-        "verdict: " + judgement_sentence(info.judgement, info.values, cur),
+        _("id {id}").format(id=decision.id) if decision.id else _("not saved yet"),
+        _("verdict") + ": " + judgement_sentence(info.judgement, info.values, cur),
     ]
     if info.combined is not None:
         lines.append(
-            f"combined: {format_amount(info.combined, cur, signed=True)}"
+            _("combined")
+            + f": {format_amount(info.combined, cur, signed=True)}"
             + left_out(info.values, profile.worth)
         )
     if info.cost_per_point_year:
-        lines.append("cost per point-year: " + "; ".join(cost_lines(info.cost_per_point_year, cur)))
+        lines.append(f"{cost_label()}: " + "; ".join(cost_lines(info.cost_per_point_year, cur)))
     if info.effect_lines:
-        lines.append("effects:")
+        lines.append(f"{effects_label()}:")
         for dim, text in info.effect_lines.items():
-            lines.append(f"  {dim}: {text}")
+            lines.append(f"  {dim.shown}: {text}")
             customers = decision.effects[dim].clv
             if customers is not None:
                 lines.extend(f"    {line}" for line in customer_lines(customers, cur))
     else:
-        lines.append("effects: none expected")
+        lines.append(effects_label() + ": " + _("none expected"))
     if info.investment is not None:
         roi = "—" if info.investment.roi is None else _percent(info.investment.roi)
         lines.append(
-            f"investment: net gain {format_amount(info.investment.net_gain, cur, signed=True)}"
-            f", ROI {roi}"
+            _("investment")
+            + ": "
+            + _("net gain {amount}, ROI {roi}").format(
+                amount=format_amount(info.investment.net_gain, cur, signed=True), roi=roi
+            )
         )
     if info.opportunity is not None:
-        lines.append("opportunity cost: " + opportunity_text(info.opportunity, cur))
+        lines.append(_("opportunity cost") + ": " + opportunity_text(info.opportunity, cur))
     for label in NOTE_FIELDS:
         text = getattr(decision, label)
         if text:
-            lines.append(f"{label}: {text}")
+            shown = _(_NOTE_LABELS[label]) if label in _NOTE_LABELS else label
+            lines.append(f"{shown}: {text}")
     if decision.review_on:
-        lines.append(f"review on: {decision.review_on.isoformat()}")
+        lines.append(_("review on") + f": {format_date(decision.review_on)}")
     for review in decision.reviews:
         lines.extend(describe_review(review, decision, cur))
     return [visible(line) for line in lines]
@@ -282,27 +360,47 @@ def customer_lines(clv: CustomerValue, currency: str) -> list[str]:
     """A customer-value money effect explained: its inputs, one customer's value, the
     customers at steady state and the money a year they bring."""
     number = _plain_number
+    churn = clv.churn_per_year or Decimal(1)
     stay = (
-        f"staying {_years(Decimal(clv.stay_months) / 12)} ({clv.stay_months} months)"
+        _("staying {years} ({months} months)").format(
+            years=_years(Decimal(clv.stay_months) / 12), months=clv.stay_months
+        )
         if clv.stay_years is not None
-        else f"churn {_percent(clv.churn_per_year or Decimal(1))} a year "
-        f"(retention {_percent(1 - (clv.churn_per_year or Decimal(1)))}, "
-        f"about {number(clv.customer_years)} years)"
+        else _("churn {churn} a year (retention {retention}, about {years} years)").format(
+            churn=_percent(churn), retention=_percent(1 - churn), years=number(clv.customer_years)
+        )
     )
-    rate = "" if clv.rate is None else f" at {_percent(clv.rate)} a year"
+    rate = (
+        ""
+        if clv.rate is None
+        else " " + _("at {percent} a year").format(percent=_percent(clv.rate))
+    )
     ramp = (
-        f"reached after {clv.ramp_months} months"
+        _("reached after {months} months").format(months=clv.ramp_months)
         if clv.ramp_months is not None
-        else "neared year by year"
+        else _("neared year by year")
     )
     return [
-        f"from customers: {number(clv.customers_per_month)} new a month × "
-        f"{format_amount(clv.average_order, currency)} an order × "
-        f"{number(clv.orders_per_year)} orders a year × {_percent(clv.margin)} margin, {stay}",
-        f"per customer: {format_amount(round_cents(clv.per_customer()), currency)}{rate} "
-        f"({format_amount(round_cents(clv.yearly_margin), currency)} margin a year)",
-        f"steady state: {number(clv.steady_customers)} customers, "
-        f"{format_amount(clv.money_per_year(), currency)} a year, {ramp}",
+        _(
+            "from customers: {customers} new a month × {order} an order × "
+            "{orders} orders a year × {margin} margin, {stay}"
+        ).format(
+            customers=number(clv.customers_per_month),
+            order=format_amount(clv.average_order, currency),
+            orders=number(clv.orders_per_year),
+            margin=_percent(clv.margin),
+            stay=stay,
+        ),
+        _("per customer: {value}{rate} ({margin} margin a year)").format(
+            value=format_amount(round_cents(clv.per_customer()), currency),
+            rate=rate,
+            margin=format_amount(round_cents(clv.yearly_margin), currency),
+        ),
+        _("steady state: {customers} customers, {money} a year, {ramp}").format(
+            customers=number(clv.steady_customers),
+            money=format_amount(clv.money_per_year(), currency),
+            ramp=ramp,
+        ),
     ]
 
 
@@ -315,7 +413,11 @@ def opportunity_text(cost: OpportunityCost, currency: str) -> str:
     """`12,345.67 EUR at retirement, 41.3 hours of working life`."""
     parts = []
     if cost.at_retirement is not None:
-        parts.append(f"{format_amount(cost.at_retirement, currency)} at retirement")
+        parts.append(
+            _("{amount} at retirement").format(amount=format_amount(cost.at_retirement, currency))
+        )
     if cost.working_hours is not None:
-        parts.append(f"{cost.working_hours} hours of working life")
-    return ", ".join(parts) or "needs a birth date or an income"
+        parts.append(
+            _("{hours} hours of working life").format(hours=format_plain(cost.working_hours))
+        )
+    return ", ".join(parts) or _("needs a birth date or an income")

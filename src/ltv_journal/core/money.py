@@ -11,6 +11,7 @@ import re
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from . import conventions
+from .language import _
 
 CENT = Decimal("0.01")
 SCALE = 100
@@ -54,7 +55,7 @@ def _currencies_of(marker: str, original: str, currency: str | None) -> frozense
         return SYMBOLS[marker]
     if marker.upper() in ISO_CODES or (currency is not None and marker.upper() == currency):
         return frozenset({marker.upper()})
-    raise AmountError(f"'{original}' is not a number")
+    raise AmountError(_("'{text}' is not a number").format(text=original))
 
 
 def parse_amount(
@@ -71,35 +72,39 @@ def parse_amount(
     original = text
     match = _MARKER.match(text.strip())
     if match is None:
-        raise AmountError(f"'{original}' is not a number")
+        raise AmountError(_("'{text}' is not a number").format(text=original))
     core = match.group("number")
     if not any(ch.isdigit() for ch in core):
-        raise AmountError(f"'{original}' is not a number")
+        raise AmountError(_("'{text}' is not a number").format(text=original))
     for marker in (match.group("lead"), match.group("trail")):
         if not marker:
             continue
         allowed = _currencies_of(marker, original, currency)
         if currency is not None and currency not in allowed:
             raise AmountError(
-                f"'{original}' is not in {currency}, the currency this journal counts in"
+                _("'{text}' is not in {currency}, the currency this journal counts in").format(
+                    text=original, currency=currency
+                )
             )
     if not core or not _DIGITS.match(core) or not any(ch.isdigit() for ch in core):
-        raise AmountError(f"'{original}' is not a number")
+        raise AmountError(_("'{text}' is not a number").format(text=original))
     sign = ""
     if core[0] in "+-":
         sign, core = ("-" if core[0] == "-" else ""), core[1:].strip()
     if sign and not allow_negative:
-        raise AmountError(f"'{original}' is negative; amounts are zero or more")
+        raise AmountError(_("'{text}' is negative; amounts are zero or more").format(text=original))
     for space in " '\u00a0\u202f":
         core = core.replace(space, "")
     normalised = _normalise_separators(core, original, places)
     try:
         value = Decimal(sign + normalised)
     except InvalidOperation:
-        raise AmountError(f"'{original}' is not a number") from None
+        raise AmountError(_("'{text}' is not a number").format(text=original)) from None
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > places:
-        raise AmountError(f"'{original}' has more than {places} decimals")
+        raise AmountError(
+            _("'{text}' has more than {places} decimals").format(text=original, places=places)
+        )
     return value
 
 
@@ -109,28 +114,39 @@ def _normalise_separators(core: str, original: str, places: int) -> str:
         # Whichever comes last is the decimal mark; the other groups thousands.
         decimal_mark = "," if core.rfind(",") > core.rfind(".") else "."
         group_mark = "." if decimal_mark == "," else ","
-        whole, _, fraction = core.rpartition(decimal_mark)
+        whole, _mark, fraction = core.rpartition(decimal_mark)
         if decimal_mark in whole or not _grouped(whole, group_mark):
-            raise AmountError(f"'{original}' mixes separators in a way that cannot be read")
+            raise AmountError(
+                _("'{text}' mixes separators in a way that cannot be read").format(text=original)
+            )
         return whole.replace(group_mark, "") + "." + fraction
     mark = "," if commas else "." if dots else ""
     if not mark:
         return core
     count = commas or dots
-    whole, _, fraction = core.rpartition(mark)
+    whole, _mark, fraction = core.rpartition(mark)
     if count > 1:
         if not _grouped(core, mark):
-            raise AmountError(f"'{original}' groups digits in a way that cannot be read")
+            raise AmountError(
+                _("'{text}' groups digits in a way that cannot be read").format(text=original)
+            )
         return core.replace(mark, "")
     if len(fraction) == 3 and whole and whole != "0" and len(whole.lstrip("+-")) <= 3:
         # `1.234` or `1,234`: a thousand, or one and a bit? (`1500.123` can only be
         # decimals: a group of thousands never follows four digits.)
         raise AmountError(
-            f"'{original}' is ambiguous: it could mean {whole}{fraction} or {whole}.{fraction}; "
-            f"write it without the doubt, e.g. {whole}{fraction}.00"
+            _(
+                "'{text}' is ambiguous: it could mean {thousands} or {decimals}; "
+                "write it without the doubt, e.g. {example}"
+            ).format(
+                text=original,
+                thousands=f"{whole}{fraction}",
+                decimals=conventions.current().number(f"{whole}.{fraction}"),
+                example=conventions.current().number(f"{whole}{fraction}.00"),
+            )
         )
     if not fraction:
-        raise AmountError(f"'{original}' is not a number")
+        raise AmountError(_("'{text}' is not a number").format(text=original))
     return (whole or "0") + "." + fraction
 
 
@@ -146,9 +162,9 @@ def parse_decimal(text: str, *, what: str = "value") -> Decimal:
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise AmountError(f"{named} is not a number") from None
+        raise AmountError(_("{named} is not a number").format(named=named)) from None
     if not value.is_finite():
-        raise AmountError(f"{named} is not a finite number")
+        raise AmountError(_("{named} is not a finite number").format(named=named))
     return value
 
 
@@ -164,8 +180,10 @@ def parse_fraction(text: str, *, what: str = "value") -> Decimal:
     if value > 1:
         if value != value.to_integral_value() or value > 100:
             raise AmountError(
-                f"{what} '{text}' is unclear: write a fraction such as 0.7 or a percentage "
-                "such as 70%"
+                _(
+                    "{named} is unclear: write a fraction such as {fraction} or a percentage "
+                    "such as 70%"
+                ).format(named=f"{what} '{text}'", fraction=conventions.current().number("0.7"))
             )
         return value / 100
     return value
@@ -215,6 +233,18 @@ def format_compact(value: Decimal, *, signed: bool = False) -> str:
     if magnitude == magnitude.to_integral_value():
         return f"{sign}{ways.number(f'{magnitude:,.0f}')}"
     return f"{sign}{ways.number(f'{magnitude:,.2f}')}"
+
+
+def format_number(value: Decimal | int) -> str:
+    """A plain number grouped the language's way: `1,000,000,000,000` (English),
+    `1.000.000.000.000` (German); its decimals as they are."""
+    return conventions.current().number(f"{value:,}")
+
+
+def format_plain(value: Decimal | int) -> str:
+    """A number as Python writes it (`1234.5`, no grouping), with the language's decimal
+    sign: `1234,5` in German."""
+    return conventions.current().number(f"{value}")
 
 
 def format_points(value: Decimal, *, signed: bool = False) -> str:

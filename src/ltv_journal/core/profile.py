@@ -10,6 +10,8 @@ from functools import lru_cache
 from . import clock
 from .dates import add_months
 from .dimensions import Until
+from .language import _
+from .money import format_number
 from .text import control_problem
 from .worth import Worth
 
@@ -48,34 +50,41 @@ class Profile:
         if (why := control_problem(self.name)) is not None:
             found.append(("name", why))
         if not 0 <= self.career_start_age <= 100:
-            found.append(("career_start_age", "must be between 0 and 100"))
+            found.append(("career_start_age", _("must be between 0 and 100")))
         if not self.career_start_age <= self.retirement_age <= 120:
-            found.append(("retirement_age", "must be at least the career start age, at most 120"))
+            found.append(
+                ("retirement_age", _("must be at least the career start age, at most 120"))
+            )
         if not 1 <= self.life_expectancy <= 130:
-            found.append(("life_expectancy", "must be between 1 and 130"))
+            found.append(("life_expectancy", _("must be between 1 and 130")))
         if self.annual_income < 0:
-            found.append(("annual_income", "must be zero or more"))
+            found.append(("annual_income", _("must be zero or more")))
         elif self.annual_income > MAX_INCOME:
-            found.append(("annual_income", f"must be at most {MAX_INCOME:,} a year"))
+            found.append(
+                (
+                    "annual_income",
+                    _("must be at most {most} a year").format(most=format_number(MAX_INCOME)),
+                )
+            )
         elif self.annual_income != self.annual_income.quantize(Decimal("0.01")):
-            found.append(("annual_income", "has more than two decimals"))
+            found.append(("annual_income", _("has more than two decimals")))
         if len(self.currency) != 3 or not self.currency.isalpha() or not self.currency.isupper():
-            found.append(("currency", "must be a three-letter ISO 4217 code such as EUR"))
+            found.append(("currency", _("must be a three-letter ISO 4217 code such as EUR")))
         if not Decimal(0) <= self.discount_rate < Decimal(1):
-            found.append(("discount_rate", "must be from 0 up to (not including) 1"))
+            found.append(("discount_rate", _("must be from 0 up to (not including) 1")))
         if not Decimal(-1) < self.return_rate < Decimal(1):
-            found.append(("return_rate", "must be between -1 and 1"))
+            found.append(("return_rate", _("must be between -1 and 1")))
         if not 1 <= self.hours_per_year <= 8784:
-            found.append(("hours_per_year", "must be between 1 and 8784"))
+            found.append(("hours_per_year", _("must be between 1 and 8784")))
         if self.birth_date is not None:
             if self.birth_date.year < 1900:
-                found.append(("birth_date", "must be in 1900 or later"))
+                found.append(("birth_date", _("must be in 1900 or later")))
             elif self.birth_date > clock.today():
-                found.append(("birth_date", "must not be in the future"))
+                found.append(("birth_date", _("must not be in the future")))
         if self.life_expectancy < self.retirement_age:
-            found.append(("life_expectancy", "must be at least the retirement age"))
+            found.append(("life_expectancy", _("must be at least the retirement age")))
         if self.valued_at is not None and not 1900 <= self.valued_at.year <= 2200:
-            found.append(("valued_at", "must be between 1900 and 2200"))
+            found.append(("valued_at", _("must be between 1900 and 2200")))
         found.extend(self.worth.problems())
         return found
 

@@ -6,6 +6,7 @@ from .band_text import band_line
 from .decision import Decision
 from .dimensions import DIMENSIONS
 from .explain import details, format_value, judgement_sentence
+from .language import _
 from .money import format_amount
 from .profile import Profile
 from .text import visible
@@ -20,19 +21,22 @@ def road_not_taken(decision: Decision, profile: Profile, *, bands: bool = False)
     if not decision.options:
         return []
     currency = profile.currency
-    lines = [f"options not taken ({len(decision.options)}):"]
+    lines = [_("options not taken ({count}):").format(count=len(decision.options))]
     for option in decision.options:
         drafted = option.as_decision(decision.date)
         info = details(drafted, profile)
-        lines.append(f"  {option.title} · {option.kind} · {format_amount(option.amount, currency)}")
+        amount = format_amount(option.amount, currency)
+        lines.append(f"  {option.title} · {option.kind.shown} · {amount}")
         values = ", ".join(
-            f"{dim} {format_value(dim, info.values[dim], currency, signed=True)}"
+            f"{dim.shown} {format_value(dim, info.values[dim], currency, signed=True)}"
             for dim in DIMENSIONS
         )
-        lines.append(f"    values: {values}")
+        lines.append("    " + _("values") + f": {values}")
         if info.combined is not None:
-            lines.append(f"    combined: {format_amount(info.combined, currency, signed=True)}")
-        lines.append("    verdict: " + judgement_sentence(info.judgement, info.values, currency))
+            combined = format_amount(info.combined, currency, signed=True)
+            lines.append("    " + _("combined") + f": {combined}")
+        sentence = judgement_sentence(info.judgement, info.values, currency)
+        lines.append("    " + _("verdict") + f": {sentence}")
         if bands:
             lines.append("    " + band_line(drafted, decision_band(drafted, profile), currency))
     return [visible(line) for line in lines]

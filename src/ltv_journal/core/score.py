@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
 
+from .conventions import format_date
 from .decision import Decision
 from .dimensions import DIMENSIONS, Dimension
 from .effects import (
@@ -19,6 +20,7 @@ from .effects import (
     months_from_valuation,
     present_value,
 )
+from .language import _
 from .money import round_cents
 from .profile import Profile
 from .worth import Worth, combined_value
@@ -60,7 +62,7 @@ def problems_under(decision: Decision, profile: Profile) -> list[tuple[str, str]
     death) has passed when it starts, which would silently count 0."""
     born = profile.birth_date
     if born is not None and decision.date < born:
-        return [("date", f"is before your birth date ({born.isoformat()})")]
+        return [("date", _("is before your birth date ({day})").format(day=format_date(born)))]
     found: list[tuple[str, str]] = []
     for dim, effect in decision.effects.items():
         found.extend(horizon_problems(effect, dim, decision.date, profile))

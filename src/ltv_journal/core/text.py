@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .language import _
+
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """C0 controls (ESC and NUL among them), DEL, C1 controls, and the bidi embeddings,
 overrides and isolates (U+202A–202E, U+2066–2069)."""
@@ -42,5 +44,5 @@ def control_problem(text: str) -> str | None:
         return None
     char = found.group()
     if char in "\n\r":
-        return "must be one line"
-    return f"must not hold control characters (found {escaped(char)})"
+        return _("must be one line")
+    return _("must not hold control characters (found {char})").format(char=escaped(char))

@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from .dimensions import Dimension
+from .language import N_, _
 from .worth import Worth, combined_value, covers
 
 
@@ -16,6 +17,20 @@ class Verdict(StrEnum):
     LOWERS = "lowers"
     TRADE_OFF = "trade-off"
     NEUTRAL = "neutral"
+
+    @property
+    def shown(self) -> str:
+        """The verdict as a word for a person: `raises`, German `erhöht`. JSON keeps the
+        value itself."""
+        return _(_WORDS[self.value])
+
+
+_WORDS = {
+    "raises": N_("raises"),
+    "lowers": N_("lowers"),
+    "trade-off": N_("trade-off"),
+    "neutral": N_("neutral"),
+}
 
 
 def verdict_of(values: Mapping[Dimension, Decimal]) -> Verdict:
@@ -51,8 +66,8 @@ class Judgement:
     def label(self) -> str:
         """`raises`, `lowers · trade-off`, `trade-off`, … — what a list cell shows."""
         if self.trade_off and self.verdict is not Verdict.TRADE_OFF:
-            return f"{self.verdict} · trade-off"
-        return str(self.verdict)
+            return f"{self.verdict.shown} · {Verdict.TRADE_OFF.shown}"
+        return self.verdict.shown
 
 
 def judge(values: Mapping[Dimension, Decimal], worth: Worth | None = None) -> Judgement:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .dimensions import DIMENSIONS, Dimension
+from .language import _, ngettext
+from .money import format_number
 
 POINT_DIMENSIONS: tuple[Dimension, ...] = tuple(d for d in DIMENSIONS if not d.is_money)
 MAX_WORTH = Decimal("100000000")
@@ -50,9 +52,16 @@ class Worth:
         found: list[tuple[str, str]] = []
         for dim, value in self.items():
             if not Decimal(0) <= value <= MAX_WORTH:
-                found.append((f"worth.{dim}", f"must be from 0 to {MAX_WORTH:,} a point-year"))
+                found.append(
+                    (
+                        f"worth.{dim}",
+                        _("must be from 0 to {most} a point-year").format(
+                            most=format_number(MAX_WORTH)
+                        ),
+                    )
+                )
             elif value != value.quantize(Decimal("0.01")):
-                found.append((f"worth.{dim}", "has more than two decimals"))
+                found.append((f"worth.{dim}", _("has more than two decimals")))
         return found
 
 
@@ -84,9 +93,10 @@ def left_out(values: Mapping[Dimension, Decimal], worth: Worth) -> str:
     missing = unpriced(values, worth) if worth else []
     if not missing:
         return ""
-    names = " and ".join(str(d) for d in missing)
-    verb = "has" if len(missing) == 1 else "have"
-    return f" ({names} {verb} no worth: left out)"
+    names = _(" and ").join(d.shown for d in missing)
+    return " " + ngettext(
+        "({names} has no worth: left out)", "({names} have no worth: left out)", len(missing)
+    ).format(names=names)
 
 
 def cost_per_point_year(values: Mapping[Dimension, Decimal]) -> dict[Dimension, Decimal]:

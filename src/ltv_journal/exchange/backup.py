@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ltv_journal.core.decision import Decision
+from ltv_journal.core.language import _
 from ltv_journal.core.profile import Profile
 from ltv_journal.store.bulk_import import ImportResult, Planned
 from ltv_journal.store.errors import Invalid, NewerEdits
@@ -37,7 +38,17 @@ from .convert import Path as KeyPath
 from .errors import ExchangeError
 from .keys import MAX_DEPTH
 from .lines import line_of
-from .reader import depth, format_path, problem_path, read_interchange_text, value_at
+from .reader import (
+    at_line,
+    depth,
+    edited_on,
+    format_path,
+    more_decisions,
+    problem_path,
+    read_interchange_text,
+    too_deep,
+    value_at,
+)
 
 MAX_PIECE_BYTES = 1024 * 1024
 """The most one decision's tables (or the head) may take in a backup."""
@@ -72,19 +83,23 @@ def open_backup(path: Path) -> Iterator[Backup]:
     try:
         stream = path.open("rb")
     except FileNotFoundError:
-        raise ExchangeError(f"{source}: no such file") from None
+        raise ExchangeError(_("{source}: no such file").format(source=source)) from None
     except IsADirectoryError:
-        raise ExchangeError(f"{source}: is a folder, not a file") from None
+        raise ExchangeError(_("{source}: is a folder, not a file").format(source=source)) from None
     except OSError as error:
-        raise ExchangeError(f"{source}: cannot be read ({error.strerror})") from None
+        raise ExchangeError(
+            _("{source}: cannot be read ({reason})").format(source=source, reason=error.strerror)
+        ) from None
     with stream:
         pieces = _pieces(stream, source)
         head = next(pieces)
         found = read_interchange_text(head.text, source)
         if found.decisions:
             raise ExchangeError(
-                f"{source}: the decisions are not [[decisions]] tables; read this file "
-                "with `ltv-journal import`"
+                _(
+                    "{source}: the decisions are not [[decisions]] tables; read this file "
+                    "with `ltv-journal import`"
+                ).format(source=source)
             )
         profile = found.profile
         yield Backup(source, profile, _decisions(pieces, source))
@@ -132,10 +147,11 @@ def _pieces(stream: IO[bytes], source: str) -> Iterator[Piece]:
         lines.append(raw)
         size += len(raw)
         if size > MAX_PIECE_BYTES:
-            what = "the part before the first decision" if start == 1 else "this decision"
+            what = _("the part before the first decision") if start == 1 else _("this decision")
             raise ExchangeError(
-                f"{source}, line {start}: {what} takes over {MAX_PIECE_BYTES // 1024} KB; "
-                "the file is refused"
+                _("{where}: {what} takes over {size} KB; the file is refused").format(
+                    where=at_line(source, start), what=what, size=MAX_PIECE_BYTES // 1024
+                )
             )
     yield _piece(start, lines, source)
 
@@ -147,8 +163,9 @@ def _piece(start: int, lines: list[bytes], source: str) -> Piece:
     except UnicodeDecodeError as error:
         line = start + raw.count(b"\n", 0, error.start)
         raise ExchangeError(
-            f"{source}, line {line}: byte 0x{raw[error.start]:02X} is not UTF-8 text; "
-            "save the file as UTF-8"
+            _("{where}: byte {byte} is not UTF-8 text; save the file as UTF-8").format(
+                where=at_line(source, line), byte=f"0x{raw[error.start]:02X}"
+            )
         ) from None
     return Piece(start, text.removeprefix("\ufeff") if start == 1 else text)
 
@@ -168,10 +185,7 @@ def read_piece(piece: Piece, index: int, source: str) -> Decision:
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(piece, source, str(error)) from None
     except RecursionError:
-        raise ExchangeError(
-            f"{source}, line {piece.line}: nested deeper than {MAX_DEPTH} levels; "
-            "the file is refused"
-        ) from None
+        raise ExchangeError(f"{at_line(source, piece.line)}: {too_deep()}") from None
     try:
         return _decision(data, index)
     except FieldError as error:
@@ -183,15 +197,19 @@ def _decision(data: dict[str, Any], index: int) -> Decision:
         if key != "decisions":
             raise FieldError(
                 (key,),
-                "a backup holds the profile and then only [[decisions]] tables; "
-                "read this file with `ltv-journal import`",
+                _(
+                    "a backup holds the profile and then only [[decisions]] tables; "
+                    "read this file with `ltv-journal import`"
+                ),
                 value,
             )
     items = data.get("decisions")
     if type(items) is not list or len(items) != 1:
-        raise FieldError(("decisions",), "expected one [[decisions]] table here")
+        raise FieldError(("decisions",), _("expected one [[decisions]] table here"))
     if depth(items[0]) >= MAX_DEPTH:
-        raise FieldError(("decisions", 0), f"nested deeper than {MAX_DEPTH} levels")
+        raise FieldError(
+            ("decisions", 0), _("nested deeper than {depth} levels").format(depth=MAX_DEPTH)
+        )
     decision = decision_from_table(items[0], index)
     problems = decision.problems()
     if problems:
@@ -210,10 +228,15 @@ def _local(path: KeyPath) -> KeyPath:
 
 def _located(piece: Piece, source: str, error: FieldError) -> ExchangeError:
     message = error.message
-    if error.value is not None and "got " not in message and "unknown" not in message:
-        message = f"{message}, got {shown(error.value)}"
+    if (
+        error.value is not None
+        and not error.told
+        and "got " not in message
+        and "unknown" not in message
+    ):
+        message = _("{message}, got {found}").format(message=message, found=shown(error.value))
     line = line_of(piece.text, _local(error.path))
-    where = f"{source}, line {piece.line + (line or 1) - 1}"
+    where = at_line(source, piece.line + (line or 1) - 1)
     return ExchangeError(f"{where}: {format_path(error.path)}: {message}")
 
 
@@ -221,13 +244,15 @@ def _syntax_error(piece: Piece, source: str, message: str) -> ExchangeError:
     match = _TOML_AT.search(message)
     if match is None:
         return ExchangeError(
-            f"{source}, line {piece.line}: not valid TOML: {message} (in the decision "
-            "that starts here)"
+            _("{where}: not valid TOML: {what} (in the decision that starts here)").format(
+                where=at_line(source, piece.line), what=message
+            )
         )
     line = piece.line + int(match.group(1)) - 1
     return ExchangeError(
-        f"{source}, line {line}: not valid TOML: {message[: match.start()]} "
-        f"(column {match.group(2)})"
+        _("{where}: not valid TOML: {what} (column {column})").format(
+            where=at_line(source, line), what=message[: match.start()], column=match.group(2)
+        )
     )
 
 
@@ -259,12 +284,12 @@ def _store_error(source: str, error: Invalid) -> ExchangeError:
 def _newer_error(source: str, error: NewerEdits) -> ExchangeError:
     first = error.planned[0]
     others = error.count - 1
-    more = f" (and {others} more decision{'s' if others > 1 else ''})" if others else ""
-    edited = "" if first.edited_at is None else f" on {first.edited_at:%Y-%m-%d %H:%M:%S} UTC"
-    reason = (
-        f"{first.title!r} was edited in the journal{edited}, after this backup's version "
-        f"of it{more}; nothing was restored (--dry-run lists what a restore would do, "
+    reason = _(
+        "{title} was edited in the journal{edited}, after this backup's version of it{others}; "
+        "nothing was restored (--dry-run lists what a restore would do, "
         "--overwrite-newer replaces newer edits)"
+    ).format(
+        title=repr(first.title), edited=edited_on(first.edited_at), others=more_decisions(others)
     )
     piece = _piece_at(source, first.position)
     if piece is None:

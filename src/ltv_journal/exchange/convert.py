@@ -28,7 +28,8 @@ from ltv_journal.core.decision import (
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.ids import is_id, new_id
-from ltv_journal.core.money import CENT
+from ltv_journal.core.language import _
+from ltv_journal.core.money import CENT, format_number
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.worth import POINT_DIMENSIONS, Worth
 
@@ -62,11 +63,15 @@ _MEMBERS: dict[type[StrEnum], dict[str, StrEnum]] = {}
 class FieldError(ValueError):
     """A value of the wrong kind at `path`; `value` is what was found (if anything)."""
 
-    def __init__(self, path: Path, message: str, value: object = None) -> None:
+    def __init__(
+        self, path: Path, message: str, value: object = None, *, told: bool = False
+    ) -> None:
         super().__init__(message)
         self.path = path
         self.message = message
         self.value = value
+        self.told = told
+        """The message already says what was found (`…, got "abc"`)."""
 
 
 def shown(value: object) -> str:
@@ -76,14 +81,19 @@ def shown(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     if isinstance(value, list):
-        return "an array"
+        return _("an array")
     return str(value)
 
 
 def _wrong(path: Path, expected: str, value: object) -> FieldError:
-    return FieldError(path, f"expected {expected}, got {shown(value)}", value)
+    return FieldError(
+        path,
+        _("expected {expected}, got {found}").format(expected=expected, found=shown(value)),
+        value,
+        told=True,
+    )
 
 
 def check_keys(table: Mapping[str, Any], known: frozenset[str], path: Path) -> None:
@@ -92,26 +102,31 @@ def check_keys(table: Mapping[str, Any], known: frozenset[str], path: Path) -> N
     for key in table:
         if key not in known:
             allowed = ", ".join(sorted(known))
-            raise FieldError((*path, key), f"unknown key; expected one of {allowed}", table[key])
+            raise FieldError(
+                (*path, key),
+                _("unknown key; expected one of {keys}").format(keys=allowed),
+                table[key],
+                told=True,
+            )
 
 
 def table_at(value: object, path: Path) -> Mapping[str, Any]:
     if type(value) is not dict:
-        raise _wrong(path, "a table", value)
+        raise _wrong(path, _("a table"), value)
     return value
 
 
 def text(table: Mapping[str, Any], key: str, path: Path, default: str = "") -> str:
     value = table.get(key, default)
     if type(value) is not str:
-        raise _wrong((*path, key), "a string in quotes", value)
+        raise _wrong((*path, key), _("a string in quotes"), value)
     return value
 
 
 def whole(table: Mapping[str, Any], key: str, path: Path, default: int) -> int:
     value = table.get(key, default)
     if type(value) is not int:
-        raise _wrong((*path, key), "a whole number", value)
+        raise _wrong((*path, key), _("a whole number"), value)
     return value
 
 
@@ -123,7 +138,7 @@ def decimal(table: Mapping[str, Any], key: str, path: Path) -> Decimal | None:
     if type(value) is int:
         return Decimal(value)
     if type(value) is not Decimal or not value.is_finite():
-        raise _wrong((*path, key), "a number", value)
+        raise _wrong((*path, key), _("a number"), value)
     return value
 
 
@@ -133,9 +148,13 @@ def hundredths(table: Mapping[str, Any], key: str, path: Path) -> Decimal | None
     if value is None:
         return None
     if abs(value) > MAX_AMOUNT:
-        raise _wrong((*path, key), f"a number no larger than {MAX_AMOUNT:,}", table[key])
+        raise _wrong(
+            (*path, key),
+            _("a number no larger than {most}").format(most=format_number(MAX_AMOUNT)),
+            table[key],
+        )
     if value != value.quantize(CENT):  # exact: the bound above keeps it within precision
-        raise _wrong((*path, key), "a number with at most two decimals", table[key])
+        raise _wrong((*path, key), _("a number with at most two decimals"), table[key])
     return value
 
 
@@ -144,7 +163,7 @@ def day(table: Mapping[str, Any], key: str, path: Path) -> date | None:
     if value is None:
         return None
     if type(value) is not date:
-        raise _wrong((*path, key), "a date written as YYYY-MM-DD (no quotes)", value)
+        raise _wrong((*path, key), _("a date written as YYYY-MM-DD (no quotes)"), value)
     return value
 
 
@@ -154,7 +173,7 @@ def moment(table: Mapping[str, Any], key: str, path: Path) -> datetime | None:
     if value is None:
         return None
     if type(value) is not datetime or value.tzinfo is None:
-        raise _wrong((*path, key), "a date-time in UTC such as 2026-11-29T15:23:19Z", value)
+        raise _wrong((*path, key), _("a date-time in UTC such as 2026-11-29T15:23:19Z"), value)
     return value
 
 
@@ -167,7 +186,7 @@ def choice(table: Mapping[str, Any], key: str, path: Path, options: type[E]) -> 
         members = _MEMBERS[options] = {str(member): member for member in options}
     found = members.get(value) if type(value) is str else None
     if found is None:
-        names = " or ".join(f'"{o}"' for o in options)
+        names = _(" or ").join(f'"{o}"' for o in options)
         raise _wrong((*path, key), names, value)
     return found  # type: ignore[return-value]
 
@@ -214,7 +233,7 @@ def _birth_date(table: Mapping[str, Any], path: Path) -> date | None:
     value = table.get("birth_date")
     if type(value) is int:
         if not 1 <= value <= 9999:
-            raise _wrong((*path, "birth_date"), "a date or a four-digit year", value)
+            raise _wrong((*path, "birth_date"), _("a date or a four-digit year"), value)
         return date(value, 7, 1)
     return day(table, "birth_date", path)
 
@@ -225,10 +244,10 @@ def decision_from_table(value: object, index: int) -> Decision:
     table = table_at(value, path)
     check_keys(table, _DECISION_KEYS, path)
     if "title" not in table:
-        raise FieldError((*path, "title"), "is required")
+        raise FieldError((*path, "title"), _("is required"))
     decided_on = day(table, "date", path)
     if decided_on is None:
-        raise FieldError((*path, "date"), "is required")
+        raise FieldError((*path, "date"), _("is required"))
     return Decision(
         id=_id(table, path),
         date=decided_on,
@@ -255,7 +274,9 @@ def _id(table: Mapping[str, Any], path: Path) -> str:
     if value is None:
         return new_id()
     if type(value) is not str or not is_id(value.lower()):
-        raise _wrong((*path, "id"), f'a UUID such as "{_EXAMPLE_ID}"', value)
+        raise _wrong(
+            (*path, "id"), _('a UUID such as "{example}"').format(example=_EXAMPLE_ID), value
+        )
     return value.lower()
 
 
@@ -264,7 +285,7 @@ def _tags(table: Mapping[str, Any], path: Path) -> tuple[str, ...]:
     if value is None:
         return ()
     if type(value) is not list or any(type(tag) is not str for tag in value):
-        raise _wrong((*path, "tags"), 'an array of strings such as ["travel", "family"]', value)
+        raise _wrong((*path, "tags"), _('an array of strings such as ["travel", "family"]'), value)
     return tuple(value)
 
 
@@ -280,7 +301,12 @@ def effects_of(table: Mapping[str, Any], path: Path) -> dict[Dimension, Effect]:
         dim = _DIMENSIONS.get(name)
         if dim is None:
             names = ", ".join(_DIMENSIONS)
-            raise FieldError((*here, name), f"unknown dimension; expected one of {names}", effect)
+            raise FieldError(
+                (*here, name),
+                _("unknown dimension; expected one of {names}").format(names=names),
+                effect,
+                told=True,
+            )
         found[dim] = effect_from_table(effect, (*here, name))
     return found
 
@@ -295,7 +321,7 @@ def effect_from_table(value: object, path: Path) -> Effect:
         per_year = clv.money_per_year() if not clv.problems() else Decimal(0)
     if per_year is None:
         ranged = "low" in table or "high" in table
-        why = "is required: low and high are a range around it" if ranged else "is required"
+        why = _("is required: low and high are a range around it") if ranged else _("is required")
         raise FieldError((*path, "per_year"), why)
     return Effect(
         per_year=per_year,
@@ -320,7 +346,7 @@ def customer_value_from_table(value: object, path: Path) -> CustomerValue:
         read = hundredths if key == "average_order" else decimal
         found = read(table, key, path)
         if found is None:
-            raise FieldError((*path, key), "is required")
+            raise FieldError((*path, key), _("is required"))
         required[key] = found
     return CustomerValue(
         **required,
@@ -337,13 +363,15 @@ def _options(table: Mapping[str, Any], path: Path) -> tuple[Option, ...]:
         return ()
     here = (*path, "options")
     if type(value) is not list:
-        raise _wrong(here, "[[decisions.options]] tables", value)
+        raise _wrong(here, _("[[decisions.options]] tables"), value)
     if len(value) > MAX_OPTIONS_NOT_TAKEN:
         raise FieldError(
             (*here, MAX_OPTIONS_NOT_TAKEN),
-            f"one option too many: a decision is chosen from at most "
-            f"{MAX_OPTIONS_NOT_TAKEN + 1} options, itself included, so it keeps at most "
-            f"{MAX_OPTIONS_NOT_TAKEN} [[decisions.options]] ({len(value)} given)",
+            _(
+                "one option too many: a decision is chosen from at most {most} options, "
+                "itself included, so it keeps at most {kept} [[decisions.options]] "
+                "({given} given)"
+            ).format(most=MAX_OPTIONS_NOT_TAKEN + 1, kept=MAX_OPTIONS_NOT_TAKEN, given=len(value)),
         )
     return tuple(option_from_table(item, (*here, i)) for i, item in enumerate(value))
 
@@ -353,7 +381,7 @@ def option_from_table(value: object, path: Path) -> Option:
     table = table_at(value, path)
     check_keys(table, _OPTION_KEYS, path)
     if "title" not in table:
-        raise FieldError((*path, "title"), "is required: each option needs a title")
+        raise FieldError((*path, "title"), _("is required: each option needs a title"))
     return Option(
         title=text(table, "title", path),
         kind=choice(table, "kind", path, Kind) or Kind.EXPENSE,
@@ -368,7 +396,7 @@ def _reviews(table: Mapping[str, Any], path: Path) -> tuple[Review, ...]:
         return ()
     here = (*path, "reviews")
     if type(value) is not list:
-        raise _wrong(here, "[[decisions.reviews]] tables", value)
+        raise _wrong(here, _("[[decisions.reviews]] tables"), value)
     reviews = [review_from_table(item, (*here, i)) for i, item in enumerate(value)]
     # Oldest first, whatever the file's order, so the latest review is the latest date
     # (a stable sort keeps same-day reviews in the file's order).
@@ -380,7 +408,7 @@ def review_from_table(value: object, path: Path) -> Review:
     check_keys(table, _REVIEW_KEYS, path)
     reviewed_on = day(table, "date", path)
     if reviewed_on is None:
-        raise FieldError((*path, "date"), "is required")
+        raise FieldError((*path, "date"), _("is required"))
     return Review(
         date=reviewed_on,
         actual=_actual(table, path),
@@ -401,12 +429,17 @@ def _actual(table: Mapping[str, Any], path: Path) -> dict[Dimension, Observation
         dim = _DIMENSIONS.get(name)
         if dim is None:
             names = ", ".join(_DIMENSIONS)
-            raise FieldError((*here, name), f"unknown dimension; expected one of {names}", seen)
+            raise FieldError(
+                (*here, name),
+                _("unknown dimension; expected one of {names}").format(names=names),
+                seen,
+                told=True,
+            )
         where = (*here, name)
         observed = table_at(seen, where)
         check_keys(observed, _OBSERVATION_KEYS, where)
         materialised = observed.get("materialised", True)
         if type(materialised) is not bool:
-            raise _wrong((*where, "materialised"), "true or false", materialised)
+            raise _wrong((*where, "materialised"), _("true or false"), materialised)
         found[dim] = Observation(hundredths(observed, "per_year", where), materialised)
     return found

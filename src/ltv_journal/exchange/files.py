@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from ltv_journal.core.language import _
 from ltv_journal.store.location import sqlite_path
 
 from .errors import ExchangeError
@@ -27,14 +28,23 @@ def write_atomically(
     own database files), before anything is written."""
     folder = path.parent
     if not folder.is_dir():
-        why = "is not a folder" if folder.exists() else "does not exist"
-        raise ExchangeError(f"cannot write {path}: the folder {folder} {why}")
+        why = (
+            _("the folder {folder} is not a folder")
+            if folder.exists()
+            else _("the folder {folder} does not exist")
+        )
+        raise ExchangeError(_cannot_write(path, why.format(folder=folder)))
     _refuse_to_replace(path, protected)
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise ExchangeError(
-            f"cannot write {path}: the folder {folder} is not writable ({error.strerror})"
+            _cannot_write(
+                path,
+                _("the folder {folder} is not writable ({reason})").format(
+                    folder=folder, reason=error.strerror
+                ),
+            )
         ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -49,7 +59,7 @@ def write_atomically(
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(error, OSError):
-            raise ExchangeError(f"cannot write {path}: {error.strerror}") from None
+            raise ExchangeError(_cannot_write(path, str(error.strerror))) from None
         raise
     _sync_folder(folder)
 
@@ -71,30 +81,40 @@ def _refuse_to_replace(path: Path, protected: Iterable[Path]) -> None:
     for other in protected:
         if _same_file(path, other):
             raise ExchangeError(
-                f"cannot write {path}: it is the journal's own database file; "
-                "choose another file name"
+                _cannot_write(
+                    path, _("it is the journal's own database file; choose another file name")
+                )
             )
     try:
         found = path.lstat()
     except FileNotFoundError:
         return
     except OSError as error:
-        raise ExchangeError(f"cannot write {path}: {error.strerror}") from None
+        raise ExchangeError(_cannot_write(path, str(error.strerror))) from None
     mode = found.st_mode
     if stat.S_ISREG(mode):
         if not mode & stat.S_IWUSR:
-            raise ExchangeError(f"cannot write {path}: the file is read-only; nothing was written")
+            raise ExchangeError(
+                _cannot_write(path, _("the file is read-only; nothing was written"))
+            )
         return
     what = (
-        "a folder"
+        _("a folder")
         if stat.S_ISDIR(mode)
-        else "a symbolic link"
+        else _("a symbolic link")
         if stat.S_ISLNK(mode)
-        else "a device, pipe or socket"
+        else _("a device, pipe or socket")
     )
     raise ExchangeError(
-        f"cannot write {path}: it is {what}, not a regular file; nothing was written"
+        _cannot_write(
+            path,
+            _("it is {what}, not a regular file; nothing was written").format(what=what),
+        )
     )
+
+
+def _cannot_write(path: Path, why: str) -> str:
+    return _("cannot write {path}: {reason}").format(path=path, reason=why)
 
 
 def _same_file(path: Path, other: Path) -> bool:

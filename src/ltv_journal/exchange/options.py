@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ltv_journal.core.decision import Decision
+from ltv_journal.core.language import _
 
 from .convert import FieldError, check_keys, day, option_from_table
 from .convert import Path as KeyPath
@@ -59,7 +60,9 @@ def read_options(path: Path, today: date) -> OptionSet:
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(source, str(error), text) from None
     except RecursionError:
-        raise ExchangeError(f"{source}: nested too deeply; the file is refused") from None
+        raise ExchangeError(
+            _("{source}: nested too deeply; the file is refused").format(source=source)
+        ) from None
     try:
         return _convert(data, today)
     except FieldError as error:
@@ -71,14 +74,19 @@ def _convert(data: dict[str, Any], today: date) -> OptionSet:
     decided_on = day(data, "date", ()) or today
     items = data.get("options")
     if type(items) is not list or not items:
-        raise FieldError(("options",), "expected 2 to 5 [[options]] tables", items)
+        raise FieldError(("options",), _("expected 2 to 5 [[options]] tables"), items)
     if len(items) > MAX_OPTIONS:
         raise FieldError(
             ("options", MAX_OPTIONS),
-            f"one option too many: compare at most {MAX_OPTIONS} ({len(items)} given)",
+            _("one option too many: compare at most {most} ({given} given)").format(
+                most=MAX_OPTIONS, given=len(items)
+            ),
         )
     if len(items) < MIN_OPTIONS:
-        raise FieldError(("options", 0), f"is the only option: compare {MIN_OPTIONS} to 5")
+        raise FieldError(
+            ("options", 0),
+            _("is the only option: compare {least} to 5").format(least=MIN_OPTIONS),
+        )
     options = [_option(item, index, decided_on, data) for index, item in enumerate(items)]
     return OptionSet(decided_on, options)
 

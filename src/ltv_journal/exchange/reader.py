@@ -10,11 +10,14 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ltv_journal.core import conventions
 from ltv_journal.core.decision import Decision
+from ltv_journal.core.language import _, ngettext
 from ltv_journal.core.profile import Profile
 from ltv_journal.store.errors import Invalid, NewerEdits
 from ltv_journal.store.journal import ImportResult, Journal
@@ -27,7 +30,10 @@ from .keys import FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, SUMMARY_TABLES, TOP_LEVE
 from .lines import line_of
 
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_TOO_DEEP = f"nested deeper than {MAX_DEPTH} levels; the file is refused"
+
+
+def too_deep() -> str:
+    return _("nested deeper than {depth} levels; the file is refused").format(depth=MAX_DEPTH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +58,13 @@ def file_text(path: Path) -> str:
             raise ExchangeError(_too_large(source, size))
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ExchangeError(f"{source}: no such file") from None
+        raise ExchangeError(_("{source}: no such file").format(source=source)) from None
     except IsADirectoryError:
-        raise ExchangeError(f"{source}: is a folder, not a file") from None
+        raise ExchangeError(_("{source}: is a folder, not a file").format(source=source)) from None
     except OSError as error:
-        raise ExchangeError(f"{source}: cannot be read ({error.strerror})") from None
+        raise ExchangeError(
+            _("{source}: cannot be read ({reason})").format(source=source, reason=error.strerror)
+        ) from None
     if len(raw) > MAX_BYTES:
         raise ExchangeError(_too_large(source, len(raw)))
     return _decode(raw, source)
@@ -154,13 +162,12 @@ def _newer_error(text_of: Callable[[], str], source: str, error: NewerEdits) -> 
     """Name the first decision whose journal copy is newer, with its line."""
     first = error.planned[0]
     count = error.count
-    others = f" (and {count - 1} more decision{'s' if count > 2 else ''})" if count > 1 else ""
-    edited = "" if first.edited_at is None else f" on {first.edited_at:%Y-%m-%d %H:%M:%S} UTC"
-    reason = (
-        f"{first.title!r} was edited in the journal{edited}, after this file's version of "
-        f"it{others}; nothing was imported (--dry-run lists what the import would do, "
+    others = more_decisions(count - 1)
+    reason = _(
+        "{title} was edited in the journal{edited}, after this file's version of it{others}; "
+        "nothing was imported (--dry-run lists what the import would do, "
         "--overwrite-newer replaces newer edits)"
-    )
+    ).format(title=repr(first.title), edited=edited_on(first.edited_at), others=others)
     try:
         text = text_of()
     except (OSError, UnicodeDecodeError):
@@ -171,9 +178,13 @@ def _newer_error(text_of: Callable[[], str], source: str, error: NewerEdits) -> 
 
 def _too_large(source: str, size: int) -> str:
     limit = MAX_BYTES // (1024 * 1024)
-    return (
-        f"{source}: the file is {size / (1024 * 1024):.1f} MB; files over {limit} MB are "
-        "refused (a backup of any size restores with `ltv-journal restore FILE`)"
+    return _(
+        "{source}: the file is {size} MB; files over {limit} MB are refused "
+        "(a backup of any size restores with `ltv-journal restore FILE`)"
+    ).format(
+        source=source,
+        size=conventions.current().number(f"{size / (1024 * 1024):.1f}"),
+        limit=limit,
     )
 
 
@@ -184,8 +195,10 @@ def _decode(raw: bytes, source: str) -> str:
         line = raw.count(b"\n", 0, error.start) + 1
         byte = raw[error.start]
         raise ExchangeError(
-            f"{source}, line {line}: byte 0x{byte:02X} (at offset {error.start}) is not "
-            "UTF-8 text; save the file as UTF-8"
+            _(
+                "{where}: byte {byte} (at offset {offset}) is not UTF-8 text; "
+                "save the file as UTF-8"
+            ).format(where=at_line(source, line), byte=f"0x{byte:02X}", offset=error.start)
         ) from None
 
 
@@ -201,8 +214,8 @@ def _read(text: str, source: str) -> Interchange:
         raise _syntax_error(source, str(error), text) from None
     except RecursionError:
         line = deep_line(text)
-        where = source if line is None else f"{source}, line {line}"
-        raise ExchangeError(f"{where}: {_TOO_DEEP}") from None
+        where = source if line is None else at_line(source, line)
+        raise ExchangeError(f"{where}: {too_deep()}") from None
     try:
         return _convert(data)
     except FieldError as error:
@@ -216,12 +229,18 @@ def _syntax_error(source: str, message: str, text: str = "") -> ExchangeError:
         if opened is not None:
             what = message.removesuffix(" (at end of document)")
             return ExchangeError(
-                f"{source}, line {opened}: not valid TOML: {what} (it runs to the end of the file)"
+                _("{where}: not valid TOML: {what} (it runs to the end of the file)").format(
+                    where=at_line(source, opened), what=what
+                )
             )
-        return ExchangeError(f"{source}: not valid TOML: {message}")
+        return ExchangeError(
+            _("{where}: not valid TOML: {what}").format(where=source, what=message)
+        )
     what = message[: match.start()]
     return ExchangeError(
-        f"{source}, line {match.group(1)}: not valid TOML: {what} (column {match.group(2)})"
+        _("{where}: not valid TOML: {what} (column {column})").format(
+            where=at_line(source, int(match.group(1))), what=what, column=match.group(2)
+        )
     )
 
 
@@ -240,10 +259,15 @@ def _convert(data: dict[str, Any]) -> Interchange:
     for key, value in data.items():
         if key not in TOP_LEVEL_KEYS:
             expected = ", ".join(TOP_LEVEL_KEYS)
-            raise FieldError((key,), f"unknown key; expected one of {expected}", value)
+            raise FieldError(
+                (key,),
+                _("unknown key; expected one of {keys}").format(keys=expected),
+                value,
+                told=True,
+            )
     for name in SUMMARY_TABLES:
         if name in data and depth(data[name]) >= MAX_DEPTH:
-            raise FieldError((name,), _TOO_DEEP)
+            raise FieldError((name,), too_deep())
     _check_version(data, ("format_version",))
     _check_version(data, ("summary", "format_version"))
     profile = profile_from_table(data["profile"]) if "profile" in data else None
@@ -260,19 +284,21 @@ def _check_version(data: dict[str, Any], path: KeyPath) -> None:
     if found is None:
         return
     if type(found) is not int or found < 1:
-        raise FieldError(path, "expected a whole number such as 1", found)
+        raise FieldError(path, _("expected a whole number such as 1"), found, told=True)
     if found > FORMAT_VERSION:
         raise FieldError(
             path,
-            f"the file is in version {found} of the format, newer than this ltv-journal "
-            f"reads ({FORMAT_VERSION}); upgrade ltv-journal to import it",
+            _(
+                "the file is in version {version} of the format, newer than this ltv-journal "
+                "reads ({known}); upgrade ltv-journal to import it"
+            ).format(version=found, known=FORMAT_VERSION),
         )
 
 
 def _decisions(data: dict[str, Any]) -> list[Decision]:
     items = data.get("decisions", [])
     if type(items) is not list:
-        raise FieldError(("decisions",), "expected [[decisions]] tables", items)
+        raise FieldError(("decisions",), _("expected [[decisions]] tables"), items)
     decisions: list[Decision] = []
     seen: set[str] = set()
     for index, item in enumerate(items):
@@ -283,7 +309,9 @@ def _decisions(data: dict[str, Any]) -> list[Decision]:
             path: KeyPath = ("decisions", index, *problem_path(name))
             raise FieldError(path, reason, value_at(data, path))
         if decision.id in seen:
-            raise FieldError(("decisions", index, "id"), "appears twice in the file", decision.id)
+            raise FieldError(
+                ("decisions", index, "id"), _("appears twice in the file"), decision.id
+            )
         seen.add(decision.id)
         decisions.append(decision)
     return decisions
@@ -293,10 +321,10 @@ def problem_path(name: str) -> KeyPath:
     """A core problem's field (`amount`, `happiness.years`, `reviews.0.actual.love`,
     `options.1.happiness.low`) as a path in the file."""
     if name.startswith("reviews."):
-        _, index, key = name.split(".", 2)
+        _head, index, key = name.split(".", 2)
         return ("reviews", int(index), *key.split("."))
     if name.startswith("options."):  # options.1.happiness.low
-        _, index, key = name.split(".", 2)
+        _head, index, key = name.split(".", 2)
         return ("options", int(index), *problem_path(key))
     if "." in name:
         dimension, key = name.split(".", 1)
@@ -361,17 +389,42 @@ def format_path(path: KeyPath) -> str:
 def _located(text: str, source: str, error: FieldError) -> ExchangeError:
     message = error.message
     if len(error.path) + depth(error.value) > MAX_DEPTH:
-        message = _TOO_DEEP
+        message = too_deep()
     elif (
         error.value is not None
         and not isinstance(error.value, dict)  # "got a table" would add nothing
+        and not error.told
         and "got " not in message
         and "unknown" not in message
     ):
-        message = f"{message}, got {shown(error.value)}"
+        message = _("{message}, got {found}").format(message=message, found=shown(error.value))
     line = line_of(text, error.path)
-    where = f"{source}, line {line}" if line is not None else source
+    where = at_line(source, line) if line is not None else source
     return ExchangeError(f"{where}: {format_path(error.path)}: {message}")
+
+
+def at_line(source: str, line: int) -> str:
+    """`journal.toml, line 12` (German `journal.toml, Zeile 12`)."""
+    return _("{source}, line {line}").format(source=source, line=line)
+
+
+def more_decisions(count: int) -> str:
+    """` (and 2 more decisions)`, or nothing for none."""
+    if count < 1:
+        return ""
+    return " " + ngettext(
+        "(and {count} more decision)", "(and {count} more decisions)", count
+    ).format(count=count)
+
+
+def edited_on(moment: datetime | None) -> str:
+    """` on 2026-11-29 15:23:19 UTC`: when the journal's copy was edited (UTC, as
+    stored; German `am 29.11.2026 15:23:19 UTC`)."""
+    if moment is None:
+        return ""
+    return " " + _("on {day} {time} UTC").format(
+        day=conventions.format_date(moment.date()), time=f"{moment:%H:%M:%S}"
+    )
 
 
 def _store_error(text_of: Callable[[], str], source: str, error: Invalid) -> ExchangeError:

@@ -5,6 +5,10 @@ file a year later; keys come in a fixed order so two years' files diff cleanly. 
 year's decisions close the file in the interchange format (rendered by `render`, which
 is fast), so a summary imports back. Importing skips the summary-only tables
 (`keys.SUMMARY_TABLES`).
+
+Its comments stay English in every language, like every file the journal writes: an
+export is byte-identical under `--lang de` and `--lang en` (issue 13), so that the same
+journal gives the same file and two years' files diff cleanly whoever wrote them.
 """
 
 from __future__ import annotations

@@ -13,9 +13,11 @@ from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 from ltv_journal.core import clock
+from ltv_journal.core.conventions import format_date
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.effects import MissingBirthDate
 from ltv_journal.core.ids import is_id
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import problems_under
 
@@ -96,7 +98,7 @@ class JournalBase:
         except OperationalError as error:
             if "locked" in str(error.orig) or "busy" in str(error.orig):
                 raise Busy(
-                    "the journal is busy: another program is writing to it; try again"
+                    _("the journal is busy: another program is writing to it; try again")
                 ) from None
             raise
 
@@ -118,7 +120,7 @@ class JournalBase:
                     try:
                         done = rescore_step(conn)
                     except MissingBirthDate:  # a profile stored without the checks
-                        raise Invalid([("birth_date", _BIRTH_DATE_NEEDED)], "profile") from None
+                        raise Invalid([("birth_date", _(_BIRTH_DATE_NEEDED))], "profile") from None
             except Busy:  # a long write elsewhere (an import): the marker waits with us
                 waited += 1
                 if waited > 5:
@@ -210,16 +212,16 @@ class JournalBase:
     def _require_row(self, conn: Connection, decision_id: str) -> dict[str, Any]:
         row = decision_row(conn, decision_id)
         if row is None:
-            raise NotFound(f"no decision with id {decision_id}")
+            raise NotFound(_("no decision with id {id}").format(id=decision_id))
         return row
 
     @staticmethod
     def _check_id(decision_id: str) -> None:
         if not is_id(decision_id):
-            raise Invalid([("id", f"'{decision_id}' is not a UUID")])
+            raise Invalid([("id", _("'{id}' is not a UUID").format(id=decision_id))])
 
 
-_BIRTH_DATE_NEEDED = "is needed: some effects last until retirement or death"
+_BIRTH_DATE_NEEDED = N_("is needed: some effects last until retirement or death")
 
 
 def rescore_or_explain(conn: Connection, profile: Profile) -> None:
@@ -227,7 +229,7 @@ def rescore_or_explain(conn: Connection, profile: Profile) -> None:
     try:
         rescore_all(conn, profile)
     except MissingBirthDate:
-        raise Invalid([("birth_date", _BIRTH_DATE_NEEDED)], "profile") from None
+        raise Invalid([("birth_date", _(_BIRTH_DATE_NEEDED))], "profile") from None
 
 
 def start_rescore_or_explain(conn: Connection, profile: Profile) -> None:
@@ -237,7 +239,7 @@ def start_rescore_or_explain(conn: Connection, profile: Profile) -> None:
     try:
         check_rescorable(conn, profile)
     except MissingBirthDate:
-        raise Invalid([("birth_date", _BIRTH_DATE_NEEDED)], "profile") from None
+        raise Invalid([("birth_date", _(_BIRTH_DATE_NEEDED))], "profile") from None
     start_rescore(conn)
 
 
@@ -261,8 +263,10 @@ def check_profile_fits(conn: Connection, old: Profile, profile: Profile) -> None
                 [
                     (
                         "birth_date",
-                        f"is after the journal's first decision ({earliest.isoformat()}); "
-                        "give a birth date on or before it",
+                        _(
+                            "is after the journal's first decision ({day}); "
+                            "give a birth date on or before it"
+                        ).format(day=format_date(earliest)),
                     )
                 ],
                 "profile",
@@ -272,12 +276,18 @@ def check_profile_fits(conn: Connection, old: Profile, profile: Profile) -> None
         passed = passed_horizons(conn, profile)
         if passed:
             title, reason = passed[0]
-            more = f" (and {len(passed) - 1} more)" if len(passed) > 1 else ""
+            more = (
+                " " + _("(and {count} more)").format(count=len(passed) - 1)
+                if len(passed) > 1
+                else ""
+            )
             raise Invalid(
                 [
                     (
                         "retirement_age",
-                        f"would end an effect before it starts: {title!r}, {reason}{more}",
+                        _("would end an effect before it starts: {title}, {reason}{more}").format(
+                            title=repr(title), reason=reason, more=more
+                        ),
                     )
                 ],
                 "profile",

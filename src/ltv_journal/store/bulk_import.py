@@ -29,7 +29,7 @@ from .base import (
     rescore_or_explain,
 )
 from .convert import as_utc
-from .errors import Invalid, NewerEdits
+from .errors import Invalid, NewerEdits, decision_at
 from .import_profile import settle_profile
 from .rows import (
     BATCH,
@@ -133,7 +133,7 @@ class BulkImport(JournalBase):
                     self._validate(item, values)
                 except Invalid as error:
                     raise Invalid(
-                        error.problems, f"decision {position} ({item.title!r})", position
+                        error.problems, decision_at(position, item.title), position
                     ) from None
             existing = self._existing(conn, [d.id for d in items])
             plan = plan_of(items, existing)

@@ -17,6 +17,8 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import ArgumentError
 
+from ltv_journal.core.language import _
+
 from .errors import NotAJournal
 from .location import sqlite_path
 from .peek import open_read_only
@@ -52,19 +54,24 @@ def prepare_sqlite_file(path: Path) -> None:
             sibling.chmod(0o600)
 
 
+def cannot_open(where: object, why: str) -> str:
+    """`cannot open the journal at PATH: WHY`, in the language in force."""
+    return _("cannot open the journal at {path}: {reason}").format(path=where, reason=why)
+
+
 def refuse_non_journal(path: Path) -> None:
     """Raise NotAJournal when `path` exists but is not a SQLite database file."""
     if not path.exists():
         return
     if not path.is_file():
-        raise NotAJournal(f"cannot open the journal at {path}: it is a folder, not a file")
+        raise NotAJournal(cannot_open(path, _("it is a folder, not a file")))
     try:
         with path.open("rb") as stream:
             head = stream.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise NotAJournal(f"cannot open the journal at {path}: {error.strerror}") from None
+        raise NotAJournal(cannot_open(path, str(error.strerror))) from None
     if head and head != SQLITE_HEADER:
-        raise NotAJournal(f"cannot open the journal at {path}: it is not a journal database")
+        raise NotAJournal(cannot_open(path, _("it is not a journal database")))
 
 
 def refuse_foreign_database(path: Path) -> None:
@@ -78,13 +85,18 @@ def refuse_foreign_database(path: Path) -> None:
         try:  # a writer may have started in the meantime: read it as writers do
             tables, version = _read_only_schema(path, immutable=False)
         except sqlite3.Error as error:
-            raise NotAJournal(f"cannot open the journal at {path}: {error}") from None
+            raise NotAJournal(cannot_open(path, str(error))) from None
     if not tables or (version >= 1 and tables >= JOURNAL_TABLES):
         return  # an empty database becomes a journal; a journal opens
     shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
     raise NotAJournal(
-        f"cannot open the journal at {path}: it is another program's SQLite database "
-        f"(tables {shown}), not a journal; it was left as it was"
+        cannot_open(
+            path,
+            _(
+                "it is another program's SQLite database (tables {tables}), not a journal; "
+                "it was left as it was"
+            ).format(tables=shown),
+        )
     )
 
 
@@ -109,11 +121,13 @@ def make_engine(location: str) -> Engine:
             return create_engine(location, pool_pre_ping=True)
         except ModuleNotFoundError as error:
             raise NotAJournal(
-                f"cannot open the journal at {shown}: its database driver is not "
-                f"installed ({error.name})"
+                cannot_open(
+                    shown,
+                    _("its database driver is not installed ({driver})").format(driver=error.name),
+                )
             ) from None
         except ArgumentError:
-            raise NotAJournal(f"cannot open the journal at {shown}: not a database URL") from None
+            raise NotAJournal(cannot_open(shown, _("not a database URL"))) from None
     prepare_sqlite_file(path)
     engine = create_engine(
         f"sqlite:///{path}",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ltv_journal.core.language import N_, _
+
 
 class JournalError(Exception):
     """Base of every error the journal reports to the user."""
@@ -27,7 +29,18 @@ class Invalid(JournalError):
         self.position = position
         """In a bulk import: which decision (counting from 1) broke the rule."""
         detail = "; ".join(f"{name} {why}" for name, why in problems)
-        super().__init__(f"invalid {what}: {detail}")
+        shown = _(_WHATS[what]) if what in _WHATS else what
+        super().__init__(_("invalid {what}: {detail}").format(what=shown, detail=detail))
+
+
+_WHATS = {"decision": N_("decision"), "profile": N_("profile"), "review": N_("review")}
+"""What `Invalid` names, in words; a decision in a file comes named already
+(`invalid_in_file`)."""
+
+
+def decision_at(position: int, title: str) -> str:
+    """`decision 3 ('Bike')`: which decision of a file or an import broke a rule."""
+    return _("decision {position} ({title})").format(position=position, title=repr(title))
 
 
 class NotAJournal(JournalError):
@@ -51,9 +64,11 @@ class NewerEdits(JournalError):
         self.count = len(planned) if count is None else count
         """How many there are (`planned` may hold only the first, after a restore)."""
         first = planned[0]
-        more = f" and {self.count - 1} more" if self.count > 1 else ""
+        more = " " + _("and {count} more").format(count=self.count - 1) if self.count > 1 else ""
         super().__init__(
-            f"decision {first.position} ({first.title!r}){more} was edited in the journal "
-            "after this file's version of it; nothing was imported (--dry-run lists what "
-            "an import would do; --overwrite-newer replaces newer edits)"
+            _(
+                "{decision}{more} was edited in the journal after this file's version of it; "
+                "nothing was imported (--dry-run lists what an import would do; "
+                "--overwrite-newer replaces newer edits)"
+            ).format(decision=decision_at(first.position, first.title), more=more)
         )

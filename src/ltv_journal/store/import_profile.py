@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, select
 
+from ltv_journal.core.language import _
 from ltv_journal.core.profile import PROFILE_FIELDS, Profile
 
 from .base import check_profile_fits, with_valuation_date
@@ -52,9 +53,11 @@ def settle_profile(conn: Connection, profile: Profile | None, replace_profile: b
             [
                 (
                     "currency",
-                    f"is {profile.currency}, but this journal counts in "
-                    f"{active.currency}; amounts would change their meaning "
-                    "(import with --replace-profile to switch the journal's currency)",
+                    _(
+                        "is {currency}, but this journal counts in {journal}; amounts would "
+                        "change their meaning (import with --replace-profile to switch the "
+                        "journal's currency)"
+                    ).format(currency=profile.currency, journal=active.currency),
                 )
             ],
             "profile",

@@ -21,6 +21,7 @@ from ltv_journal.core.charts import (
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.ids import new_id
 from ltv_journal.core.journal_band import lifetime_band
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import from_cents
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.uncertainty import Band
@@ -54,13 +55,29 @@ __all__ = ["ImportResult", "Journal"]
 PT = PROFILES
 UT = UNDO_LOG
 _UNDONE = {
-    "add": "the adding of",
-    "edit": "the edit of",
-    "delete": "the deletion of",
-    "review": "the review of",
-    "profile": "the profile change",
-    "import": "the import of",
+    "add": N_("Undid the adding of {title}"),
+    "edit": N_("Undid the edit of {title}"),
+    "delete": N_("Undid the deletion of {title}"),
+    "review": N_("Undid the review of {title}"),
+    "profile": N_("Undid the profile change"),
+    "import": N_("Undid the import of {title}"),
 }
+"""What `undo` says it did, per logged action."""
+_COUNTED = re.compile(r"^(?P<name>.*) \((?P<added>\d+) added, (?P<updated>\d+) changed\)$")
+"""An import's logged title: the file's name and its counts, as written in the undo log."""
+
+
+def undone(action: str, title: str, of_decision: bool) -> str:
+    """`Undid the deletion of 'Bike'`: an undo in words. An import's title keeps its
+    counts as logged (in English); they are said in the language in force."""
+    if action == "import":
+        counted = _COUNTED.match(title)
+        if counted is not None:
+            title = _("{name} ({added} added, {updated} changed)").format(**counted.groupdict())
+        return _(_UNDONE[action]).format(title=title)
+    if action == "profile" or not of_decision:
+        return _(_UNDONE[action]).format(title="").rstrip()
+    return _(_UNDONE[action]).format(title=repr(title))
 
 
 class Journal(Restore, BulkImport, Reviews, ScoreReads, JournalBase):
@@ -94,7 +111,7 @@ class Journal(Restore, BulkImport, Reviews, ScoreReads, JournalBase):
             values = self._values_in(conn)
             self._validate(stored, values)
             if decision_row(conn, stored.id) is not None:
-                raise Invalid([("id", f"{stored.id} is already in the journal")])
+                raise Invalid([("id", _("{id} is already in the journal").format(id=stored.id))])
             row = write_decision(conn, stored, values, existing=None, now=clock.precise_now())
             book(conn, row, +1)
             self._log(conn, "add", stored.id, stored.title, None)
@@ -120,7 +137,7 @@ class Journal(Restore, BulkImport, Reviews, ScoreReads, JournalBase):
         with self._write() as conn:
             row = self._require_row(conn, decision_id)
             if row["deleted_at"] is not None:
-                raise NotFound(f"decision {decision_id} is already deleted")
+                raise NotFound(_("decision {id} is already deleted").format(id=decision_id))
             book(conn, row, -1)
             conn.execute(
                 update(DT).where(DT.c.id == decision_id).values(deleted_at=clock.precise_now())
@@ -142,10 +159,7 @@ class Journal(Restore, BulkImport, Reviews, ScoreReads, JournalBase):
             conn.execute(delete(UT).where(UT.c.seq == e["seq"]))
         if e["action"] == "profile":
             self.finish_rescore()
-        verb = _UNDONE[e["action"]]
-        if e["action"] == "import":
-            return f"Undid the import of {e['title']}"
-        return f"Undid {verb} {e['title']!r}" if e["decision_id"] else f"Undid {verb}"
+        return undone(e["action"], e["title"], bool(e["decision_id"]))
 
     def _undo_entry(self, conn: Connection, e: Any) -> None:
         action, decision_id = e["action"], e["decision_id"]
@@ -178,7 +192,11 @@ class Journal(Restore, BulkImport, Reviews, ScoreReads, JournalBase):
         """The full id for a unique id prefix (at least 4 characters)."""
         cleaned = prefix.strip().lower()
         if len(cleaned) < 4 or not re.fullmatch(r"[0-9a-f-]+", cleaned):
-            raise NotFound(f"'{prefix}' is not an id or an id prefix of at least 4 characters")
+            raise NotFound(
+                _("'{prefix}' is not an id or an id prefix of at least 4 characters").format(
+                    prefix=prefix
+                )
+            )
         # A range on the primary key, not LIKE; and no condition on deleted_at in SQL,
         # which would send SQLite down the (deleted_at, …) index over every live row.
         after = cleaned[:-1] + chr(ord(cleaned[-1]) + 1)
@@ -188,9 +206,13 @@ class Journal(Restore, BulkImport, Reviews, ScoreReads, JournalBase):
                 r[0] for r in conn.execute(query) if include_deleted or r[1] is None
             ][:2]
         if not found:
-            raise NotFound(f"no decision with id {prefix}")
+            raise NotFound(_("no decision with id {id}").format(id=prefix))
         if len(found) > 1:
-            raise Ambiguous(f"id prefix '{prefix}' matches more than one decision; give more of it")
+            raise Ambiguous(
+                _("id prefix '{prefix}' matches more than one decision; give more of it").format(
+                    prefix=prefix
+                )
+            )
         return found[0]
 
     def get(self, id_or_prefix: str, *, include_deleted: bool = False) -> Decision:

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, inspect, select
 from sqlmodel import SQLModel
 
 from ltv_journal.core import clock
+from ltv_journal.core.language import _
 
 from . import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 from .convert import profile_from_columns
@@ -110,8 +111,10 @@ def ensure_schema(engine: Engine, path: Path | None) -> None:
         has_tables = bool(inspect(conn).get_table_names())
     if version > SCHEMA_VERSION:
         raise SchemaTooNew(
-            f"this journal has schema version {version}, newer than this ltv-journal "
-            f"understands ({SCHEMA_VERSION}); upgrade ltv-journal to open it"
+            _(
+                "this journal has schema version {version}, newer than this ltv-journal "
+                "understands ({known}); upgrade ltv-journal to open it"
+            ).format(version=version, known=SCHEMA_VERSION)
         )
     if version == SCHEMA_VERSION:
         return
@@ -122,8 +125,10 @@ def ensure_schema(engine: Engine, path: Path | None) -> None:
         return
     if version not in MIGRATIONS:  # tables, but none of a journal's versions
         raise NotAJournal(
-            f"cannot open the journal at {path}: it is another program's database, not a "
-            "journal; it was left as it was"
+            _(
+                "cannot open the journal at {path}: it is another program's database, not a "
+                "journal; it was left as it was"
+            ).format(path=path)
         )
     made = None if path is None else backup(path, Path(f"{path}.v{version}.bak"))
     try:

@@ -13,6 +13,7 @@ from sqlalchemy.sql import Select
 
 from ltv_journal.core.decision import Kind
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import from_cents
 from ltv_journal.core.verdict import Verdict, verdict_of
 
@@ -81,6 +82,14 @@ class DecisionSummary:
         if self.reviews:
             return "reviewed"
         return "pending"
+
+    def review_state_shown(self, today: dt.date) -> str:
+        """`review_state` as a word for a person (`due`, German `fällig`); JSON keeps
+        `review_state` itself."""
+        return _(_REVIEW_STATES[self.review_state(today)])
+
+
+_REVIEW_STATES = {"due": N_("due"), "reviewed": N_("reviewed"), "pending": N_("pending")}
 
 
 SUMMARY_COLUMNS = (

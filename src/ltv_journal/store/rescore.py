@@ -197,5 +197,5 @@ def passed_horizons(conn: Connection, profile: Profile) -> list[tuple[str, str]]
         dim = Dimension(m["dimension"])
         effect = effect_from_columns(m)
         for _, reason in horizon_problems(effect, dim, m["decided_on"], profile):
-            found.append((m["title"], f"{dim}: {reason.partition(';')[0]}"))
+            found.append((m["title"], f"{dim.shown}: {reason.partition(';')[0]}"))
     return found

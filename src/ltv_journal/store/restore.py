@@ -23,12 +23,13 @@ from sqlalchemy import Connection, delete, insert, text, update
 
 from ltv_journal.core import clock
 from ltv_journal.core.decision import Decision
+from ltv_journal.core.language import _
 from ltv_journal.core.profile import Profile
 
 from . import snapshot
 from .base import horizons_changed, rescore_or_explain
 from .bulk_import import Action, BulkImport, ImportResult, Planned, as_new, plan_of
-from .errors import Invalid, NewerEdits
+from .errors import Invalid, NewerEdits, decision_at
 from .import_profile import Settled, settle_profile
 from .rows import BATCH
 from .scoring import EffectValues, rebuild_buckets
@@ -125,12 +126,10 @@ class Restore(BulkImport):
                 self._check_id(item.id)
                 self._validate(item, values)
                 if item.id in seen:
-                    raise Invalid([("id", "appears twice in the file")])
+                    raise Invalid([("id", _("appears twice in the file"))])
             except Invalid as error:
                 position = offset + index + 1
-                raise Invalid(
-                    error.problems, f"decision {position} ({item.title!r})", position
-                ) from None
+                raise Invalid(error.problems, decision_at(position, item.title), position) from None
             seen.add(item.id)
         found = {
             r[0]
@@ -146,8 +145,8 @@ class Restore(BulkImport):
             if item.id in found:
                 position = offset + index + 1
                 raise Invalid(
-                    [("id", "appears twice in the file")],
-                    f"decision {position} ({item.title!r})",
+                    [("id", _("appears twice in the file"))],
+                    decision_at(position, item.title),
                     position,
                 )
         conn.execute(

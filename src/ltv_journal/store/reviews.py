@@ -11,8 +11,10 @@ from sqlalchemy import func, select
 
 from ltv_journal.core import clock
 from ltv_journal.core.calibration import Sample, samples_of
+from ltv_journal.core.conventions import format_date
 from ltv_journal.core.decision import Decision, Review
 from ltv_journal.core.ids import new_id
+from ltv_journal.core.language import _
 
 from . import snapshot
 from .base import JournalBase
@@ -39,7 +41,14 @@ class Reviews(JournalBase):
             for earlier in before.reviews:
                 if earlier.date > review.date:
                     raise Invalid(
-                        [("date", f"must not be before the latest review ({earlier.date})")],
+                        [
+                            (
+                                "date",
+                                _("must not be before the latest review ({day})").format(
+                                    day=format_date(earlier.date)
+                                ),
+                            )
+                        ],
                         "review",
                     )
             stored = replace(review, id=review.id or new_id())
