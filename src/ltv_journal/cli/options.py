@@ -15,6 +15,7 @@ from ltv_journal.locations import ENV_DB, journal_location
 from .errors import UserError, database_reason
 
 if TYPE_CHECKING:
+    from ltv_journal.core.profile import Profile
     from ltv_journal.store.journal import Journal
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -30,6 +31,8 @@ class Settings:
     """What the group and its commands share: the `--db` given anywhere on the line."""
 
     db: str | None = None
+    lang: str | None = None
+    """`--lang` as given anywhere on the line: the profile's language then yields."""
 
     @property
     def location(self) -> str:
@@ -73,7 +76,7 @@ def db_option(function: F) -> F:
     )(function)
 
 
-def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+def _check_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     from ltv_journal.core import language
 
     if value is not None:
@@ -81,6 +84,19 @@ def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None)
             language.use(language.checked(value))
         except language.LanguageError as error:
             raise UserError(str(error)) from None
+        ctx.ensure_object(Settings).lang = value
+
+
+def speak_profile(profile: Profile) -> None:
+    """Speak the profile's language (else the locale's), unless `--lang` or
+    `$LTV_JOURNAL_LANG` named one: it comes after both (core/language.choose)."""
+    from ltv_journal.core import language
+
+    ctx = click.get_current_context(silent=True)
+    given = None if ctx is None else ctx.find_object(Settings)
+    if (given is not None and given.lang) or language.overridden():
+        return
+    language.use(language.choose(None, profile.language))
 
 
 def lang_option(function: F) -> F:
@@ -95,7 +111,10 @@ def lang_option(function: F) -> F:
         expose_value=False,
         is_eager=True,
         callback=_check_lang,
-        help=N_("The language: de or en (default: $LTV_JOURNAL_LANG, else the locale's)."),
+        help=N_(
+            "The language: de or en (default: $LTV_JOURNAL_LANG, else the profile's, "
+            "else the locale's)."
+        ),
     )(function)
 
 
@@ -158,6 +177,7 @@ def open_journal(location: str | None = None, *, create: bool = False) -> Iterat
             raise UserError(f"cannot open the journal at {where}: {reason}") from None
         raise
     try:
+        speak_profile(journal.profile())
         yield journal
     finally:
         journal.close()

@@ -8,7 +8,9 @@ from typing import Any
 
 import click
 
+from ltv_journal.core import language
 from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.worth import POINT_DIMENSIONS
@@ -23,6 +25,7 @@ from .options import (
     json_option,
     open_journal,
     settings,
+    speak_profile,
 )
 from .output import echo, echo_json, echo_lines
 from .score import score_lines
@@ -52,9 +55,14 @@ def profile_lines(profile: Profile) -> list[str]:
             )
             for dim in POINT_DIMENSIONS
         ),
+        (_("language"), LANGUAGE_NAMES.get(profile.language or "") or _("automatic")),
     ]
     width = max(len(label) for label, _ in rows)
     return [f"{label:<{width}}  {value}" for label, value in rows]
+
+
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
+"""Each language in its own words."""
 
 
 def _percent(rate: Decimal) -> str:
@@ -85,7 +93,21 @@ def _changes(typed: dict[str, Any]) -> dict[str, Any]:
         found["valued_at"] = parsing.day(typed["valued_at"], "--valued-at")
     if typed["worth"]:
         found["worth"] = _worth(typed["worth"])
+    if typed["language"] is not None:
+        found["language"] = _language(typed["language"])
     return found
+
+
+def _language(value: str) -> str | None:
+    """`--language de|en`, or `auto` (None: the locale's)."""
+    if value.strip().lower() == "auto":
+        return None
+    try:
+        return language.checked(value)
+    except language.LanguageError:
+        raise UserError(
+            _("--language '{value}': give de, en or auto").format(value=value)
+        ) from None
 
 
 def _worth(specs: tuple[str, ...]) -> dict[Dimension, Decimal | None]:
@@ -127,6 +149,14 @@ def _worth(specs: tuple[str, ...]) -> dict[Dimension, Decimal | None]:
     help="Money one point-year of happiness, love or meaning is worth to you, e.g. "
     "happiness=1500; DIM= clears it. Repeat for each dimension.",
 )
+@click.option(
+    "--language",
+    metavar="de|en|auto",
+    help=N_(
+        "The language the journal speaks; auto follows the locale. --lang and "
+        "$LTV_JOURNAL_LANG come first."
+    ),
+)
 @journal_options
 @json_option
 def profile_command(as_json: bool, **typed: Any) -> None:
@@ -152,6 +182,7 @@ def profile_command(as_json: bool, **typed: Any) -> None:
         updated = _checked(current, changes)
         with invalid_as_user_error("profile"):
             journal.save_profile(updated)
+        speak_profile(updated)
         now = journal.score()
     if as_json:
         echo_json({"profile": profile_json(updated), "score": score_json(now)})
