@@ -12,7 +12,7 @@ import click
 
 from .options import open_journal
 
-TuiRunner = Callable[[str], object]
+TuiRunner = Callable[..., object]
 
 
 def tui_runner() -> TuiRunner | None:

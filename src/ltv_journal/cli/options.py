@@ -87,16 +87,18 @@ def _check_lang(ctx: click.Context, _param: click.Parameter, value: str | None) 
         ctx.ensure_object(Settings).lang = value
 
 
-def speak_profile(profile: Profile) -> None:
-    """Speak the profile's language (else the locale's), unless `--lang` or
-    `$LTV_JOURNAL_LANG` named one: it comes after both (core/language.choose)."""
+def speak_profile(profile: Profile, *, automatic_too: bool = False) -> None:
+    """Speak the language the profile names, unless `--lang` or `$LTV_JOURNAL_LANG`
+    named one: it comes after both (core/language.choose). With `automatic_too`, a
+    profile that names none means the locale's (the run began in it otherwise)."""
     from ltv_journal.core import language
 
     ctx = click.get_current_context(silent=True)
     given = None if ctx is None else ctx.find_object(Settings)
     if (given is not None and given.lang) or language.overridden():
         return
-    language.use(language.choose(None, profile.language))
+    if profile.language is not None or automatic_too:
+        language.use(language.choose(None, profile.language))
 
 
 def lang_option(function: F) -> F:

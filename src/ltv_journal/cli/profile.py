@@ -182,7 +182,7 @@ def profile_command(as_json: bool, **typed: Any) -> None:
         updated = _checked(current, changes)
         with invalid_as_user_error("profile"):
             journal.save_profile(updated)
-        speak_profile(updated)
+        speak_profile(updated, automatic_too=True)
         now = journal.score()
     if as_json:
         echo_json({"profile": profile_json(updated), "score": score_json(now)})
