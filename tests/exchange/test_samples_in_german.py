@@ -127,3 +127,11 @@ def test_demo_opens_the_german_journal_in_german(monkeypatch: pytest.MonkeyPatch
     assert "Annual public transport pass (Deutschlandticket)" in english
     assert "Deutschlandticket im Jahresabo" in german
     assert not set(english) & set(german) - {"Smartwatch"}
+
+
+def test_loading_the_sample_in_german_gives_german_titles(empty_journal: Journal) -> None:
+    with language.using("de"):
+        import_file(empty_journal, sample_path("journal"), replace_profile=True)
+    titles = {d.title for d in empty_journal.iter_decisions()}
+    assert "Deutschlandticket im Jahresabo" in titles
+    assert "Annual public transport pass (Deutschlandticket)" not in titles
