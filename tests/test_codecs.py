@@ -36,6 +36,7 @@ PROFILE = Profile(
     hours_per_year=1600,
     valued_at=date(2025, 1, 1),
     worth=Worth(happiness=Decimal("1500.00"), love=Decimal("2000.25"), meaning=Decimal(900)),
+    language="de",
 )
 REVIEW = Review(
     id="0b3f2a9e-8d3b-4f57-9a61-0c2f3d4e5a6b",

@@ -51,7 +51,10 @@ def main(ctx: click.Context) -> None:
         return
     run = tui_runner()
     if run is not None:
-        run(settings().location)
+        if settings().lang:  # --lang comes before the profile's language
+            run(settings().location, follow_profile=False)
+        else:
+            run(settings().location)
         return
     from ltv_journal.core import clock
 

@@ -14,7 +14,7 @@ from ltv_journal.core.language import N_, _
 
 from .options import open_journal
 
-TuiRunner = Callable[[str], object]
+TuiRunner = Callable[..., object]
 
 
 def tui_runner() -> TuiRunner | None:

@@ -16,6 +16,7 @@ from ltv_journal.locations import ENV_DB, journal_location
 from .errors import UserError, database_reason
 
 if TYPE_CHECKING:
+    from ltv_journal.core.profile import Profile
     from ltv_journal.store.journal import Journal
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -31,6 +32,8 @@ class Settings:
     """What the group and its commands share: the `--db` given anywhere on the line."""
 
     db: str | None = None
+    lang: str | None = None
+    """`--lang` as given anywhere on the line: the profile's language then yields."""
 
     @property
     def location(self) -> str:
@@ -78,7 +81,7 @@ def db_option(function: F) -> F:
     )(function)
 
 
-def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+def _check_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     from ltv_journal.core import language
 
     if value is not None:
@@ -86,6 +89,21 @@ def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None)
             language.use(language.checked(value))
         except language.LanguageError as error:
             raise UserError(str(error)) from None
+        ctx.ensure_object(Settings).lang = value
+
+
+def speak_profile(profile: Profile, *, automatic_too: bool = False) -> None:
+    """Speak the language the profile names, unless `--lang` or `$LTV_JOURNAL_LANG`
+    named one: it comes after both (core/language.choose). With `automatic_too`, a
+    profile that names none means the locale's (the run began in it otherwise)."""
+    from ltv_journal.core import language
+
+    ctx = click.get_current_context(silent=True)
+    given = None if ctx is None else ctx.find_object(Settings)
+    if (given is not None and given.lang) or language.overridden():
+        return
+    if profile.language is not None or automatic_too:
+        language.use(language.choose(None, profile.language))
 
 
 def lang_option(function: F) -> F:
@@ -98,7 +116,10 @@ def lang_option(function: F) -> F:
         expose_value=False,
         is_eager=True,
         callback=_check_lang,
-        help=N_("The language: de or en (default: $LTV_JOURNAL_LANG, else the locale's)."),
+        help=N_(
+            "The language: de or en (default: $LTV_JOURNAL_LANG, else the profile's, "
+            "else the locale's)."
+        ),
     )(function)
 
 
@@ -164,6 +185,7 @@ def open_journal(location: str | None = None, *, create: bool = False) -> Iterat
             raise UserError(cannot_open(where, reason)) from None
         raise
     try:
+        speak_profile(journal.profile())
         yield journal
     finally:
         journal.close()

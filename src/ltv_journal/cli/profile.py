@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from ltv_journal.core import conventions
+from ltv_journal.core import conventions, language
 from ltv_journal.core.conventions import format_date
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.language import GERMAN, N_, _, current
@@ -26,6 +26,7 @@ from .options import (
     json_option,
     open_journal,
     settings,
+    speak_profile,
 )
 from .output import echo, echo_json, echo_lines
 from .score import score_lines
@@ -62,6 +63,7 @@ def profile_lines(profile: Profile) -> list[str]:
             )
             for dim in POINT_DIMENSIONS
         ),
+        (_("language"), LANGUAGE_NAMES.get(profile.language or "") or _("automatic")),
     ]
     width = max(len(label) for label, _value in rows)
     return [f"{label:<{width}}  {value}" for label, value in rows]
@@ -72,6 +74,9 @@ WORTH_LABELS = {
     "love": N_("love worth"),
     "meaning": N_("meaning worth"),
 }
+
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
+"""Each language in its own words."""
 
 
 def _percent(rate: Decimal) -> str:
@@ -106,7 +111,21 @@ def _changes(typed: dict[str, Any]) -> dict[str, Any]:
         found["valued_at"] = parsing.day(typed["valued_at"], "--valued-at")
     if typed["worth"]:
         found["worth"] = _worth(typed["worth"])
+    if typed["language"] is not None:
+        found["language"] = _language(typed["language"])
     return found
+
+
+def _language(value: str) -> str | None:
+    """`--language de|en`, or `auto` (None: the locale's)."""
+    if value.strip().lower() == "auto":
+        return None
+    try:
+        return language.checked(value)
+    except language.LanguageError:
+        raise UserError(
+            _("--language '{value}': give de, en or auto").format(value=value)
+        ) from None
 
 
 def _worth(specs: tuple[str, ...]) -> dict[Dimension, Decimal | None]:
@@ -166,6 +185,14 @@ money: --worth happiness=1500 says "+1 happiness for a year is worth 1,500 to me
         "happiness=1500; DIM= clears it. Repeat for each dimension."
     ),
 )
+@click.option(
+    "--language",
+    metavar="de|en|auto",
+    help=N_(
+        "The language the journal speaks; auto follows the locale. --lang and "
+        "$LTV_JOURNAL_LANG come first."
+    ),
+)
 @journal_options
 @json_option
 def profile_command(as_json: bool, **typed: Any) -> None:
@@ -183,6 +210,7 @@ def profile_command(as_json: bool, **typed: Any) -> None:
         updated = _checked(current, changes)
         with invalid_as_user_error("profile"):
             journal.save_profile(updated)
+        speak_profile(updated, automatic_too=True)
         now = journal.score()
     if as_json:
         echo_json({"profile": profile_json(updated), "score": score_json(now)})

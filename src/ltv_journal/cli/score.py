@@ -18,7 +18,7 @@ from ltv_journal.core.worth import left_out
 
 from . import parsing
 from .as_json import range_json, score_json
-from .options import journal_options, json_option, open_journal, settings
+from .options import journal_options, json_option, open_journal, settings, speak_profile
 from .output import (
     dimension_name,
     echo_json,
@@ -43,6 +43,7 @@ def read_score(location: str, as_of: date) -> tuple[Score, Band]:
     if path is not None:
         quick = quick_score_and_band(path, as_of)
         if quick is not None:
+            speak_profile(quick[0])
             return quick[1], lifetime_band(quick[2], quick[1].baseline)
     with open_journal(location) as journal:
         score = journal.score(as_of)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from . import clock
 from .dates import add_months
 from .dimensions import Until
-from .language import _
+from .language import LANGUAGES, _
 from .money import format_number
 from .text import control_problem
 from .worth import Worth
@@ -38,6 +38,9 @@ class Profile:
     January 1 of the year the profile is first saved, so it never moves by itself."""
     worth: Worth = field(default_factory=Worth)
     """Money per point-year of happiness, love and meaning; empty when not set."""
+    language: str | None = None
+    """The language the journal speaks ("de" or "en"); None follows the locale. `--lang`
+    and `$LTV_JOURNAL_LANG` come before it (core/language.choose)."""
 
     @property
     def valuation_date(self) -> date:
@@ -85,6 +88,8 @@ class Profile:
             found.append(("life_expectancy", _("must be at least the retirement age")))
         if self.valued_at is not None and not 1900 <= self.valued_at.year <= 2200:
             found.append(("valued_at", _("must be between 1900 and 2200")))
+        if self.language is not None and self.language not in LANGUAGES:
+            found.append(("language", _("must be de or en (or not set: the locale's)")))
         found.extend(self.worth.problems())
         return found
 

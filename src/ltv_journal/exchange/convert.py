@@ -28,7 +28,7 @@ from ltv_journal.core.decision import (
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
 from ltv_journal.core.ids import is_id, new_id
-from ltv_journal.core.language import _
+from ltv_journal.core.language import LANGUAGES, _
 from ltv_journal.core.money import CENT, format_number
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.worth import POINT_DIMENSIONS, Worth
@@ -210,7 +210,18 @@ def profile_from_table(value: object) -> Profile:
         hours_per_year=whole(table, "hours_per_year", path, defaults.hours_per_year),
         valued_at=day(table, "valued_at", path),
         worth=_worth(table, path),
+        language=_language(table, path),
     )
+
+
+def _language(table: Mapping[str, Any], path: Path) -> str | None:
+    """`language = "de"` or `"en"`; absent: None, the locale's."""
+    if "language" not in table:
+        return None
+    value = table["language"]
+    if type(value) is not str or value not in LANGUAGES:
+        raise _wrong((*path, "language"), '"de" or "en"', value)
+    return value
 
 
 def _worth(table: Mapping[str, Any], path: Path) -> Worth:

@@ -36,6 +36,8 @@ def profile_pairs(profile: Profile) -> Pairs:
     pairs.append(("hours_per_year", str(profile.hours_per_year)))
     if profile.valued_at is not None:
         pairs.append(("valued_at", literals.day(profile.valued_at)))
+    if profile.language is not None:  # not set: the locale's, and no key
+        pairs.append(("language", literals.string(profile.language)))
     return pairs
 
 

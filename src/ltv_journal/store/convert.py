@@ -44,7 +44,17 @@ def profile_from_columns(row: Mapping[Any, Any]) -> Profile:
                 for dim in POINT_DIMENSIONS
             }
         ),
+        language=_language(row),
     )
+
+
+def _language(row: Mapping[Any, Any]) -> str | None:
+    """The language column; a profile row from before schema 7 (read while migrating)
+    has none."""
+    try:
+        return row["language"]  # type: ignore[no-any-return]
+    except (KeyError, IndexError):
+        return None
 
 
 def _day(value: date | str | None) -> date | None:
@@ -66,6 +76,7 @@ def profile_columns(profile: Profile) -> dict[str, Any]:
         "hours_per_year": profile.hours_per_year,
         "valued_at": profile.valued_at,
         **{f"worth_{dim}": _cents(profile.worth.get(dim)) for dim in POINT_DIMENSIONS},
+        "language": profile.language,
     }
 
 

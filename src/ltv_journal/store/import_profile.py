@@ -85,7 +85,9 @@ def settle_profile(conn: Connection, profile: Profile | None, replace_profile: b
 
 def _settled(profile: Profile, old: Profile | None) -> Profile:
     """A file's profile as it replaces the journal's: what the file leaves out (the
-    valuation date, a worth) stays as the journal had it."""
+    valuation date, a worth, the language) stays as the journal had it."""
     if old is not None and not profile.worth:
         profile = replace(profile, worth=old.worth)
+    if old is not None and profile.language is None:
+        profile = replace(profile, language=old.language)
     return with_valuation_date(profile, old)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect
 from sqlmodel import SQLModel
 
 from ltv_journal.core import clock
@@ -25,7 +25,7 @@ from .engine import WRITE
 from .errors import NotAJournal, SchemaTooNew
 from .quick import SCHEMA_VERSION
 from .rescore import rescore_all
-from .tables import OPTION_EFFECTS, OPTIONS, PROFILES, RESCORE, UNDO_ITEMS
+from .tables import OPTION_EFFECTS, OPTIONS, RESCORE, UNDO_ITEMS
 
 Migration = Callable[[Connection], None]
 
@@ -54,7 +54,7 @@ def _valuation_and_worth(conn: Connection) -> None:
     conn.exec_driver_sql(
         "UPDATE profile SET valued_at = ?", (date(clock.today().year, 1, 1).isoformat(),)
     )
-    row = conn.execute(select(PROFILES)).first()
+    row = conn.exec_driver_sql("SELECT * FROM profile").first()  # the columns of v3
     profile = None if row is None else profile_from_columns(row._mapping)
     if profile is not None and profile.discount_rate:  # at rate 0 no value moves
         rescore_all(conn, profile)
@@ -91,12 +91,21 @@ def _rescore_marker_and_undo_items(conn: Connection) -> None:
     UNDO_ITEMS.create(conn, checkfirst=True)
 
 
+def _profile_language(conn: Connection) -> None:
+    """v6 → v7: the profile may name the language the journal speaks ("de" or "en");
+    NULL, as in every journal being migrated, follows the locale."""
+    columns = {c["name"] for c in inspect(conn).get_columns("profile")}
+    if "language" not in columns:  # a copy an older ltv-journal made from a newer one
+        conn.exec_driver_sql("ALTER TABLE profile ADD COLUMN language VARCHAR")
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _review_positions,
     2: _valuation_and_worth,
     3: _customer_value_inputs,
     4: _options,
     5: _rescore_marker_and_undo_items,
+    6: _profile_language,
 }
 """MIGRATIONS[n] moves a journal from version n to n + 1."""
 

@@ -20,7 +20,7 @@ from ltv_journal.core.uncertainty import Band
 from .convert import profile_from_columns
 from .peek import open_read_only
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """The journal schema this ltv-journal writes (SQLite's `PRAGMA user_version`)."""
 PROFILE_TABLE = "profile"
 BUCKET_TABLE = "score_bucket"

@@ -36,6 +36,8 @@ class ProfileRow(SQLModel, table=True):
     """Money per point-year, in cents; NULL when not set (so for the other two)."""
     worth_love: int | None = None
     worth_meaning: int | None = None
+    language: str | None = None
+    """"de" or "en"; NULL follows the locale."""
 
 
 class DecisionRow(SQLModel, table=True):

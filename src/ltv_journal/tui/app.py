@@ -25,6 +25,7 @@ from .overview import Overview
 from .workers import in_thread
 
 if TYPE_CHECKING:
+    from ltv_journal.core.profile import Profile
     from ltv_journal.store.journal import Journal
 
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -42,8 +43,13 @@ class LtvJournalApp(KeysInOrder[None]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
     THEMES: ClassVar[tuple[str, str]] = (DARK, LIGHT)
 
-    def __init__(self, journal_location: str, journal: Journal | None = None) -> None:
+    def __init__(
+        self, journal_location: str, journal: Journal | None = None, *, follow_profile: bool = True
+    ) -> None:
         super().__init__()
+        self.follow_profile = follow_profile
+        """Whether the profile's language is spoken: not when `--lang` named one (nor
+        while `$LTV_JOURNAL_LANG` does)."""
         self.journal_location = journal_location
         self.journal: Journal | None = journal
         self._owns_journal = journal is None
@@ -74,12 +80,16 @@ class LtvJournalApp(KeysInOrder[None]):
         if found is None:
             return None
         profile, score = found
+        self.speak_profile(profile)  # before the first frame is composed
         empty: dict = {dim: [] for dim in DIMENSIONS}  # type: ignore[type-arg]
         return Overview(profile, score, None, empty)
 
     def on_main_screen_list_mounted(self, _: MainScreen.ListMounted) -> None:
         """After the first frame: importing SQLAlchemy in a thread before it would hold
         the GIL that frame needs."""
+        if self.main.journal is not None:  # composed again in another language
+            self.main.reload()
+            return
         journal = self.journal
         in_thread(self, lambda: self._open(journal), what="open the journal", group="open")
 
@@ -100,7 +110,34 @@ class LtvJournalApp(KeysInOrder[None]):
 
     def on_journal_opened(self, message: JournalOpened) -> None:
         self.journal = message.journal
-        self.main.journal_opened(message.journal, message.has_profile, message.due)
+        main = self.main
+        if not self.speak_profile(message.journal.profile()):
+            main.journal_opened(message.journal, message.has_profile, message.due)
+            return
+
+        async def anew_then_open() -> None:  # no quick read said the language before
+            await main.speak_anew()
+            main.journal_opened(message.journal, message.has_profile, message.due)
+
+        main.call_later(anew_then_open)
+
+    # -- the language ------------------------------------------------------------------
+
+    def speak_profile(self, profile: Profile, *, automatic_too: bool = False) -> bool:
+        """Speak the language the profile names unless `--lang` or `$LTV_JOURNAL_LANG`
+        named one (with `automatic_too`, a profile that names none: the locale's);
+        whether the language in force changed."""
+        from ltv_journal.core import language
+
+        if not self.follow_profile or language.overridden():
+            return False
+        if profile.language is None and not automatic_too:
+            return False  # the language the app was started in is the locale's
+        wanted = language.choose(None, profile.language)
+        if wanted == language.current():
+            return False
+        language.use(wanted)
+        return True
 
     def on_journal_failed(self, message: JournalFailed) -> None:
         self.failure = message.reason  # held keys stay held: the app closes
@@ -127,11 +164,12 @@ class LtvJournalApp(KeysInOrder[None]):
                 yield SystemCommand(f"{key.label} ({key.display})", key.help, action)
 
 
-def run_app(location: str, *, headless: bool = False) -> None:
+def run_app(location: str, *, headless: bool = False, follow_profile: bool = True) -> None:
     """Open the journal at `location` in the terminal until the person quits.
 
-    When the journal cannot be opened, says why on stderr and exits with code 2."""
-    app = LtvJournalApp(location)
+    When the journal cannot be opened, says why on stderr and exits with code 2.
+    `follow_profile=False`: `--lang` named the language, the profile's does not count."""
+    app = LtvJournalApp(location, follow_profile=follow_profile)
     app.run(headless=headless)
     if app.failure is not None:
         print(app.failure, file=sys.stderr)

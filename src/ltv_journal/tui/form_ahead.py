@@ -30,6 +30,8 @@ class AddFormAhead:
         self._app = app
         self._save = save
         self._form: DecisionForm | None = None
+        self._language = ""
+        """The language the form was built in: another one builds it again."""
 
     def build(self, profile: Profile, categories: Sequence[str]) -> None:
         """Build and mount the form now, unshown, unless one that fits is there."""
@@ -52,7 +54,13 @@ class AddFormAhead:
         return form
 
     def _fits(self, profile: Profile) -> bool:
-        return self._form is not None and self._form.profile.currency == profile.currency
+        from ltv_journal.core.language import current
+
+        return (
+            self._form is not None
+            and self._form.profile.currency == profile.currency
+            and self._language == current()
+        )
 
     def _shown(self) -> bool:
         return self._form is not None and self._form in self._app.screen_stack
@@ -65,6 +73,9 @@ class AddFormAhead:
             app.uninstall_screen(old)
             if old.is_running:
                 old.remove()
+        from ltv_journal.core.language import current
+
+        self._language = current()
         form = self._form = DecisionForm(profile, None, categories, save=self._save)
         app.install_screen(form, SCREEN_NAME)
         return form

@@ -87,6 +87,9 @@ class MainScreen(Screen[None]):
         self.detail_wanted: bool | None = None
         """None: the layout decides; True/False: the person chose with `v`."""
         self._watch: ChangeWatch | None = None
+        self._anew = False
+        """True while the screen is composed again (another language), until its list
+        is mounted."""
         self._add_form: AddFormAhead | None = None
         self.reviews = ReviewFlow(self)
         self.files = FileFlow(self)
@@ -112,6 +115,7 @@ class MainScreen(Screen[None]):
         arrange(self, self.detail_wanted)
 
     def on_body_mounted(self, _: Body.Mounted) -> None:
+        self._anew = False
         self.decisions.border_title = "Decisions"
         self.decisions.focus()
         arrange(self, self.detail_wanted)
@@ -144,6 +148,21 @@ class MainScreen(Screen[None]):
                 title="Reviews",
             )
 
+    def _speaks_anew(self, profile: Profile) -> bool:
+        """Whether the app now speaks another language: the profile's (or, set to
+        automatic, the locale's)."""
+        speak = getattr(self.app, "speak_profile", None)
+        return bool(speak is not None and speak(profile, automatic_too=True))
+
+    async def speak_anew(self) -> None:
+        """Compose the screen again, in the language now in force: the journal, the
+        filter and the selection stay; the list, once mounted, reads them again."""
+        self._anew = True
+        await self.recompose()
+        self.query_one(TopBar).show_owner("", clock.today())
+        if self.overview is not None:
+            self.show_overview(self.overview)
+
     def _look_for_changes(self) -> None:
         """Another program (a shell's `ltv-journal undo`, a second window) wrote to the
         journal: show what is there now, scored with the profile in force."""
@@ -155,7 +174,7 @@ class MainScreen(Screen[None]):
         """Read everything again after a change: list, figures, detail; with `select`,
         the list's cursor moves to that decision."""
         journal = self.journal
-        if journal is None:
+        if journal is None or self._anew:  # the list, once mounted again, reads it all
             return
         if self._watch is not None:
             self._watch.settle()  # what is read now includes every change so far
@@ -389,7 +408,10 @@ class MainScreen(Screen[None]):
         self.app.push_screen(form, callback=lambda p: self._profile_saved(p, first_run))
 
     def _profile_saved(self, profile: Profile | None, first_run: bool) -> None:
-        if profile is not None:
+        if profile is not None and self._speaks_anew(profile):
+            self.notify("Profile saved; every decision rescored.")
+            self.call_later(self.speak_anew)  # the list, mounted again, reads it all
+        elif profile is not None:
             self.saved("Profile saved; every decision rescored.")
         elif first_run:
             self.notify("No profile yet: the score needs your income and ages. Press p.")

@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Select, Static
 
 from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.text import visible
@@ -54,6 +55,14 @@ WORTH_INTRO = (
     'worth 1,500 to me" — and every decision gets one combined value, so a trade-off '
     "of money against happiness is settled. Leave them blank to keep four separate scores."
 )
+AUTOMATIC = "auto"
+LANGUAGE_CHOICES: tuple[tuple[str, str], ...] = (
+    (AUTOMATIC, N_("automatic (the locale's)")),
+    ("de", "Deutsch"),
+    ("en", "English"),
+)
+"""The language field's choices: automatic follows the locale; each language is named
+in its own words."""
 ESSENTIALS = ("name", "birth_date", "annual_income", "currency")
 """The fields a first run asks for; the rest start at their defaults."""
 DEFAULTS = Profile()
@@ -64,6 +73,15 @@ _WHOLE = {
     "life_expectancy": "years",
     "hours_per_year": "hours",
 }
+
+
+class ChoiceSelect(Select[str], inherit_bindings=False):
+    """A choice; space or an arrow opens the list. Enter is left to the form, where it
+    saves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,space,up", "show_overlay", "Show menu", show=False)
+    ]
 
 
 class ProfileForm(FormScreen[Profile]):
@@ -111,8 +129,9 @@ class ProfileForm(FormScreen[Profile]):
                     yield self._field(key)
                 yield Label("Horizons and rates (the defaults suit most people)", classes="section")
                 for f in fields(Profile):
-                    if f.name not in (*ESSENTIALS, "worth"):
+                    if f.name not in (*ESSENTIALS, "worth", "language"):
                         yield self._field(f.name)
+                yield self._language_field()
                 yield Label("What a point-year is worth to you (optional)", classes="section")
                 yield Static(WORTH_INTRO, classes="form-intro")
                 for dim in POINT_DIMENSIONS:
@@ -177,6 +196,24 @@ class ProfileForm(FormScreen[Profile]):
         control = Input(text, placeholder=hint, id=key, compact=True)
         return Field(label, control, key=key)
 
+    def _language_field(self) -> Field:
+        choices = [
+            (_(label) if code == AUTOMATIC else label, code) for code, label in LANGUAGE_CHOICES
+        ]
+        control = ChoiceSelect(
+            choices,
+            value=self.profile.language or AUTOMATIC,
+            allow_blank=False,
+            id="language",
+            compact=True,
+        )
+        return Field(_("language"), control, key="language")
+
+    def language(self) -> str | None:
+        """The language chosen: "de", "en", or None (automatic)."""
+        value = self.query_one("#language", Select).value
+        return None if value == AUTOMATIC or not isinstance(value, str) else value
+
     def text(self, key: str) -> str:
         return self.query_one(f"#{key}", Input).value
 
@@ -205,6 +242,7 @@ class ProfileForm(FormScreen[Profile]):
             except ValueError as error:
                 add_problem(found, f"worth.{dim}", str(error))
         values["worth"] = Worth(**worth)
+        values["language"] = self.language()
         if values.get("valued_at") is None:  # blank keeps the date it had
             values["valued_at"] = self.profile.valued_at
         # Unreadable fields at their defaults, so the rest are checked too: every
