@@ -6,10 +6,11 @@ from __future__ import annotations
 import asyncio
 import http.client
 import os
+import re
 import socket
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
@@ -24,6 +25,7 @@ from .served import Served, start_serve
 WAIT = 60.0
 """Seconds for anything the served app does: generous, the machine may be busy."""
 TIMEOUT = aiohttp.ClientTimeout(total=WAIT)
+ESCAPES = re.compile(r"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
 
 
 @dataclass(frozen=True)
@@ -62,10 +64,10 @@ async def _websocket_status(url: str, cookie: str, origin: str | None) -> int:
     headers = {"Cookie": cookie} if cookie else {}
     if origin is not None:
         headers["Origin"] = origin
-    async with aiohttp.ClientSession(timeout=TIMEOUT) as session:
+    async with asyncio.timeout(WAIT), aiohttp.ClientSession(timeout=TIMEOUT) as session:
         try:
             async with session.ws_connect(url, headers=headers) as ws:
-                message = await ws.receive(timeout=WAIT)
+                message = await ws.receive()
                 assert message.type == aiohttp.WSMsgType.BINARY, message
                 return 101
         except aiohttp.WSServerHandshakeError as error:
@@ -206,11 +208,11 @@ def open_websocket(served: Served, cookie: str) -> Iterator[None]:
         ws = await session.ws_connect(
             f"{served.url}ws?width=100&height=30", headers={"Cookie": cookie}
         )
-        message = await ws.receive(timeout=WAIT)
+        message = await ws.receive()
         assert message.type == aiohttp.WSMsgType.BINARY, message
         return session, ws
 
-    session, ws = loop.run_until_complete(connect())
+    session, ws = loop.run_until_complete(asyncio.wait_for(connect(), WAIT))
     try:
         yield
     finally:
@@ -238,3 +240,38 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return "State:\tZ" not in status and os.path.exists(f"/proc/{pid}")
+
+
+ODD_FOLDER = 'a journal\'s folder; $(touch injected) `touch injected` "quoted" & more'
+
+
+def test_the_app_opens_the_journal_given_even_at_an_odd_path(tmp_path: Path, max_db: Path) -> None:
+    odd = tmp_path / ODD_FOLDER / "my journal.db"
+    odd.parent.mkdir()
+    max_db.rename(odd)
+    server = start_serve(odd, tmp_path)
+    try:
+        shown = asyncio.run(_app_output_until(server, sign_in(server), "1,695,000.00 EUR"))
+        assert "1,695,000.00 EUR" in shown  # the seed's LTV: the app opened this journal
+    finally:
+        assert server.stop() == 0
+    assert not list(tmp_path.rglob("injected"))  # the path reached no shell as code
+    assert not (Path.cwd() / "injected").exists()
+
+
+async def _app_output_until(served: Served, cookie: str, text: str) -> str:
+    """What the app sent over the websocket, as plain text, once it holds `text`."""
+    shown = ""
+    received = b""
+    # one deadline for all: the server's heartbeat pings would restart a receive timeout
+    with suppress(TimeoutError):
+        async with asyncio.timeout(WAIT), aiohttp.ClientSession(timeout=TIMEOUT) as session:
+            url = f"{served.url}ws?width=120&height=40"
+            async with session.ws_connect(url, headers={"Cookie": cookie}) as ws:
+                while text not in shown:
+                    message = await ws.receive()
+                    if message.type != aiohttp.WSMsgType.BINARY:
+                        break
+                    received += message.data
+                    shown = ESCAPES.sub("", received.decode("utf-8", errors="replace"))
+    return shown
