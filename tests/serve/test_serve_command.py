@@ -89,6 +89,7 @@ def test_help_explains_the_token_the_port_and_the_host() -> None:
 def test_without_the_token_there_is_only_the_login_page(served: Served) -> None:
     page = request(served, "/")
     assert page.status == 401
+    assert page.headers["Cache-Control"] == "no-store"
     assert 'name="token"' in page.text
     assert "textual-terminal" not in page.text
     assert request(served, "/static/js/textual.js").status == 401
@@ -109,6 +110,8 @@ def test_the_token_opens_the_page_and_its_websocket(served: Served) -> None:
     cookie = sign_in(served)
     page = request(served, "/", cookie=cookie)
     assert page.status == 200
+    assert page.headers["X-Frame-Options"] == "DENY"  # no other site shows it in a frame
+    assert request(served, "/static/js/textual.js", cookie=cookie).status == 200
     assert f'data-session-websocket-url="ws://{served.host}/ws"' in page.text
     assert websocket_status(served, cookie, origin=served.url.rstrip("/")) == 101
     # a page of another site cannot use the cookie to drive the journal

@@ -122,7 +122,6 @@ class TokenServer(Server):
             response = web.Response(status=403, text="only this server's own page may connect\n")
         else:
             response = await handler(request)
-        _harden(response)
         return response
 
     async def handle_login(self, request: web.Request) -> web.StreamResponse:
@@ -140,6 +139,7 @@ class TokenServer(Server):
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
         app.middlewares.append(self._require_token)
+        app.on_response_prepare.append(_harden)
         app.router.add_route("*", LOGIN_PATH, self.handle_login, name="login")
         return app
 
@@ -182,9 +182,10 @@ def _same_origin(request: web.Request) -> bool:
     return scheme in ("http", "https") and host == request.host
 
 
-def _harden(response: web.StreamResponse) -> None:
-    """No framing by other sites, no token in a Referer, nothing private in a cache."""
+async def _harden(_request: web.Request, response: web.StreamResponse) -> None:
+    """Every response, before its headers go: no framing by other sites, no token in a
+    Referer, nothing private in a cache."""
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
-    if response.status in (303, 401):
+    if response.status in (303, 401, 403):
         response.headers.setdefault("Cache-Control", "no-store")
