@@ -7,6 +7,7 @@ import asyncio
 import http.client
 import os
 import re
+import signal
 import socket
 import time
 from collections.abc import Iterator
@@ -278,3 +279,24 @@ async def _app_output_until(served: Served, cookie: str, text: str) -> str:
                     received += message.data
                     shown = ESCAPES.sub("", received.decode("utf-8", errors="replace"))
     return shown
+
+
+def test_an_app_that_dies_ends_its_session_in_the_browser(served: Served) -> None:
+    """The page says "Session ended" (offers Restart) rather than stay blank."""
+    cookie = sign_in(served)
+
+    async def watch() -> aiohttp.WSMsgType:
+        async with asyncio.timeout(WAIT), aiohttp.ClientSession(timeout=TIMEOUT) as session:
+            url = f"{served.url}ws?width=100&height=30"
+            async with session.ws_connect(url, headers={"Cookie": cookie}) as ws:
+                first = await ws.receive()
+                assert first.type == aiohttp.WSMsgType.BINARY, first
+                for pid in _descendants(served.process.pid):
+                    os.kill(pid, signal.SIGKILL)  # the app's processes, started by this test
+                while (message := await ws.receive()).type == aiohttp.WSMsgType.BINARY:
+                    pass
+                return message.type
+
+    assert asyncio.run(watch()) in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+    assert served.process.poll() is None  # the server goes on serving
+    assert request(served, "/", cookie=cookie).status == 200

@@ -10,6 +10,7 @@ The websocket is refused without the cookie, and from a page of another site.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import html
 import secrets
@@ -19,7 +20,8 @@ from typing import Any
 
 import aiohttp_jinja2
 from aiohttp import web
-from textual_serve.server import Server, to_int
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, log, to_int
 
 LOGIN_PATH = "/login"
 WEBSOCKET_PATH = "/ws"
@@ -157,6 +159,39 @@ class TokenServer(Server):
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """textual-serve's websocket handler, with an app that closes the websocket when
+        its process ends in any way (the page then says "Session ended"; textual-serve
+        closes it only when the app says goodbye, so a crashed app left a blank page)."""
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width = to_int(request.query.get("width", "80"), 80)
+        height = to_int(request.query.get("height", "24"), 24)
+        app_service: AppService | None = None
+
+        async def close() -> None:
+            await websocket.close()
+
+        try:
+            await websocket.prepare(request)
+            app_service = ClosingAppService(
+                self.command,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=close,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )
+            await app_service.start(width, height)
+            await self._process_messages(websocket, app_service)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:
+            log.exception(error)
+        finally:
+            if app_service is not None:
+                await app_service.stop()
+        return websocket
+
     async def on_startup(self, app: web.Application) -> None:
         """Quiet: the command line has said where and with which token."""
 
@@ -170,6 +205,14 @@ class TokenServer(Server):
             handle_signals=True,
             shutdown_timeout=5,
         )
+
+
+class ClosingAppService(AppService):
+    """An app process that closes its browser's websocket when it ends."""
+
+    async def run(self) -> None:
+        await super().run()
+        await self.remote_close()
 
 
 def _same_origin(request: web.Request) -> bool:
