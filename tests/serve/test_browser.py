@@ -100,3 +100,5 @@ def test_a_key_press_in_the_browser_adds_a_decision_to_the_journal(
     while TITLE not in (titles := listed_titles(max_db)) and time.monotonic() < deadline:
         time.sleep(0.5)
     assert titles == [TITLE, "Build an online business"]
+    page.keyboard.press("q")  # quits the app: the page says so and offers a restart
+    page.wait_for_selector("text=Session ended.", state="visible")
