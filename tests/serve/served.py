@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import queue
 import signal
@@ -12,6 +13,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+PR_SET_PDEATHSIG = 1
+_LIBC: ctypes.CDLL | None = ctypes.CDLL(None)  # loaded here: not in a forked child
+if not hasattr(_LIBC, "prctl"):  # not Linux
+    _LIBC = None
 START_TIMEOUT = 90.0
 """Seconds for `serve` to print its address: generous, the machine may be busy."""
 
@@ -66,6 +71,7 @@ def start_serve(db: Path, tmp_path: Path, *options: str) -> Served:
             stderr=stderr,
             text=True,
             start_new_session=True,
+            preexec_fn=_end_with_the_tests,
         )
     lines: queue.Queue[str | None] = queue.Queue()
     threading.Thread(target=_read_lines, args=(process, lines), daemon=True).start()
@@ -85,6 +91,13 @@ def start_serve(db: Path, tmp_path: Path, *options: str) -> Served:
         seen.append(line)
     printed = {parts[0]: parts[1] for parts in (s.split() for s in seen) if len(parts) >= 2}
     return Served(process, printed["open"], printed["token"], stderr_path, seen)
+
+
+def _end_with_the_tests() -> None:
+    """In the server's process (Linux): SIGTERM when the test run that started it ends,
+    even a killed one, so that no server outlives its tests."""
+    if _LIBC is not None:
+        _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _read_lines(process: subprocess.Popen[str], lines: queue.Queue[str | None]) -> None:
