@@ -255,8 +255,15 @@ def test_the_app_opens_the_journal_given_even_at_an_odd_path(tmp_path: Path, max
     max_db.rename(odd)
     server = start_serve(odd, tmp_path)
     try:
-        shown = asyncio.run(_app_output_until(server, sign_in(server), "1,695,000.00 EUR"))
+        cookie = sign_in(server)
+        shown = asyncio.run(_app_output_until(server, cookie, "1,695,000.00 EUR"))
         assert "1,695,000.00 EUR" in shown  # the seed's LTV: the app opened this journal
+        with open_websocket(server, cookie):
+            apps = _descendants(server.process.pid)
+            command_lines = [Path(f"/proc/{pid}/cmdline").read_bytes() for pid in apps]
+        # the location is not on the app's command line (a URL's password would show in ps)
+        assert command_lines
+        assert not [line for line in command_lines if b"journal.db" in line]
     finally:
         assert server.stop() == 0
     assert not list(tmp_path.rglob("injected"))  # the path reached no shell as code

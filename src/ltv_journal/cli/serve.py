@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import errno
 import ipaddress
+import os
 import shlex
 import socket
 import sys
 
 import click
+
+from ltv_journal.locations import ENV_DB
 
 from .errors import UserError
 from .options import db_option, open_journal, settings
@@ -77,7 +80,10 @@ def _serve(listening: socket.socket, host: str, location: str) -> None:
     echo(f"  or     {url}?token={token}")
     echo("Ctrl+C stops.")
     sys.stdout.flush()
-    command = shlex.join([sys.executable, "-m", "ltv_journal.tui.served", location])
+    # The app processes inherit the location through the environment, not their command
+    # line: a database URL's password never shows in `ps`, and no shell parses a path.
+    os.environ[ENV_DB] = location
+    command = shlex.join([sys.executable, "-m", "ltv_journal.tui.served"])
     TokenServer(command, token, port=port, title="LTV Journal").serve_on(listening)
 
 
