@@ -24,6 +24,7 @@ from .output import echo
 from .profile import profile_command
 from .reviews import calibration, review
 from .score import read_score, score_command, score_lines
+from .serve import serve
 from .worth import worth_command
 
 __all__ = ["main"]
@@ -87,6 +88,7 @@ COMMANDS = (
     backup,
     restore,
     demo,
+    serve,
 )
 for command in COMMANDS:
     main.add_command(command)

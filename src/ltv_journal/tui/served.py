@@ -1,0 +1,27 @@
+"""The terminal UI as `ltv-journal serve` runs it for one browser tab.
+
+textual-serve starts `python -m ltv_journal.tui.served` once per connected page and
+talks to it through pipes (Textual's web driver, chosen by textual-serve's environment),
+so the command line's "is this a terminal?" check must not apply here. The journal is
+the one `serve` put in $LTV_JOURNAL_DB (or a LOCATION argument, when run by hand).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(args: Sequence[str]) -> None:
+    if len(args) > 1:
+        print("usage: python -m ltv_journal.tui.served [LOCATION]", file=sys.stderr)
+        sys.exit(2)
+    from ltv_journal.locations import journal_location
+
+    from .app import run_app
+
+    run_app(journal_location(args[0] if args else None))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
