@@ -291,8 +291,19 @@ def test_a_missing_database_driver_is_a_clear_error() -> None:
     from ltv_journal.store.errors import NotAJournal
 
     with pytest.raises(NotAJournal, match="driver is not installed") as caught:
-        Journal("postgresql://someone:secret@localhost/journal")
+        Journal("mysql://someone:secret@localhost/journal")
     assert "secret" not in str(caught.value)
+
+
+def test_an_unreachable_server_is_a_clear_error_without_the_password() -> None:
+    from ltv_journal.store.errors import NotAJournal
+
+    with pytest.raises(NotAJournal, match="connection refused|Connection refused") as caught:
+        Journal("postgresql://someone:secret@127.0.0.1:1/journal")
+    assert "secret" not in str(caught.value)
+    assert str(caught.value).startswith(
+        "cannot open the journal at postgresql://someone:***@127.0.0.1:1/journal: "
+    )
 
 
 def test_an_import_in_another_currency_is_refused(journal: Journal, max_muster: Profile) -> None:
