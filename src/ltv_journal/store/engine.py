@@ -162,9 +162,9 @@ def _configure_postgres(dbapi_connection: Any, _record: Any) -> None:
 
 def _begin_postgres(connection: Connection) -> None:
     write = connection.get_execution_options().get(WRITE, False)
-    if write:
-        with connection.connection.driver_connection.cursor() as cursor:  # type: ignore[union-attr]
-            postgres.begin_write(cursor, count=write is True)
+    if write:  # SQLAlchemy's own errors (a lock timeout: OperationalError, Busy)
+        for statement in postgres.write_start(count=write is True, timeout_ms=BUSY_TIMEOUT_MS):
+            connection.exec_driver_sql(statement)
 
 
 def _without_password(location: str) -> str:

@@ -64,13 +64,16 @@ def shown(location: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
-def begin_write(cursor: Any, *, count: bool) -> None:
+def write_start(*, count: bool, timeout_ms: int = BUSY_TIMEOUT_MS) -> list[str]:
     """The start of every write transaction: wait for the write lock (at most
-    BUSY_TIMEOUT_MS, then "lock timeout"), then count the change."""
-    cursor.execute(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+    `timeout_ms`, then "lock timeout"), then count the change."""
+    statements = [
+        f"SET LOCAL lock_timeout = {int(timeout_ms)}",
+        f"SELECT pg_advisory_xact_lock({WRITE_LOCK})",
+    ]
     if count:
-        cursor.execute(f"UPDATE {META_TABLE} SET changes = changes + 1")
+        statements.append(f"UPDATE {META_TABLE} SET changes = changes + 1")
+    return statements
 
 
 def connect(location: str, **options: Any) -> Any:
