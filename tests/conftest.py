@@ -12,7 +12,7 @@ unless LTV_REQUIRE_POSTGRES=1 (CI), where that is a failure.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from backends import journal_location
 from ltv_journal.core import clock
 from ltv_journal.core.profile import Profile
 
@@ -88,20 +89,26 @@ def pg_server() -> Iterator[Any]:
 
 
 @pytest.fixture
-def pg_url(pg_server: Any) -> Iterator[str]:
-    """The URL of a fresh, empty database on the test server, dropped afterwards."""
-    name = pg_server.new_database()
+def pg_databases(pg_server: Any) -> Iterator[Callable[[], str]]:
+    """Makes fresh, empty databases on the test server (each call one more: a test may
+    want two journals); all are dropped afterwards."""
+    made: list[str] = []
+
+    def new_database() -> str:
+        made.append(pg_server.new_database())
+        return str(pg_server.url(made[-1]))
+
     try:
-        yield pg_server.url(name)
+        yield new_database
     finally:
-        pg_server.drop_database(name)
+        for name in made:
+            pg_server.drop_database(name)
 
 
-def journal_location(request: pytest.FixtureRequest, backend: str, path: Path) -> Any:
-    """`path` on SQLite; a fresh database's URL on PostgreSQL."""
-    if backend == "postgresql":
-        return request.getfixturevalue("pg_url")
-    return path
+@pytest.fixture
+def pg_url(pg_databases: Callable[[], str]) -> str:
+    """The URL of a fresh, empty database on the test server."""
+    return pg_databases()
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import journal_location
+from backends import journal_location
 from ltv_journal.cli import main
 
 Run = Callable[..., Result]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import journal_location
+from backends import journal_location
 from ltv_journal.store.journal import Journal
 
 
