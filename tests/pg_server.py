@@ -56,7 +56,9 @@ class PgServer:
         if done.returncode != 0:
             raise RuntimeError(f"{Path(args[0]).name} failed: {done.stderr.strip() or done.stdout}")
 
-    def start(self) -> None:
+    def start(self, *, durable: bool = False) -> None:
+        """Start the server; for tests without fsync (nothing here must survive a
+        power loss), `durable` as PostgreSQL ships (for benchmarks)."""
         self._run(
             str(self.bindir / "initdb"),
             "-D", str(self.data),
@@ -66,10 +68,9 @@ class PgServer:
             "--locale=C",
             "--no-sync",
         )  # fmt: skip
-        options = (
-            f"-k {self.folder} -c listen_addresses='' -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
+        options = f"-k {self.folder} -c listen_addresses='' -c max_connections=200"
+        if not durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run(
             str(self.bindir / "pg_ctl"),
             "-D", str(self.data),
