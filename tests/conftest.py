@@ -111,9 +111,10 @@ def pg_url(pg_databases: Callable[[], str]) -> str:
     return pg_databases()
 
 
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    if report.when == "call" and "[postgresql" in report.nodeid and not report.skipped:
-        _ran_on_postgres.add(report.nodeid)
+def pytest_runtest_call(item: pytest.Item) -> None:
+    """A test that reaches its call with the server set up ran against PostgreSQL."""
+    if "pg_server" in getattr(item, "fixturenames", ()) or "[postgresql" in item.nodeid:
+        _ran_on_postgres.add(item.nodeid)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

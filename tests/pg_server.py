@@ -15,6 +15,9 @@ import uuid
 from pathlib import Path
 
 SUPERUSER = "postgres"
+PASSWORD_ROLE = "max"
+PASSWORD = "s3cret-Pw"
+"""A role that logs in with a password only (the others are trusted on the socket)."""
 
 
 def find_bindir() -> Path | None:
@@ -68,6 +71,11 @@ class PgServer:
             "--locale=C",
             "--no-sync",
         )  # fmt: skip
+        hba = self.data / "pg_hba.conf"  # one role that must give its password
+        hba.write_text(
+            f"local all {PASSWORD_ROLE} scram-sha-256\n" + hba.read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
         options = f"-k {self.folder} -c listen_addresses='' -c max_connections=200"
         if not durable:
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
@@ -79,9 +87,10 @@ class PgServer:
             "-w", "start",
         )  # fmt: skip
         self.started = True
+        self.admin(f"CREATE ROLE {PASSWORD_ROLE} LOGIN PASSWORD '{PASSWORD}'")
 
-    def url(self, database: str = "postgres") -> str:
-        return f"postgresql://{SUPERUSER}@/{database}?host={self.folder}"
+    def url(self, database: str = "postgres", user: str = SUPERUSER) -> str:
+        return f"postgresql://{user}@/{database}?host={self.folder}"
 
     def admin(self, sql: str) -> None:
         import psycopg
@@ -91,9 +100,9 @@ class PgServer:
         ) as conn:
             conn.execute(sql)  # type: ignore[arg-type]
 
-    def new_database(self) -> str:
+    def new_database(self, owner: str = SUPERUSER) -> str:
         name = f"t_{uuid.uuid4().hex[:16]}"
-        self.admin(f'CREATE DATABASE "{name}" TEMPLATE template0 STRATEGY FILE_COPY')
+        self.admin(f'CREATE DATABASE "{name}" OWNER {owner} TEMPLATE template0 STRATEGY FILE_COPY')
         return name
 
     def drop_database(self, name: str) -> None:

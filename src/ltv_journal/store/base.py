@@ -233,7 +233,10 @@ class JournalBase:
 def _reason(error: OperationalError, location: str) -> str:
     """The server's or the driver's own words, on one line, without any password."""
     said = str(error.orig if error.orig is not None else error).strip()
-    password = urlsplit(location).password
+    try:
+        password = urlsplit(location).password
+    except ValueError:
+        password = None
     if password:
         said = said.replace(password, "***")
     lines = [line.strip() for line in said.splitlines() if line.strip()]

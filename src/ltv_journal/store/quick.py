@@ -86,7 +86,7 @@ def _read_postgres(
         return None
     try:
         conn = connect(location)
-    except psycopg.Error:
+    except (psycopg.Error, ValueError):  # ValueError: a URL that cannot be read
         return None
     try:
         conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ

@@ -85,5 +85,5 @@ def _server_connection(location: str) -> Any:
         return None
     try:
         return connect(location, autocommit=True)
-    except psycopg.Error:
+    except (psycopg.Error, ValueError):
         return None
