@@ -12,6 +12,7 @@ unless LTV_REQUIRE_POSTGRES=1 (CI), where that is a failure.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -113,7 +114,8 @@ def pg_url(pg_databases: Callable[[], str]) -> str:
 
 def pytest_runtest_call(item: pytest.Item) -> None:
     """A test that reaches its call with the server set up ran against PostgreSQL."""
-    if "pg_server" in getattr(item, "fixturenames", ()) or "[postgresql" in item.nodeid:
+    on_server = re.search(r"\[postgresql[\]-]", item.nodeid) is not None
+    if on_server or "pg_server" in getattr(item, "fixturenames", ()):
         _ran_on_postgres.add(item.nodeid)
 
 
