@@ -37,6 +37,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "sqlite_only: about SQLite files themselves; not run on PostgreSQL"
     )
+    config.addinivalue_line(
+        "markers", "both_backends: run on SQLite and PostgreSQL outside store/cli/exchange"
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -46,7 +49,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         folder = Path(str(metafunc.definition.path)).resolve().relative_to(TESTS).parts[0]
     except ValueError:
         return
-    if folder not in BOTH_BACKENDS or metafunc.definition.get_closest_marker("sqlite_only"):
+    chosen = folder in BOTH_BACKENDS or metafunc.definition.get_closest_marker("both_backends")
+    if not chosen or metafunc.definition.get_closest_marker("sqlite_only"):
         return
     metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
