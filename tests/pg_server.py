@@ -21,7 +21,11 @@ PASSWORD = "s3cret-Pw"
 
 
 def find_bindir() -> Path | None:
-    """The folder holding initdb and pg_ctl, or None when PostgreSQL is not installed."""
+    """The folder holding initdb and pg_ctl, or None when PostgreSQL is not installed
+    (LTV_PG_BINDIR names the folder, or with a folder that has no initdb, none)."""
+    given = os.environ.get("LTV_PG_BINDIR")
+    if given is not None:
+        return Path(given) if (Path(given) / "initdb").exists() else None
     found = shutil.which("initdb")
     if found:
         return Path(found).parent
