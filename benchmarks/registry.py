@@ -45,6 +45,8 @@ class Bench:
     seconds: dict[str, float] = field(default_factory=dict)
     """How long building each journal in `journals` took."""
     _decisions: dict[int, list[Decision]] = field(default_factory=dict)
+    url: str | None = None
+    """A scratch PostgreSQL database for the pg-* figures (`--db URL`), or None."""
 
     def decisions(self, n: int) -> list[Decision]:
         """The synthetic decisions of size `n` (seed 0), built once per run."""

@@ -1,6 +1,6 @@
 """The benchmark command: every figure beside its target, baselines measured in the same run.
 
-    .venv/bin/python -m benchmarks.run [--n 100000] [--only NAME ...] [--json]
+    .venv/bin/python -m benchmarks.run [--n 100000] [--only NAME ...] [--json] [--db URL]
 
 Exits 1 when a figure misses its target.
 """
@@ -29,6 +29,7 @@ MODULES = (
     "benchmarks.languages",
     "benchmarks.charts",
     "benchmarks.uncertainty",
+    "benchmarks.postgres_figures",
 )
 """Modules whose `@benchmark`s the command runs, in this order; missing ones are skipped."""
 
@@ -39,7 +40,7 @@ def load_benchmarks() -> None:
             importlib.import_module(module)
 
 
-def run(n: int, only: Sequence[str] = ()) -> list[Figure]:
+def run(n: int, only: Sequence[str] = (), url: str | None = None) -> list[Figure]:
     """Run the selected benchmarks (all by default) on journals in a temporary folder."""
     load_benchmarks()
     known = [name for name, _ in BENCHMARKS]
@@ -48,7 +49,7 @@ def run(n: int, only: Sequence[str] = ()) -> list[Figure]:
         raise SystemExit(f"unknown benchmark {', '.join(unknown)}; known: {', '.join(known)}")
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="ltv-bench-") as folder:
-        bench = Bench(n=n, folder=Path(folder))
+        bench = Bench(n=n, folder=Path(folder), url=url)
         for name, function in BENCHMARKS:
             if not only or name in only:
                 print(f"running {name} …", file=sys.stderr, flush=True)
@@ -99,10 +100,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=100_000, help="decisions in the big journal")
     parser.add_argument("--only", action="append", default=[], metavar="NAME")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=None,
+        help="a scratch PostgreSQL database (it is emptied): the pg-* figures beside SQLite's",
+    )
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("--n must be at least 1")
-    figures = run(args.n, args.only)
+    figures = run(args.n, args.only, args.db)
     if args.json:
         print(json.dumps([{**asdict(f), "verdict": verdict(f)} for f in figures], indent=2))
     else:

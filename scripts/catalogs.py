@@ -82,7 +82,9 @@ def domains() -> Iterator[str]:
 def update(chosen: list[str]) -> None:
     for domain in chosen:
         catalog = read(domain)
+        created = catalog.creation_date  # kept, so that an update changes only messages
         catalog.update(extracted(domain), no_fuzzy_matching=True)
+        catalog.creation_date = created
         catalog.obsolete.clear()
         write(domain, catalog)
 

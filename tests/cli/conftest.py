@@ -1,4 +1,5 @@
-"""The command line run in-process over a real SQLite journal in tmp_path."""
+"""The command line run in-process over a real journal: a SQLite file in tmp_path, or a
+database on the test run's PostgreSQL server (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from backends import journal_location
 from ltv_journal.cli import main
 
 Run = Callable[..., Result]
@@ -33,8 +35,9 @@ BUSINESS = [
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "journal" / "journal.db"
+def db(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Path:
+    """The journal's location: a file on SQLite, a database URL (str) on PostgreSQL."""
+    return journal_location(request, backend, tmp_path / "journal" / "journal.db")  # type: ignore[no-any-return]
 
 
 @pytest.fixture

@@ -233,14 +233,14 @@ def test_a_database_url_without_its_driver_is_one_line(run: Run, command: tuple[
 
     from ltv_journal.cli import main
 
-    if importlib.util.find_spec("psycopg2") is not None:
-        pytest.skip("the PostgreSQL driver is installed here")
-    url = "postgresql://max@localhost/journal"
+    if importlib.util.find_spec("MySQLdb") is not None:
+        pytest.skip("the MySQL driver is installed here")
+    url = "mysql://max@localhost/journal"
     result = CliRunner().invoke(main, ["--db", url, *command])
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith(
-        f"error: cannot open the journal at {url}: its database driver is not installed (psycopg"
+        f"error: cannot open the journal at {url}: its database driver is not installed (MySQLdb"
     )
     assert result.stderr.count("\n") == 1
 

@@ -11,6 +11,8 @@ from ltv_journal.cli import main
 
 from .conftest import MAX_PROFILE, Run
 
+pytestmark = pytest.mark.sqlite_only  # a missing journal is a missing file; a server knows
+
 NEEDS_A_JOURNAL = [
     ("score",),
     ("score", "--as-of", "2026-01-01"),

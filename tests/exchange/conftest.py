@@ -1,4 +1,4 @@
-"""Fixtures for the interchange tests: journals on real SQLite files."""
+"""Fixtures for the interchange tests: journals on real SQLite files or PostgreSQL."""
 
 from __future__ import annotations
 
@@ -7,13 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from backends import journal_location
 from ltv_journal.store.journal import Journal
 
 
 @pytest.fixture
-def empty_journal(tmp_path: Path) -> Iterator[Journal]:
-    """A journal with no profile and no decisions."""
-    with Journal(str(tmp_path / "empty" / "journal.db")) as opened:
+def empty_journal(
+    tmp_path: Path, backend: str, request: pytest.FixtureRequest
+) -> Iterator[Journal]:
+    """A journal with no profile and no decisions (SQLite, or PostgreSQL)."""
+    location = journal_location(request, backend, tmp_path / "empty" / "journal.db")
+    with Journal(str(location)) as opened:
         yield opened
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import raw_db
 from ltv_journal.core.clv import CustomerValue
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.dimensions import Dimension
@@ -32,7 +32,7 @@ def test_the_inputs_survive_reopening_and_go_when_the_value_is_typed(
     stored = journal.add(Decision(title="Shop", date=date(2025, 1, 1), effects={MONEY: effect}))
     value = journal.get(stored.id)
     journal.close()
-    with sqlite3.connect(journal_path) as conn:
+    with raw_db.connect(journal_path) as conn:
         row = conn.execute(
             "SELECT clv_customers, clv_order, clv_orders, clv_margin, clv_stay, clv_churn,"
             " clv_rate FROM effect"
@@ -45,7 +45,7 @@ def test_the_inputs_survive_reopening_and_go_when_the_value_is_typed(
         typed = replace(again, effects={MONEY: Effect(per_year=Decimal(6000), years=Decimal(10))})
         reopened.update(typed)
         assert reopened.get(stored.id).effects[MONEY].clv is None
-    with sqlite3.connect(journal_path) as conn:
+    with raw_db.connect(journal_path) as conn:
         assert conn.execute("SELECT clv_customers, clv_order FROM effect").fetchone() == (
             None,
             None,

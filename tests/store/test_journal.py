@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import raw_db
 from ltv_journal.core.decision import Decision, Kind, Observation, Review, WouldRepeat
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.effects import Effect
@@ -220,6 +221,7 @@ def test_bulk_import_is_idempotent_and_all_or_nothing(journal: Journal) -> None:
     assert journal.count() == 50 and journal.score() == score
 
 
+@pytest.mark.sqlite_only
 def test_files_are_private_and_wal(journal: Journal, journal_path: Path) -> None:
     journal.add(BUSINESS)
     assert journal_path.parent.stat().st_mode & 0o777 == 0o700
@@ -242,8 +244,7 @@ def test_a_busy_journal_fails_cleanly(
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 100)
     with Journal(str(journal_path)) as journal:
         journal.save_profile(max_muster)
-        other = sqlite3.connect(journal_path)
-        other.execute("BEGIN IMMEDIATE")
+        other = raw_db.hold_write_lock(journal_path)
         try:
             with pytest.raises(Busy, match="another program is writing"):
                 journal.add(BUSINESS)
@@ -291,8 +292,19 @@ def test_a_missing_database_driver_is_a_clear_error() -> None:
     from ltv_journal.store.errors import NotAJournal
 
     with pytest.raises(NotAJournal, match="driver is not installed") as caught:
-        Journal("postgresql://someone:secret@localhost/journal")
+        Journal("mysql://someone:secret@localhost/journal")
     assert "secret" not in str(caught.value)
+
+
+def test_an_unreachable_server_is_a_clear_error_without_the_password() -> None:
+    from ltv_journal.store.errors import NotAJournal
+
+    with pytest.raises(NotAJournal, match=r"[Cc]onnection refused") as caught:
+        Journal("postgresql://someone:secret@127.0.0.1:1/journal")
+    assert "secret" not in str(caught.value)
+    assert str(caught.value).startswith(
+        "cannot open the journal at postgresql://someone:***@127.0.0.1:1/journal: "
+    )
 
 
 def test_an_import_in_another_currency_is_refused(journal: Journal, max_muster: Profile) -> None:
@@ -325,6 +337,7 @@ def test_an_edit_is_checked_with_the_reviews_it_keeps(journal: Journal) -> None:
     assert journal.get(stored.id).date == date(2025, 1, 1)
 
 
+@pytest.mark.sqlite_only
 def test_prefixes_use_the_index(journal: Journal) -> None:
     stored = journal.add(BUSINESS)
     with journal._read() as conn:
@@ -340,6 +353,7 @@ def test_prefixes_use_the_index(journal: Journal) -> None:
     assert journal.get(stored.id).id == stored.id
 
 
+@pytest.mark.sqlite_only
 def test_a_reported_write_is_on_disk_before_it_is_reported(journal: Journal) -> None:
     """synchronous=FULL: in WAL mode every commit is synced, so a power loss cannot take
     back a write the journal has reported (NORMAL could lose the last ones)."""

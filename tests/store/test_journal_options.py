@@ -3,7 +3,6 @@ undo, delete, import, and what the list reads."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import raw_db
 from ltv_journal.core.decision import Decision, Kind, Option
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.effects import Effect
@@ -45,8 +45,8 @@ COURSE = Decision(
 )
 
 
-def rows(path: Path, table: str) -> int:
-    with sqlite3.connect(path) as conn:
+def rows(path: object, table: str) -> int:
+    with raw_db.connect(path) as conn:
         return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
 
@@ -102,7 +102,7 @@ def test_removing_a_decision_removes_its_options(journal: Journal, journal_path:
     stored = journal.add(COURSE)
     journal.undo()  # an undone add is deleted softly: the options stay for a redo
     assert rows(journal_path, "decision_option") == 2
-    with sqlite3.connect(journal_path) as conn:
+    with raw_db.connect(journal_path) as conn:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("DELETE FROM decision WHERE id = ?", (stored.id,))
     assert (rows(journal_path, "decision_option"), rows(journal_path, "option_effect")) == (0, 0)

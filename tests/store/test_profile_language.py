@@ -13,7 +13,7 @@ from ltv_journal.core.profile import Profile
 from ltv_journal.store import migrations
 from ltv_journal.store.errors import Invalid
 from ltv_journal.store.journal import Journal
-from ltv_journal.store.quick import quick_score
+from ltv_journal.store.quick import quick_score, quick_score_at
 
 
 def user_version(path: Path) -> int:
@@ -27,7 +27,7 @@ def test_the_language_is_stored_and_read_back(journal: Journal, journal_path: Pa
     journal.close()
     with Journal(str(journal_path)) as again:
         assert again.profile().language == "de"
-    found = quick_score(journal_path, clock.today())
+    found = quick_score_at(str(journal_path), clock.today())
     assert found is not None and found[0].language == "de"
 
 
@@ -48,6 +48,7 @@ def test_setting_the_language_is_undone_like_any_profile_change(journal: Journal
     assert journal.profile().language is None
 
 
+@pytest.mark.sqlite_only
 def test_a_version_6_journal_gets_the_language_column(journal: Journal, journal_path: Path) -> None:
     """A journal from schema 6 (no language column) opens with its profile as it was and
     no language, and keeps one set after the upgrade."""
@@ -67,6 +68,7 @@ def test_a_version_6_journal_gets_the_language_column(journal: Journal, journal_
         assert again.profile().language == "de"
 
 
+@pytest.mark.sqlite_only
 def test_a_version_2_journal_migrates_through_to_the_language(
     journal: Journal, journal_path: Path
 ) -> None:

@@ -4,15 +4,14 @@ rescore cut off half-way is finished by the next Journal to open the file."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
+import raw_db
 from ltv_journal.core.decision import Decision
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.effects import Effect
@@ -53,7 +52,7 @@ def assert_rebuilt(location: str) -> None:
         stale = [d.title for d in journal.iter_decisions() if values.decision(d) != stored[d.id]]
         assert stale == []
         path = journal.location
-    with sqlite3.connect(path) as conn:
+    with raw_db.connect(path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM rescore").fetchone()[0] == 0
         sums = conn.execute(
             "SELECT COUNT(*), SUM(v_money), SUM(v_happiness), SUM(v_love), SUM(v_meaning)"
@@ -147,18 +146,18 @@ def test_a_rescore_cut_off_half_way_is_finished_when_the_journal_opens(
     late = big.add(_decision(DECISIONS))
     [stored] = [s.values for s in big.summaries(limit=None) if s.id == late.id]
     assert stored == EffectValues(big.profile()).decision(late)
-    with sqlite3.connect(big.location) as conn:
+    with raw_db.connect(big.location) as conn:
         assert conn.execute("SELECT COUNT(*) FROM rescore").fetchone()[0] == 1
     monkeypatch.setattr(base, "rescore_step", step)
     big.close()
-    with Journal(big.location), sqlite3.connect(big.location) as conn:
+    with Journal(big.location), raw_db.connect(big.location) as conn:
         # a fresh marker: its program may still be running
         assert conn.execute("SELECT COUNT(*) FROM rescore").fetchone()[0] == 1
-    with sqlite3.connect(big.location) as conn:  # ... until it has not moved for a while
+    with raw_db.connect(big.location) as conn:  # ... until it has not moved for a while
         conn.execute("UPDATE rescore SET touched_at = '2000-01-01 00:00:00.000000'")
     with Journal(big.location) as opened:
         assert opened.profile().life_expectancy == 90
-    assert_rebuilt(str(Path(big.location)))
+    assert_rebuilt(big.location)
 
 
 def test_a_profile_without_a_birth_date_is_refused_before_any_batch(big: Journal) -> None:
@@ -172,9 +171,9 @@ def test_a_profile_without_a_birth_date_is_refused_before_any_batch(big: Journal
 
 
 def test_the_quick_score_leaves_a_half_done_rescore_to_the_journal(big: Journal) -> None:
-    from ltv_journal.store.quick import quick_score
+    from ltv_journal.store.quick import quick_score_at
 
-    assert quick_score(Path(big.location), date(2026, 1, 1)) is not None
-    with sqlite3.connect(big.location) as conn:
+    assert quick_score_at(big.location, date(2026, 1, 1)) is not None
+    with raw_db.connect(big.location) as conn:
         conn.execute("INSERT INTO rescore VALUES (1, '', '2000-01-01 00:00:00.000000')")
-    assert quick_score(Path(big.location), date(2026, 1, 1)) is None
+    assert quick_score_at(big.location, date(2026, 1, 1)) is None

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection
 
+import raw_db
 from ltv_journal.core.decision import Decision, Kind
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.effects import Effect
@@ -18,18 +19,30 @@ from ltv_journal.store import migrations
 from ltv_journal.store.convert import CLV_COLUMNS
 from ltv_journal.store.errors import SchemaTooNew
 from ltv_journal.store.journal import Journal
-from ltv_journal.store.quick import quick_score
+from ltv_journal.store.quick import quick_score, quick_score_at
 
 
-def user_version(path: Path) -> int:
-    with sqlite3.connect(path) as conn:
-        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+def user_version(location: Path | str) -> int:
+    """The schema version: SQLite's user_version, or journal_meta's on PostgreSQL."""
+    with raw_db.connect(location) as conn:
+        if isinstance(conn, sqlite3.Connection):
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+        return int(conn.execute("SELECT version FROM journal_meta").fetchone()[0])
+
+
+def set_user_version(location: Path | str, version: int) -> None:
+    with raw_db.connect(location) as conn:
+        if isinstance(conn, sqlite3.Connection):
+            conn.execute(f"PRAGMA user_version={version}")
+        else:
+            conn.execute("UPDATE journal_meta SET version = ?", (version,))
 
 
 def test_new_journal_gets_the_current_version(journal: Journal, journal_path: Path) -> None:
     assert user_version(journal_path) == migrations.SCHEMA_VERSION
 
 
+@pytest.mark.sqlite_only
 def test_migration_backs_up_then_upgrades(
     journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -57,8 +70,7 @@ def test_migration_backs_up_then_upgrades(
 
 def test_newer_schema_is_refused(journal_path: Path) -> None:
     Journal(str(journal_path)).close()
-    with sqlite3.connect(journal_path) as conn:
-        conn.execute("PRAGMA user_version=99")
+    set_user_version(journal_path, 99)
     with pytest.raises(SchemaTooNew, match="upgrade ltv-journal"):
         Journal(str(journal_path))
 
@@ -72,7 +84,7 @@ def test_quick_score_matches_the_journal(journal: Journal, journal_path: Path) -
             effects={Dimension.MONEY: Effect(per_year=Decimal(6000), delay_months=12)},
         )
     )
-    found = quick_score(journal_path, date(2026, 11, 25))
+    found = quick_score_at(str(journal_path), date(2026, 11, 25))
     assert found is not None
     profile, score = found
     assert profile.name == "Max Muster"
@@ -109,6 +121,7 @@ V1_REVIEW = """CREATE TABLE review (id VARCHAR(36) NOT NULL, decision_id VARCHAR
  PRIMARY KEY (id), FOREIGN KEY(decision_id) REFERENCES decision (id) ON DELETE CASCADE)"""
 
 
+@pytest.mark.sqlite_only
 def test_version_1_journals_get_review_positions(journal: Journal, journal_path: Path) -> None:
     """A journal from schema 1 (no review positions) opens with its reviews in order."""
     from ltv_journal.core.decision import Review
@@ -154,6 +167,7 @@ def _drop_version_5_tables(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE {table}")
 
 
+@pytest.mark.sqlite_only
 def test_version_4_journals_get_options(journal: Journal, journal_path: Path) -> None:
     """A journal from schema 4 opens with its decisions as they were and no options,
     and a decision logged after the upgrade keeps its options."""
@@ -175,6 +189,7 @@ def test_version_4_journals_get_options(journal: Journal, journal_path: Path) ->
     assert Path(f"{journal_path}.v4.bak").exists()
 
 
+@pytest.mark.sqlite_only
 def test_version_2_journals_get_a_fixed_valuation_date_and_no_worth(
     journal: Journal, journal_path: Path
 ) -> None:
@@ -209,6 +224,7 @@ def test_version_2_journals_get_a_fixed_valuation_date_and_no_worth(
     assert Path(f"{journal_path}.v2.bak").exists()
 
 
+@pytest.mark.sqlite_only
 def test_the_quick_reader_knows_the_schema_version_and_leaves_a_newer_one(
     tmp_path: Path,
 ) -> None:
@@ -222,6 +238,7 @@ def test_the_quick_reader_knows_the_schema_version_and_leaves_a_newer_one(
     assert quick.quick_score(path, date(2026, 1, 1)) is None
 
 
+@pytest.mark.sqlite_only
 def test_a_failed_migration_leaves_the_journal_and_no_stray_files(
     journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -254,6 +271,7 @@ def test_a_failed_migration_leaves_the_journal_and_no_stray_files(
         assert [d.title for d in again.iter_decisions()] == ["Bike"]
 
 
+@pytest.mark.sqlite_only
 def test_version_3_journals_get_customer_value_columns_and_keep_their_values(
     journal: Journal, journal_path: Path
 ) -> None:
@@ -294,3 +312,27 @@ def test_version_3_journals_get_customer_value_columns_and_keep_their_values(
         assert upgraded.get(shop.id).effects[Dimension.MONEY].clv == clv
     assert user_version(journal_path) == migrations.SCHEMA_VERSION
     assert Path(f"{journal_path}.v3.bak").exists()
+
+
+def test_a_server_journal_migrates_under_the_write_lock(
+    journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch, backend: str
+) -> None:
+    """On either backend a newer ltv-journal runs the missing migrations once, in one
+    transaction, and records the new version; the journal keeps its decisions."""
+    journal.add(Decision(title="Bike", date=date(2025, 5, 1), amount=Decimal(900)))
+    journal.close()
+    ran: list[int] = []
+
+    def add_mood(conn: Connection) -> None:
+        ran.append(1)
+        conn.exec_driver_sql("ALTER TABLE decision ADD COLUMN mood VARCHAR")
+
+    current = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, current, add_mood)
+    with Journal(str(journal_path)) as upgraded:
+        assert upgraded.count() == 1
+    with Journal(str(journal_path)) as again:  # already done: not run twice
+        assert again.count() == 1
+    assert ran == [1]
+    assert user_version(journal_path) == current + 1

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from ltv_journal.core.decision import Decision
@@ -17,6 +18,8 @@ from ltv_journal.store.journal import Journal
 
 from .app_support import RecordingApp, card_text, decision_list, settle
 from .screen_host import pilot_test
+
+pytestmark = pytest.mark.both_backends  # another machine writing, on a server journal too
 
 SIZE = (160, 48)
 WITHIN = 1.5
@@ -83,3 +86,25 @@ async def test_a_profile_changed_elsewhere_is_the_one_the_tui_scores_with(
         assert profile.discount_rate == Decimal("0.05")
         assert row.values[Dimension.MONEY] == expected.quantize(Decimal("0.01"))
         assert row.values[Dimension.MONEY] < Decimal(10000)  # discounted
+
+
+@pilot_test
+async def test_the_app_opens_the_journal_at_its_location_by_itself(journal: Journal) -> None:
+    """The first score comes from the quick read (sqlite3 or psycopg alone), then the
+    Journal opens in a worker; on a file and on a server alike."""
+    from ltv_journal.store.quick import quick_score_at
+
+    journal.add(Decision(title="Lamp", date=date(2026, 1, 1), amount=Decimal(30)))
+    assert quick_score_at(journal.location, date(2026, 11, 25)) is not None
+    from textual.css.query import NoMatches
+
+    def listed() -> bool:
+        try:
+            return decision_list(app).total == 1
+        except NoMatches:  # not mounted yet
+            return False
+
+    app = RecordingApp(journal.location, None)
+    async with app.run_test(size=SIZE) as pilot:
+        assert await shown_within(pilot, 10, lambda: "1,574,970.00 EUR" in card_text(app, "money"))
+        assert await shown_within(pilot, 10, listed)

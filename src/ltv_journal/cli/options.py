@@ -160,10 +160,12 @@ def open_journal(location: str | None = None, *, create: bool = False) -> Iterat
     """
     from ltv_journal.store.errors import JournalError
     from ltv_journal.store.journal import Journal
+    from ltv_journal.store.postgres import shown
 
     where = location or settings().location
     if not create and journal_missing(where):
         raise UserError(no_journal_message(where))
+    named = shown(where)
     try:
         journal = Journal(where)
     except JournalError:
@@ -174,15 +176,15 @@ def open_journal(location: str | None = None, *, create: bool = False) -> Iterat
             _(
                 "cannot open the journal at {location}: its database driver is not installed "
                 "({driver})"
-            ).format(location=where, driver=driver)
+            ).format(location=named, driver=driver)
         ) from None
     except OSError as error:
         reason = error.strerror or str(error)
-        raise UserError(cannot_open(where, reason)) from None
+        raise UserError(cannot_open(named, reason)) from None
     except Exception as error:
         if type(error).__module__.startswith("sqlalchemy"):
             reason = database_reason(error)
-            raise UserError(cannot_open(where, reason)) from None
+            raise UserError(cannot_open(named, reason)) from None
         raise
     try:
         speak_profile(journal.profile())
@@ -199,11 +201,9 @@ def cannot_open(location: str, reason: str) -> str:
 
 def journal_currency() -> str | None:
     """The currency of the command line's journal, read without opening it (None when
-    there is no journal yet, or it is not a SQLite file)."""
+    there is no journal yet, or it cannot be read that way)."""
     from ltv_journal.core import clock
-    from ltv_journal.store.location import sqlite_path
-    from ltv_journal.store.quick import quick_score
+    from ltv_journal.store.quick import quick_score_at
 
-    path = sqlite_path(settings().location)
-    found = quick_score(path, clock.today()) if path is not None else None
+    found = quick_score_at(settings().location, clock.today())
     return None if found is None else found[0].currency

@@ -34,17 +34,14 @@ from .output import (
 
 def read_score(location: str, as_of: date) -> tuple[Score, Band]:
     """The score and the band of the whole journal (its LTV's P10 / P50 / P90), read
-    with plain sqlite3 when the journal is an existing SQLite file (fast: no
-    SQLAlchemy), else through the Journal."""
-    from ltv_journal.store.location import sqlite_path
-    from ltv_journal.store.quick import quick_score_and_band
+    with plain sqlite3 or psycopg when the journal is an existing SQLite file or a
+    PostgreSQL journal (fast: no SQLAlchemy), else through the Journal."""
+    from ltv_journal.store.quick import quick_score_and_band_at
 
-    path = sqlite_path(location)
-    if path is not None:
-        quick = quick_score_and_band(path, as_of)
-        if quick is not None:
-            speak_profile(quick[0])
-            return quick[1], lifetime_band(quick[2], quick[1].baseline)
+    quick = quick_score_and_band_at(location, as_of)
+    if quick is not None:
+        speak_profile(quick[0])
+        return quick[1], lifetime_band(quick[2], quick[1].baseline)
     with open_journal(location) as journal:
         score = journal.score(as_of)
         return score, lifetime_band(journal.band(), score.baseline)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, Self
+from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.exc import OperationalError
@@ -22,10 +23,11 @@ from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import problems_under
 
 from .convert import profile_columns, profile_from_columns
-from .engine import WRITE, make_engine
-from .errors import Busy, Invalid, NotFound
+from .engine import WRITE, make_engine, reader
+from .errors import Busy, Invalid, NotAJournal, NotFound
 from .location import sqlite_path
 from .migrations import ensure_schema
+from .postgres import shown
 from .rescore import (
     check_rescorable,
     passed_horizons,
@@ -68,8 +70,16 @@ class JournalBase:
         self.location = location
         self._engine = make_engine(location)
         self._writer = self._engine.execution_options(**{WRITE: True})
+        self._reader = reader(self._engine)
         try:
             ensure_schema(self._engine, sqlite_path(location))
+        except OperationalError as error:
+            self._engine.dispose()
+            if sqlite_path(location) is not None:
+                raise
+            raise NotAJournal(
+                f"cannot open the journal at {shown(location)}: {_reason(error, location)}"
+            ) from None
         except Exception:
             self._engine.dispose()
             raise
@@ -87,7 +97,7 @@ class JournalBase:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        with self._engine.connect() as conn:
+        with self._reader.connect() as conn:
             yield conn
 
     @contextmanager
@@ -96,7 +106,8 @@ class JournalBase:
             with self._writer.begin() as conn:
                 yield conn
         except OperationalError as error:
-            if "locked" in str(error.orig) or "busy" in str(error.orig):
+            said = str(error.orig)
+            if "locked" in said or "busy" in said or "lock timeout" in said:
                 raise Busy(
                     _("the journal is busy: another program is writing to it; try again")
                 ) from None
@@ -219,6 +230,19 @@ class JournalBase:
     def _check_id(decision_id: str) -> None:
         if not is_id(decision_id):
             raise Invalid([("id", _("'{id}' is not a UUID").format(id=decision_id))])
+
+
+def _reason(error: OperationalError, location: str) -> str:
+    """The server's or the driver's own words, on one line, without any password."""
+    said = str(error.orig if error.orig is not None else error).strip()
+    try:
+        password = urlsplit(location).password
+    except ValueError:
+        password = None
+    if password:
+        said = said.replace(password, "***")
+    lines = [line.strip() for line in said.splitlines() if line.strip()]
+    return "; ".join(lines[:2]) or type(error).__name__
 
 
 _BIRTH_DATE_NEEDED = N_("is needed: some effects last until retirement or death")

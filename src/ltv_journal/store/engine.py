@@ -13,12 +13,13 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import ArgumentError
 
 from ltv_journal.core.language import _
 
+from . import postgres
 from .errors import NotAJournal
 from .location import sqlite_path
 from .peek import open_read_only
@@ -113,12 +114,17 @@ def _read_only_schema(path: Path, *, immutable: bool = True) -> tuple[set[str], 
 
 def make_engine(location: str) -> Engine:
     """An engine for `location`; `engine.execution_options(ltv_write=True)` begins writes
-    with BEGIN IMMEDIATE on SQLite."""
+    with BEGIN IMMEDIATE on SQLite, and with the write lock on PostgreSQL (postgres.py)."""
     path = sqlite_path(location)
     if path is None:
         shown = _without_password(location)
         try:
-            return create_engine(location, pool_pre_ping=True)
+            url = make_url(location)
+            if url.drivername in ("postgresql", "postgres"):
+                url = url.set(drivername="postgresql+psycopg")
+            if url.drivername == "postgresql+psycopg":
+                return _postgres_engine(url)
+            return create_engine(url, pool_pre_ping=True)
         except ModuleNotFoundError as error:
             raise NotAJournal(
                 cannot_open(
@@ -126,7 +132,7 @@ def make_engine(location: str) -> Engine:
                     _("its database driver is not installed ({driver})").format(driver=error.name),
                 )
             ) from None
-        except ArgumentError:
+        except (ArgumentError, ValueError):
             raise NotAJournal(cannot_open(shown, _("not a database URL"))) from None
     prepare_sqlite_file(path)
     engine = create_engine(
@@ -138,12 +144,46 @@ def make_engine(location: str) -> Engine:
     return engine
 
 
+def _postgres_engine(url: URL) -> Engine:
+    connect_args: dict[str, Any] = {}
+    if "connect_timeout" not in url.query:
+        connect_args["connect_timeout"] = postgres.CONNECT_TIMEOUT_S
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        connect_args=connect_args,
+        isolation_level="READ COMMITTED",
+    )
+    event.listen(engine, "connect", _configure_postgres)
+    event.listen(engine, "begin", _begin_postgres)
+    return engine
+
+
+def reader(engine: Engine) -> Engine:
+    """The engine for reads: on PostgreSQL in REPEATABLE READ, so that all statements of
+    one read see one moment (as a SQLite read transaction does)."""
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level="REPEATABLE READ")
+    return engine
+
+
+def _configure_postgres(dbapi_connection: Any, _record: Any) -> None:
+    # Timestamps are stored without a zone, in UTC: make the session's zone UTC.
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET TIME ZONE 'UTC'")
+    dbapi_connection.commit()
+
+
+def _begin_postgres(connection: Connection) -> None:
+    write = connection.get_execution_options().get(WRITE, False)
+    if write:  # SQLAlchemy's own errors (a lock timeout: OperationalError, Busy)
+        for statement in postgres.write_start(count=write is True, timeout_ms=BUSY_TIMEOUT_MS):
+            connection.exec_driver_sql(statement)
+
+
 def _without_password(location: str) -> str:
     """A URL as it may be shown: the password hidden."""
-    try:
-        return make_url(location).render_as_string(hide_password=True)
-    except ArgumentError:
-        return location
+    return postgres.shown(location)
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:

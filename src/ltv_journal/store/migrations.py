@@ -13,7 +13,19 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    Integer,
+    MetaData,
+    Table,
+    inspect,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.types import BigInteger
 from sqlmodel import SQLModel
 
 from ltv_journal.core import clock
@@ -23,6 +35,7 @@ from . import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 from .convert import profile_from_columns
 from .engine import WRITE
 from .errors import NotAJournal, SchemaTooNew
+from .postgres import META_TABLE
 from .quick import SCHEMA_VERSION
 from .rescore import rescore_all
 from .tables import OPTION_EFFECTS, OPTIONS, RESCORE, UNDO_ITEMS
@@ -51,8 +64,8 @@ def _valuation_and_worth(conn: Connection) -> None:
         conn.exec_driver_sql(f"ALTER TABLE effect ADD COLUMN {bound} INTEGER")
     for dim in ("happiness", "love", "meaning"):
         conn.exec_driver_sql(f"ALTER TABLE profile ADD COLUMN worth_{dim} INTEGER")
-    conn.exec_driver_sql(
-        "UPDATE profile SET valued_at = ?", (date(clock.today().year, 1, 1).isoformat(),)
+    conn.execute(
+        text("UPDATE profile SET valued_at = :day"), {"day": date(clock.today().year, 1, 1)}
     )
     row = conn.exec_driver_sql("SELECT * FROM profile").first()  # the columns of v3
     profile = None if row is None else profile_from_columns(row._mapping)
@@ -112,19 +125,16 @@ MIGRATIONS: dict[int, Migration] = {
 
 def ensure_schema(engine: Engine, path: Path | None) -> None:
     """Create a new journal's tables, or migrate an older journal (after a backup)."""
+    if engine.dialect.name == "postgresql":
+        _ensure_postgres_schema(engine)
+        return
     if engine.dialect.name != "sqlite":
         SQLModel.metadata.create_all(engine)
         return
     with engine.connect() as conn:
         version = int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
         has_tables = bool(inspect(conn).get_table_names())
-    if version > SCHEMA_VERSION:
-        raise SchemaTooNew(
-            _(
-                "this journal has schema version {version}, newer than this ltv-journal "
-                "understands ({known}); upgrade ltv-journal to open it"
-            ).format(version=version, known=SCHEMA_VERSION)
-        )
+    _refuse_newer(version)
     if version == SCHEMA_VERSION:
         return
     if version == 0 and not has_tables:
@@ -149,6 +159,49 @@ def ensure_schema(engine: Engine, path: Path | None) -> None:
         if made is not None:  # the journal is as it was: its copy would only be clutter
             made.unlink(missing_ok=True)
         raise
+
+
+META = Table(
+    META_TABLE,
+    MetaData(),
+    Column("id", Integer, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("changes", BigInteger, nullable=False, default=0),
+)
+"""PostgreSQL only (postgres.py): the schema version and the change counter."""
+
+
+def _ensure_postgres_schema(engine: Engine) -> None:
+    """Create a new journal's tables on a PostgreSQL server, or migrate an older one;
+    under the write lock, so that two machines opening a new journal at once make it
+    once."""
+    with engine.connect() as conn:
+        found = inspect(conn).has_table(META_TABLE)
+        version = conn.execute(select(META.c.version)).scalar() if found else None
+    if version == SCHEMA_VERSION:
+        return
+    _refuse_newer(version)
+    with engine.execution_options(**{WRITE: "schema"}).begin() as conn:
+        META.create(conn, checkfirst=True)
+        version = conn.execute(select(META.c.version)).scalar()
+        _refuse_newer(version)
+        if version is None:
+            SQLModel.metadata.create_all(conn)
+            conn.execute(META.insert().values(id=1, version=SCHEMA_VERSION, changes=0))
+            return
+        for step in range(version, SCHEMA_VERSION):
+            MIGRATIONS[step](conn)
+        conn.execute(update(META).values(version=SCHEMA_VERSION))
+
+
+def _refuse_newer(version: int | None) -> None:
+    if version is not None and version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            _(
+                "this journal has schema version {version}, newer than this ltv-journal "
+                "understands ({known}); upgrade ltv-journal to open it"
+            ).format(version=version, known=SCHEMA_VERSION)
+        )
 
 
 def backup(source: Path, target: Path) -> Path:

@@ -131,16 +131,7 @@ class Restore(BulkImport):
                 position = offset + index + 1
                 raise Invalid(error.problems, decision_at(position, item.title), position) from None
             seen.add(item.id)
-        found = {
-            r[0]
-            for r in conn.execute(
-                text(
-                    "SELECT id FROM temp.restore_seen"
-                    " WHERE id IN (SELECT value FROM json_each(:ids))"
-                ),
-                {"ids": json.dumps(list(seen))},
-            )
-        }
+        found = {r[0] for r in conn.execute(_seen_query(conn), {"ids": json.dumps(list(seen))})}
         for index, item in enumerate(items):
             if item.id in found:
                 position = offset + index + 1
@@ -150,7 +141,8 @@ class Restore(BulkImport):
                     position,
                 )
         conn.execute(
-            text("INSERT INTO temp.restore_seen (id) VALUES (:id)"), [{"id": i} for i in seen]
+            text(f"INSERT INTO {_temp(conn)}.restore_seen (id) VALUES (:id)"),
+            [{"id": i} for i in seen],
         )
 
 
@@ -237,4 +229,18 @@ def _create_temp_tables(conn: Connection) -> None:
 
 def _drop_temp_tables(conn: Connection) -> None:
     for name in _TEMP_TABLES:
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_temp(conn)}.{name}")
+
+
+def _temp(conn: Connection) -> str:
+    """The schema of temporary tables."""
+    return "pg_temp" if conn.dialect.name == "postgresql" else "temp"
+
+
+def _seen_query(conn: Connection) -> Any:
+    """Which of a JSON list of ids the restore has seen before."""
+    if conn.dialect.name == "postgresql":
+        listed = "SELECT json_array_elements_text(CAST(:ids AS json))"
+    else:
+        listed = "SELECT value FROM json_each(:ids)"
+    return text(f"SELECT id FROM {_temp(conn)}.restore_seen WHERE id IN ({listed})")

@@ -9,10 +9,10 @@ edit, undo and import alike.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, DateTime, Table, delete, insert, select, update
 
 from ltv_journal.core.decision import NOTE_FIELDS, Decision, Observation, Option, Review
 from ltv_journal.core.dimensions import Dimension
@@ -257,6 +257,9 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     """
     if not rows:
         return
+    if conn.dialect.name == "postgresql":
+        _copy_rows(conn, table, rows)
+        return
     if conn.dialect.name != "sqlite":
         conn.execute(insert(table), list(rows))
         return
@@ -284,3 +287,27 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
             values[i] = found
         params.append(tuple(values))
     conn.exec_driver_sql(sql, params)
+
+
+def _copy_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """PostgreSQL: the rows through COPY on the caller's transaction (psycopg adapts each
+    value: dates, UTC timestamps, integers, text, NULL), many times faster in bulk than
+    one INSERT per row."""
+    if len(rows) < 10:  # a single add: COPY's set-up costs more than it saves
+        conn.execute(insert(table), list(rows))
+        return
+    names = list(rows[0])
+    quote = conn.dialect.identifier_preparer
+    columns = ", ".join(quote.quote(n) for n in names)
+    moments = [i for i, n in enumerate(names) if isinstance(table.c[n].type, DateTime)]
+    raw: Any = conn.connection.driver_connection
+    with (
+        raw.cursor() as cursor,
+        cursor.copy(f"COPY {quote.format_table(table)} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            values = [row[n] for n in names]
+            for i in moments:  # stored in UTC, as an INSERT on a UTC session stores them
+                if values[i] is not None and values[i].tzinfo is not None:
+                    values[i] = values[i].astimezone(UTC).replace(tzinfo=None)
+            copy.write_row(values)

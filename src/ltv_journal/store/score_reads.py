@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
 
@@ -63,7 +63,7 @@ class ScoreReads(JournalBase):
         P90 per dimension and combined, and the chance they raise the lifetime value."""
         with self._read() as conn:
             profile = self._profile = self._load_profile(conn)
-            source = read_uncertainty(_sqlite(conn), profile, by_month=False)
+            source = read_uncertainty(_driver(conn), profile, by_month=False)
         return journal_bands(source, [EVERYTHING], profile.worth)[0]
 
     def bands(self, months: list[int]) -> list[Band]:
@@ -71,7 +71,7 @@ class ScoreReads(JournalBase):
         ascending): what the trend draws around its line."""
         with self._read() as conn:
             profile = self._profile = self._load_profile(conn)
-            source = read_uncertainty(_sqlite(conn), profile, by_month=True)
+            source = read_uncertainty(_driver(conn), profile, by_month=True)
         return journal_bands(source, months, profile.worth)
 
     def monthly_totals(self) -> list[tuple[int, dict[str, int]]]:
@@ -113,8 +113,8 @@ class ScoreReads(JournalBase):
             return sorted({m // 100 for (m,) in months}, reverse=True)
 
 
-def _sqlite(conn: Connection) -> sqlite3.Connection:
-    """The sqlite3 connection under a SQLAlchemy one, in its transaction."""
+def _driver(conn: Connection) -> Any:
+    """The sqlite3 or psycopg connection under a SQLAlchemy one, in its transaction."""
     raw = conn.connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
+    assert raw is not None
     return raw

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, String, Table
 from sqlmodel import Field, SQLModel
 
 from .quick import BUCKET_TABLE as BUCKET_TABLE
@@ -240,3 +240,16 @@ BUCKETS = _table(BucketRow)
 UNDO_LOG = _table(UndoRow)
 RESCORE = _table(RescoreRow)
 UNDO_ITEMS = _table(UndoItemRow)
+
+
+def _wide_integers() -> None:
+    """Money, points and counts are 64-bit on every database: SQLite's INTEGER is, a
+    PostgreSQL `integer` is not (21 million EUR in cents). SQLite's DDL stays as it was."""
+    wide = BigInteger().with_variant(Integer(), "sqlite")
+    for table in SQLModel.metadata.tables.values():
+        for column in table.columns:
+            if isinstance(column.type, Integer) and not column.primary_key:
+                column.type = wide
+
+
+_wide_integers()

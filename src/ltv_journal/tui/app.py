@@ -72,11 +72,9 @@ class LtvJournalApp(KeysInOrder[None]):
         library, before SQLAlchemy is imported."""
         if self.journal is not None:
             return None
-        from ltv_journal.store.location import sqlite_path
-        from ltv_journal.store.quick import quick_score
+        from ltv_journal.store.quick import quick_score_at
 
-        path = sqlite_path(self.journal_location)
-        found = quick_score(path, clock.today()) if path is not None else None
+        found = quick_score_at(self.journal_location, clock.today())
         if found is None:
             return None
         profile, score = found
