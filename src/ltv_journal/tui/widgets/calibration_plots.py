@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
 from ltv_journal.core.charts import CalibrationPicture
@@ -54,15 +55,41 @@ class ExpectedActualPlot(PlotextPlot):
 class ReliabilityPlot(PlotextPlot):
     """Per confidence bin: how often the effects happened, beside the confidence given."""
 
+    AXIS_COLUMNS = 6
+    """What the y axis takes of the plot's width (`0.83┤` and the frame)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.ticks: list[tuple[float, str]] = []
+
     def show(self, picture: CalibrationPicture) -> None:
         plt = self.plt
         plt.clear_figure()
-        plt.title("confidence (x, how many) against share that happened (y)")
         filled = [b for b in picture.reliability if b.count]
+        self.ticks = [(float((b.low + b.high) / 2), f"{(b.low + b.high) / 2:.1f}") for b in filled]
+        counts = ", ".join(
+            f"{label}: {b.count}" for (_, label), b in zip(self.ticks, filled, strict=True)
+        )
+        plt.title(f"confidence (x) against share that happened (y); how many: {counts}")
         if filled:
-            mids = [float((b.low + b.high) / 2) for b in filled]
+            mids = [mid for mid, _ in self.ticks]
             plt.plot([0.0, 1.0], [0.0, 1.0], marker="·", label="perfect")
             plt.scatter(mids, [float(b.happened or 0) for b in filled], marker="●", label="you")
-            plt.xticks(mids, [f"{(b.low + b.high) / 2:.1f} ({b.count})" for b in filled])
             plt.ylim(0, 1)
         self.refresh()
+
+    def render(self) -> RenderResult:
+        """The confidence labels that fit at this width, from the left, a column apart;
+        plotext, left to drop overlapping labels itself, keeps one picked by set order,
+        which changes from run to run."""
+        if self.ticks:
+            usable = max(1, self.size.width - self.AXIS_COLUMNS)
+            kept: list[tuple[float, str]] = []
+            free_from = -1.0
+            for mid, label in self.ticks:
+                column = mid * usable
+                if column - len(label) / 2 >= free_from:
+                    kept.append((mid, label))
+                    free_from = column + len(label) / 2 + 2
+            self.plt.xticks([mid for mid, _ in kept], [label for _, label in kept])
+        return super().render()
