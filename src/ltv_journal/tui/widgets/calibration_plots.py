@@ -13,6 +13,9 @@ from textual_plotext import PlotextPlot
 
 from ltv_journal.core.charts import CalibrationPicture
 from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.language import _
+
+from ..figures import format_count
 
 LETTERS = {
     Dimension.MONEY: "m",
@@ -32,8 +35,10 @@ class ExpectedActualPlot(PlotextPlot):
     def show(self, picture: CalibrationPicture, currency: str) -> None:
         plt = self.plt
         plt.clear_figure()
-        unit = f"{currency} a year" if self.money else "points a year"
-        plt.title(f"expected (x) against actual (y), {unit}")
+        unit = (
+            _("{currency} a year").format(currency=currency) if self.money else _("points a year")
+        )
+        plt.title(_("expected (x) against actual (y), {unit}").format(unit=unit))
         dims = [d for d in picture.expected_vs_actual if d.is_money == self.money]
         everything: list[Decimal] = []
         for dim in dims:
@@ -43,11 +48,11 @@ class ExpectedActualPlot(PlotextPlot):
                 [float(e) for e, _ in pairs],
                 [float(a) for _, a in pairs],
                 marker=LETTERS[dim],
-                label=str(dim),
+                label=_(str(dim)),
             )
         if everything:
             low, high = float(min(everything)), float(max(everything))
-            plt.plot([low, high], [low, high], marker="·", label="perfect")
+            plt.plot([low, high], [low, high], marker="·", label=_("perfect"))
         self.refresh()
 
 
@@ -57,12 +62,22 @@ class ReliabilityPlot(PlotextPlot):
     def show(self, picture: CalibrationPicture) -> None:
         plt = self.plt
         plt.clear_figure()
-        plt.title("confidence (x, how many) against share that happened (y)")
+        plt.title(_("confidence (x, how many) against share that happened (y)"))
         filled = [b for b in picture.reliability if b.count]
         if filled:
             mids = [float((b.low + b.high) / 2) for b in filled]
-            plt.plot([0.0, 1.0], [0.0, 1.0], marker="·", label="perfect")
-            plt.scatter(mids, [float(b.happened or 0) for b in filled], marker="●", label="you")
-            plt.xticks(mids, [f"{(b.low + b.high) / 2:.1f} ({b.count})" for b in filled])
+            plt.plot([0.0, 1.0], [0.0, 1.0], marker="·", label=_("perfect"))
+            happened = [float(b.happened or 0) for b in filled]
+            plt.scatter(mids, happened, marker="●", label=_("you"))
+            plt.xticks(
+                mids, [f"{_tick((b.low + b.high) / 2)} ({format_count(b.count)})" for b in filled]
+            )
             plt.ylim(0, 1)
         self.refresh()
+
+
+def _tick(value: Decimal) -> str:
+    """A confidence on the axis: `0.5` (`0,5` in German)."""
+    from ltv_journal.core import conventions
+
+    return conventions.current().number(f"{value:.1f}")
