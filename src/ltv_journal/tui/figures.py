@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
+from ltv_journal.core import language
 from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import format_points
 
@@ -34,3 +36,32 @@ def dimension_name(dimension: object) -> str:
     """`money`, `happiness`… in the language in force."""
     key = str(dimension)
     return _(DIMENSION_NAMES[key]) if key in DIMENSION_NAMES else key
+
+
+MONTHS = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
+"""Month names on chart axes."""
+
+
+def month_name(day: date) -> str:
+    """`Nov` (`Nov` in German too; `Mär`, `Okt`, `Dez`…)."""
+    return _(MONTHS[day.month - 1])
+
+
+def month_label(day: date) -> str:
+    """`2026-11` in English, `11.2026` in German."""
+    if language.current() == language.ENGLISH:
+        return day.strftime("%Y-%m")
+    return f"{day.month:02d}.{day.year}"

@@ -13,6 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from ltv_journal.core.language import N_, _
+
+from ..spoken import Spoken
+
 ALL_YEARS = "all"
 
 
@@ -23,10 +27,10 @@ class YearChoice:
     year: int | None
 
 
-class YearPicker(ModalScreen[YearChoice | None]):
+class YearPicker(Spoken, ModalScreen[YearChoice | None]):
     """Dismisses a YearChoice, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
 
     DEFAULT_CSS = """
     YearPicker {
@@ -45,11 +49,11 @@ class YearPicker(ModalScreen[YearChoice | None]):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        options = [Option("all years", id=ALL_YEARS)]
+        options = [Option(_("all years"), id=ALL_YEARS)]
         options += [Option(str(year), id=str(year)) for year in self.years]
         with Vertical() as box:
-            box.border_title = "Show year"
-            box.border_subtitle = "enter pick · esc cancel"
+            box.border_title = _("Show year")
+            box.border_subtitle = _("enter pick · esc cancel")
             yield OptionList(*options, id="years")
 
     def on_mount(self) -> None:
