@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from ltv_journal.core import language
+from ltv_journal.core import conventions, language
 from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import format_points
 
@@ -17,8 +18,6 @@ def format_count(count: int) -> str:
 
 def format_percent(value: Decimal | float, places: int = 1) -> str:
     """`12.5%` in English, `12,5 %` in German."""
-    from ltv_journal.core import conventions
-
     number = conventions.current().number(f"{value:.{places}f}")
     return _("{number}%").format(number=number)
 
@@ -65,3 +64,16 @@ def month_label(day: date) -> str:
     if language.current() == language.ENGLISH:
         return day.strftime("%Y-%m")
     return f"{day.month:02d}.{day.year}"
+
+
+def spoken_ticks(plt: Any, low: float, high: float, *, axis: str = "y", count: int = 5) -> None:
+    """Outside English, an axis's ticks written the language's way (`2.423.789`, `0,50`)
+    instead of plotext's own English figures; English keeps plotext's ticks."""
+    if language.current() == language.ENGLISH or high <= low:
+        return
+    step = (high - low) / (count - 1)
+    ticks = [low + step * i for i in range(count)]
+    places = 0 if high - low >= 20 else 2
+    ways = conventions.current()
+    labels = [ways.number(f"{tick:,.{places}f}") for tick in ticks]
+    (plt.yticks if axis == "y" else plt.xticks)(ticks, labels)

@@ -34,7 +34,7 @@ from ltv_journal.store.journal import Journal
 from ltv_journal.store.queries import DecisionFilter
 
 from ..chart_drawing import band_dots, running_line, spending_bars
-from ..figures import dimension_name, format_count, month_label
+from ..figures import dimension_name, format_count, month_label, spoken_ticks
 from ..spoken import Spoken
 from ..workers import in_thread
 
@@ -245,6 +245,8 @@ class TrendsScreen(Spoken, Screen[DecisionFilter | None]):
             if band_dots(plt, xs, spreads):
                 title += _(", P10 and P90 dotted")
             running_line(plt, xs, values)
+            shown = values + [float(v) for s in spreads if s for v in (s.p10, s.p90)]
+            spoken_ticks(plt, min(shown), max(shown))
             for index, name in data.marks.get(self.view, []):
                 plt.text(_short(name), index, values[index], alignment="center")
                 plt.scatter([index], [values[index]], marker="●")

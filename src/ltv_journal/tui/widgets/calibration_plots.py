@@ -15,7 +15,7 @@ from ltv_journal.core.charts import CalibrationPicture
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.language import _
 
-from ..figures import format_count
+from ..figures import format_count, spoken_ticks
 
 LETTERS = {
     Dimension.MONEY: "m",
@@ -53,6 +53,7 @@ class ExpectedActualPlot(PlotextPlot):
         if everything:
             low, high = float(min(everything)), float(max(everything))
             plt.plot([low, high], [low, high], marker="·", label=_("perfect"))
+            spoken_ticks(plt, low, high)
         self.refresh()
 
 
@@ -73,6 +74,7 @@ class ReliabilityPlot(PlotextPlot):
                 mids, [f"{_tick((b.low + b.high) / 2)} ({format_count(b.count)})" for b in filled]
             )
             plt.ylim(0, 1)
+            spoken_ticks(plt, 0.0, 1.0)
         self.refresh()
 
 
