@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from ltv_journal.core import language
 from ltv_journal.core.language import N_, _
 
 from ..spoken import Spoken
@@ -40,12 +41,15 @@ class YearPicker(Spoken, ModalScreen[YearChoice | None]):
             border: round $primary; background: $surface;
         }
         & OptionList { height: auto; max-height: 20; border: none; }
+        /* Room for the longer German key line. */
+        &.-roomy > Vertical { width: 34; }
     }
     """
 
     def __init__(self, years: Sequence[int], current: int | None) -> None:
         super().__init__()
         self.years = sorted(years, reverse=True)
+        self.set_class(language.current() != language.ENGLISH, "-roomy")
         self.current = current
 
     def compose(self) -> ComposeResult:
