@@ -151,7 +151,7 @@ class CompareScreen(FormScreen[Decision]):
         for column in self.columns:
             if column.blank and column is not self._chosen:
                 continue
-            draft, problems, _ = column.read(self.profile, day)
+            draft, problems, _unreadable = column.read(self.profile, day)
             for key, reason in problems.items():
                 add_problem(found, key, reason)
             drafts.append((column, draft))
@@ -221,7 +221,7 @@ class CompareScreen(FormScreen[Decision]):
         placed: list[tuple[str, str]] = []
         for name, reason in message.problems:
             if name.startswith("options.") and name.count(".") >= 2:
-                _, index, rest = name.split(".", 2)
+                _options, index, rest = name.split(".", 2)
                 position = int(index)
                 if position < len(others):
                     name = field_key(others[position].prefix, rest)

@@ -170,7 +170,7 @@ class DecisionForm(FormScreen[Decision]):
         return self.query_one(f"#{key}", Input).value
 
     def read_form(self) -> tuple[Decision | None, Problems]:
-        draft, problems, _ = self.read_draft()
+        draft, problems, _unreadable = self.read_draft()
         for key, reason in draft.problems():
             add_problem(problems, key, reason)
         return (None if problems else draft), problems

@@ -242,7 +242,7 @@ class FormScreen(Spoken, ModalScreen[ResultT], Generic[ResultT]):
 
     def refresh_form(self) -> None:
         """Re-read the form: update the problems shown (and, in subclasses, previews)."""
-        _, problems = self.read_form()
+        _result, problems = self.read_form()
         self.show_problems(problems)
 
     def problem_shown(self, key: str) -> bool:
