@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -199,4 +200,38 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 def _begin_sqlite(connection: Connection) -> None:
     write = connection.get_execution_options().get(WRITE, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    if not write:
+        connection.exec_driver_sql("BEGIN")
+        return
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    raw.execute("PRAGMA busy_timeout=0")
+    try:
+        if not _took_write_lock(raw):
+            # The last try: its "database is locked" is SQLAlchemy's, as every other.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+WAIT_STEPS = (0.001, 0.002, 0.005)
+"""How long a writer waits between tries for the write lock: briefly, so that it gets in
+at the next gap between another program's batches (SQLite's own busy handler backs off
+to 100 ms and could miss every gap of a long rescore)."""
+
+
+def _took_write_lock(raw: Any) -> bool:
+    """BEGIN IMMEDIATE, tried again every few milliseconds for BUSY_TIMEOUT_MS while
+    another connection writes; False when the time is up or another error came."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    tries = 0
+    while time.monotonic() < deadline:
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            return True
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                return False  # the last try says what it is, in SQLAlchemy's terms
+        time.sleep(WAIT_STEPS[min(tries, len(WAIT_STEPS) - 1)])
+        tries += 1
+    return False

@@ -12,16 +12,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import SystemCommand
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from ltv_journal.core import clock
 from ltv_journal.core.dimensions import DIMENSIONS
+from ltv_journal.core.language import N_, _
 
 from .key_order import KeysInOrder
 from .keys import KEYS
 from .main_screen import MainScreen
 from .messages import JournalFailed, JournalOpened
 from .overview import Overview
+from .spoken import Spoken
 from .workers import in_thread
 
 if TYPE_CHECKING:
@@ -29,9 +32,11 @@ if TYPE_CHECKING:
     from ltv_journal.store.journal import Journal
 
 DARK, LIGHT = "textual-dark", "textual-light"
+TEXTUAL_WORDS = (N_("palette"), N_("Open the command palette"))
+"""Textual's own words for the command palette key (translated by `Spoken`)."""
 
 
-class LtvJournalApp(KeysInOrder[None]):
+class LtvJournalApp(Spoken, KeysInOrder[None]):
     """The journal at `journal_location`; tests pass an open `journal` to use instead.
 
     The app opens the journal and hands it to the main screen, which shows it (see the
@@ -89,7 +94,7 @@ class LtvJournalApp(KeysInOrder[None]):
             self.main.reload()
             return
         journal = self.journal
-        in_thread(self, lambda: self._open(journal), what="open the journal", group="open")
+        in_thread(self, lambda: self._open(journal), what=N_("open the journal"), group="open")
 
     def _open(self, journal: Journal | None) -> JournalOpened | JournalFailed:
         """In a thread: the journal opened (unless the test gave one), or why not."""
@@ -102,7 +107,11 @@ class LtvJournalApp(KeysInOrder[None]):
             except JournalError as error:  # its message names the location
                 return JournalFailed(_sentence(str(error)))
             except OSError as error:
-                return JournalFailed(f"Cannot open {self.journal_location}: {error}")
+                return JournalFailed(
+                    _("Cannot open {location}: {error}").format(
+                        location=self.journal_location, error=error
+                    )
+                )
         due = journal.review_due_count(clock.today())
         return JournalOpened(journal, journal.has_profile(), due)
 
@@ -159,7 +168,14 @@ class LtvJournalApp(KeysInOrder[None]):
         if isinstance(screen, MainScreen):
             for key in KEYS:
                 action = getattr(screen, f"action_{key.action}")
-                yield SystemCommand(f"{key.label} ({key.display})", key.help, action)
+                yield SystemCommand(f"{_(key.label)} ({key.display})", _(key.help), action)
+
+    def action_command_palette(self) -> None:
+        """The command palette, its search field in the journal's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                CommandPalette(placeholder=_("Search for commands…"), id="--command-palette")
+            )
 
 
 def run_app(location: str, *, headless: bool = False, follow_profile: bool = True) -> None:

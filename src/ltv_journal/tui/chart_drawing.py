@@ -12,7 +12,10 @@ from decimal import Decimal
 from typing import Any
 
 from ltv_journal.core.charts import month_end
+from ltv_journal.core.language import _
 from ltv_journal.core.uncertainty import Spread
+
+from .figures import month_name
 
 FILLS = ("█", "░", "▒")
 """Bar fills in the order the series come."""
@@ -21,9 +24,9 @@ FILLS = ("█", "░", "▒")
 def spending_bars(plt: Any, months: Sequence[tuple[int, Decimal, Decimal]]) -> None:
     """Spent and invested per month, stacked, from (YYYYMM, spent, invested)."""
     plt.stacked_bar(
-        [month_end(m).strftime("%b") for m, _, _ in months],
+        [month_name(month_end(m)) for m, _s, _i in months],
         [[float(s) for _, s, _ in months], [float(i) for _, _, i in months]],
-        labels=["spent", "invested"],
+        labels=[_("spent"), _("invested")],
         marker=list(FILLS[:2]),
     )
 

@@ -17,6 +17,9 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from ltv_journal.core import clock
+from ltv_journal.core.language import N_, _
+
+from .figures import format_count
 
 if TYPE_CHECKING:
     from ltv_journal.store.journal import Journal
@@ -47,10 +50,12 @@ class FileFlow:
             return
         from .journal_jobs import export_summary
 
-        busy = self._busy(f"Exporting {request.year} to {request.path}…")
+        busy = self._busy(
+            _("Exporting {year} to {path}…").format(year=request.year, path=request.path)
+        )
         self.screen.in_background(
             lambda journal: export_summary(journal, request),
-            what=f"export {request.year}",
+            what=_("export {year}").format(year=request.year),
             group="export",
             then=busy.remove,
         )
@@ -77,9 +82,11 @@ class FileFlow:
                 raise Invalid([("path", str(error))]) from None
 
         dialog = FileDialog(
-            "Import a file",
-            "An interchange TOML file: a backup, a yearly summary or one written by hand. "
-            "You see what it would add and change before anything is written.",
+            _("Import a file"),
+            _(
+                "An interchange TOML file: a backup, a yearly summary or one written by hand. "
+                "You see what it would add and change before anything is written."
+            ),
             None,
             must_exist=True,
             save=preview,
@@ -102,21 +109,37 @@ class FileFlow:
             from ltv_journal.exchange.backup import import_any
 
             result = import_any(journal, choice.path, overwrite_newer=overwrite)
-            overwritten = f", {result.overwritten:,} newer edits overwritten" if overwrite else ""
-            return (
-                f"Imported {choice.path.name}: {result.added:,} added, {result.updated:,} "
-                f"changed, {result.unchanged:,} unchanged{overwritten} (u takes it back)"
+            overwritten = (
+                _(", {count} newer edits overwritten").format(
+                    count=format_count(result.overwritten)
+                )
+                if overwrite
+                else ""
+            )
+            return _(
+                "Imported {file}: {added} added, {changed} changed, {unchanged} unchanged"
+                "{overwritten} (u takes it back)"
+            ).format(
+                file=choice.path.name,
+                added=format_count(result.added),
+                changed=format_count(result.updated),
+                unchanged=format_count(result.unchanged),
+                overwritten=overwritten,
             )
 
-        self.screen.in_background(run, what=f"import {choice.path.name}", group="import")
+        self.screen.in_background(
+            run, what=_("import {file}").format(file=choice.path.name), group="import"
+        )
 
     def backup(self) -> None:
         from .screens.file_dialogs import FileDialog, backup_path
 
         dialog = FileDialog(
-            "Back up the journal",
-            "Writes the profile and every decision with its effects and reviews as TOML "
-            "(as ltv-journal backup); o or ltv-journal restore reads it back.",
+            _("Back up the journal"),
+            _(
+                "Writes the profile and every decision with its effects and reviews as TOML "
+                "(as ltv-journal backup); o or ltv-journal restore reads it back."
+            ),
             backup_path(Path.cwd(), clock.today()),
             must_exist=False,
         )
@@ -125,7 +148,7 @@ class FileFlow:
     def _back_up(self, choice: FileChoice | None) -> None:
         if choice is None:
             return
-        busy = self._busy(f"Backing up to {choice.path}…")
+        busy = self._busy(_("Backing up to {path}…").format(path=choice.path))
 
         def run(journal: Journal) -> str:
             from ltv_journal.exchange.files import journal_files, write_atomically
@@ -133,6 +156,8 @@ class FileFlow:
 
             parts = export_all_parts(journal)
             write_atomically(choice.path, parts, protected=journal_files(journal.location))
-            return f"Backed up the journal to {choice.path}"
+            return _("Backed up the journal to {path}").format(path=choice.path)
 
-        self.screen.in_background(run, what="back up the journal", group="backup", then=busy.remove)
+        self.screen.in_background(
+            run, what=N_("back up the journal"), group="backup", then=busy.remove
+        )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ltv_journal.core.language import _
+
 if TYPE_CHECKING:
     from ltv_journal.core.decision import Decision
     from ltv_journal.core.dimensions import Dimension
@@ -39,7 +41,7 @@ def export_summary(journal: Journal, request: ExportRequest) -> str:
         yearly_summary(journal, request.year),
         protected=journal_files(journal.location),
     )
-    return f"Exported {request.year} to {request.path}"
+    return _("Exported {year} to {path}").format(year=request.year, path=request.path)
 
 
 def profile_form(journal: Journal, profile: Profile, first_run: bool) -> ProfileForm:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ltv_journal.core.language import N_
+
 
 @dataclass(frozen=True, slots=True)
 class Key:
@@ -27,34 +29,48 @@ class Key:
 _DISPLAY = {"slash": "/", "question_mark": "?"}
 
 KEYS: tuple[Key, ...] = (
-    Key("a", "add", "Add", "Log a new decision"),
-    Key("e", "edit", "Edit", "Edit the selected decision"),
-    Key("d", "delete", "Delete", "Delete the selected decision (u brings it back)"),
-    Key("u", "undo", "Undo", "Undo the last change"),
-    Key("r", "review", "Review", "Review the decisions whose review date has come"),
+    Key("a", "add", N_("Add"), N_("Log a new decision")),
+    Key("e", "edit", N_("Edit"), N_("Edit the selected decision")),
+    Key("d", "delete", N_("Delete"), N_("Delete the selected decision (u brings it back)")),
+    Key("u", "undo", N_("Undo"), N_("Undo the last change")),
+    Key("r", "review", N_("Review"), N_("Review the decisions whose review date has come")),
     Key(
         "c",
         "compare",
-        "Compare",
-        "Weigh 2 to 5 options side by side, log the one chosen",
+        N_("Compare"),
+        N_("Weigh 2 to 5 options side by side, log the one chosen"),
         show=False,
     ),
-    Key("slash", "filter", "Filter", "Search and filter the list"),
-    Key("y", "year", "Year", "Show one year, or all years", show=False),
+    Key("slash", "filter", N_("Filter"), N_("Search and filter the list")),
+    Key("y", "year", N_("Year"), N_("Show one year, or all years"), show=False),
     Key(
         "i",
         "insights",
-        "Insights",
-        "Calibration: what you expected against what happened",
+        N_("Insights"),
+        N_("Calibration: what you expected against what happened"),
         show=False,
     ),
-    Key("g", "trends", "Trends", "The running lifetime value month by month", show=False),
-    Key("x", "export", "Export", "Export a year's TOML summary", show=False),
-    Key("o", "import_file", "Import", "Import a file, after a preview of what it does", show=False),
-    Key("b", "backup", "Backup", "Back up the whole journal to a TOML file", show=False),
-    Key("p", "profile", "Profile", "Edit your profile (rescores every decision)", show=False),
-    Key("v", "toggle_detail", "Details", "Show or hide the detail pane", show=False),
-    Key("t", "toggle_theme", "Theme", "Switch between the light and the dark theme", show=False),
-    Key("question_mark", "help", "Help", "Show the keys and what they do"),
-    Key("q", "quit", "Quit", "Quit"),
+    Key("g", "trends", N_("Trends"), N_("The running lifetime value month by month"), show=False),
+    Key("x", "export", N_("Export"), N_("Export a year's TOML summary"), show=False),
+    Key(
+        "o",
+        "import_file",
+        N_("Import"),
+        N_("Import a file, after a preview of what it does"),
+        show=False,
+    ),
+    Key("b", "backup", N_("Backup"), N_("Back up the whole journal to a TOML file"), show=False),
+    Key(
+        "p", "profile", N_("Profile"), N_("Edit your profile (rescores every decision)"), show=False
+    ),
+    Key("v", "toggle_detail", N_("Details"), N_("Show or hide the detail pane"), show=False),
+    Key(
+        "t",
+        "toggle_theme",
+        N_("Theme"),
+        N_("Switch between the light and the dark theme"),
+        show=False,
+    ),
+    Key("question_mark", "help", N_("Help"), N_("Show the keys and what they do")),
+    Key("q", "quit", N_("Quit"), N_("Quit")),
 )

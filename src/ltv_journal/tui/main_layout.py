@@ -9,14 +9,22 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from ltv_journal.core.language import _
+
 from .keys import KEYS
 
 NARROW = 110
 """Below this width the detail pane sits under the list."""
 SHORT = 22
 """Below this height (when narrow) the detail pane starts hidden; `v` shows it."""
-FOOTER_KEYS = sum(len(k.display) + len(k.label) + 2 for k in KEYS if k.show)
-"""Columns the compact footer's keys take ("a Add " and so on)."""
+
+
+def footer_keys() -> int:
+    """Columns the compact footer's keys take ("a Add " and so on), in the language in
+    force."""
+    return sum(len(k.display) + len(_(k.label)) + 2 for k in KEYS if k.show)
+
+
 PALETTE_KEY = len("▏^p palette") + 1
 """Columns the footer's command palette key takes at its right end."""
 
@@ -57,7 +65,7 @@ def arrange(screen: Widget, detail_wanted: bool | None) -> None:
     shown = detail_wanted if detail_wanted is not None else not (narrow and short)
     screen.set_class(narrow, "-narrow")
     # Where the keys would run under the palette key, it gives way (help lists ctrl+p).
-    screen.set_class(screen.size.width < FOOTER_KEYS + PALETTE_KEY, "-cramped")
+    screen.set_class(screen.size.width < footer_keys() + PALETTE_KEY, "-cramped")
     for footer in screen.query(Footer):  # mounted after the first frame
         footer.compact = narrow
     screen.set_class(not shown, "-hide-detail")

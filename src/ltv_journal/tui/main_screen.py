@@ -25,8 +25,10 @@ from textual.message import Message
 from textual.screen import Screen
 
 from ltv_journal.core import clock
+from ltv_journal.core.language import N_, _, ngettext
 from ltv_journal.core.text import visible
 
+from .figures import format_count
 from .file_flow import FileFlow
 from .form_ahead import AddFormAhead
 from .journal_jobs import profile_form, read_detail
@@ -34,6 +36,7 @@ from .keys import KEYS
 from .main_layout import Body, KeyFooter, arrange
 from .messages import DetailLoaded, JournalChanged, OverviewLoaded, ReviewChosen, ReviewsDue
 from .review_flow import ReviewFlow
+from .spoken import Spoken
 from .widgets.score_cards import ScoreCards
 from .widgets.top_bar import TopBar
 from .workers import in_thread
@@ -54,10 +57,10 @@ if TYPE_CHECKING:
 
 WATCH_SECONDS = 0.5
 """How often to look whether another program changed the journal."""
-STILL_OPENING = "The journal is still opening…"
+STILL_OPENING = N_("The journal is still opening…")
 
 
-class MainScreen(Screen[None]):
+class MainScreen(Spoken, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(k.key, k.action, k.label, show=k.show, tooltip=k.help) for k in KEYS
     ]
@@ -114,9 +117,9 @@ class MainScreen(Screen[None]):
     def on_key_footer_mounted(self, _: KeyFooter.Mounted) -> None:
         arrange(self, self.detail_wanted)
 
-    def on_body_mounted(self, _: Body.Mounted) -> None:
+    def on_body_mounted(self, _message: Body.Mounted) -> None:
         self._anew = False
-        self.decisions.border_title = "Decisions"
+        self.decisions.border_title = _("Decisions")
         self.decisions.focus()
         arrange(self, self.detail_wanted)
         self.post_message(self.ListMounted())
@@ -143,9 +146,12 @@ class MainScreen(Screen[None]):
             self.action_profile(first_run=True)
         elif due:
             self.notify(
-                f"{due:,} decision{'s' if due != 1 else ''} {'are' if due != 1 else 'is'} "
-                "due for review. Press r to review.",
-                title="Reviews",
+                ngettext(
+                    "{count} decision is due for review. Press r to review.",
+                    "{count} decisions are due for review. Press r to review.",
+                    due,
+                ).format(count=format_count(due)),
+                title=_("Reviews"),
             )
 
     def _speaks_anew(self, profile: Profile) -> bool:
@@ -191,7 +197,7 @@ class MainScreen(Screen[None]):
         in_thread(
             self,
             lambda: OverviewLoaded(load_overview(journal, today, year)),
-            what="read the journal's figures",
+            what=N_("read the journal's figures"),
             group="overview",
             exclusive=True,
         )
@@ -219,7 +225,7 @@ class MainScreen(Screen[None]):
         in_thread(
             self,
             lambda: OverviewLoaded(load_band(journal, overview)),
-            what="work out how sure the figures are",
+            what=N_("work out how sure the figures are"),
             group="band",
             exclusive=True,
         )
@@ -229,7 +235,11 @@ class MainScreen(Screen[None]):
         self.query_one(ScoreCards).show(overview)
         due = overview.due
         self.query_one(TopBar).show_status(
-            f"{due:,} review{'s' if due != 1 else ''} due · r" if due else ""
+            ngettext("{count} review due · r", "{count} reviews due · r", due).format(
+                count=format_count(due)
+            )
+            if due
+            else ""
         )
 
     def apply_filter(self, flt: DecisionFilter) -> None:
@@ -246,14 +256,16 @@ class MainScreen(Screen[None]):
 
     def show_filter(self, flt: DecisionFilter | None) -> None:
         shown = visible(flt.describe(), lines=False) if flt else ""
-        self.decisions.border_subtitle = f"filter: {shown}" if flt else ""
+        self.decisions.border_subtitle = _("filter: {shown}").format(shown=shown) if flt else ""
 
     def on_decision_list_counted(self, message: DecisionList.Counted) -> None:
-        self.decisions.border_title = f"Decisions · {message.total:,}"
+        self.decisions.border_title = _("Decisions · {count}").format(
+            count=format_count(message.total)
+        )
         self.decisions.empty_text = (
-            "No decision matches the filter. Press / to change it."
+            _("No decision matches the filter. Press / to change it.")
             if self.list_filter
-            else "No decisions yet. Press a to log one."
+            else _("No decisions yet. Press a to log one.")
         )
 
     def on_decision_list_selected(self, message: DecisionList.Selected) -> None:
@@ -270,7 +282,7 @@ class MainScreen(Screen[None]):
         in_thread(
             self,
             lambda: DetailLoaded(read_detail(journal, decision_id)),
-            what="read the selected decision",
+            what=N_("read the selected decision"),
             group="detail",
             exclusive=True,
         )
@@ -289,7 +301,7 @@ class MainScreen(Screen[None]):
     def _ready(self) -> Journal | None:
         """The journal once it is open and its figures are read, else None (said)."""
         if self.journal is None or self.overview is None:
-            self.notify(STILL_OPENING)
+            self.notify(_(STILL_OPENING))
             return None
         return self.journal
 
@@ -310,7 +322,7 @@ class MainScreen(Screen[None]):
         (`what` names it if it fails), then everything is read again."""
         journal = self.journal
         if journal is None:
-            self.notify(STILL_OPENING)
+            self.notify(_(STILL_OPENING))
             return
         in_thread(self, lambda: JournalChanged(job(journal)), what=what, group=group, then=then)
 
@@ -351,7 +363,7 @@ class MainScreen(Screen[None]):
 
     def _added(self, decision: Decision | None) -> None:
         if decision is not None:
-            self.saved(f"Added {decision.title!r}.", select=decision.id)
+            self.saved(_("Added {title}.").format(title=repr(decision.title)), select=decision.id)
 
     def action_compare(self) -> None:
         journal = self._ready()
@@ -365,7 +377,13 @@ class MainScreen(Screen[None]):
     def _chosen(self, decision: Decision | None) -> None:
         if decision is not None:
             over = ", ".join(repr(option.title) for option in decision.options)
-            note = f"Added {decision.title!r}" + (f", chosen over {over}." if over else ".")
+            note = (
+                _("Added {title}, chosen over {over}.").format(
+                    title=repr(decision.title), over=over
+                )
+                if over
+                else _("Added {title}.").format(title=repr(decision.title))
+            )
             self.saved(note, select=decision.id)
 
     def action_edit(self) -> None:
@@ -373,7 +391,7 @@ class MainScreen(Screen[None]):
         if journal is None:
             return
         if self.current is None or self.current.id != self.selected_id:
-            self.notify("Select a decision to edit first.")
+            self.notify(_("Select a decision to edit first."))
             return
         from .screens.decision_form import DecisionForm
 
@@ -383,25 +401,27 @@ class MainScreen(Screen[None]):
 
     def _edited(self, decision: Decision | None) -> None:
         if decision is not None:
-            self.saved(f"Saved {decision.title!r}.", select=decision.id)
+            self.saved(_("Saved {title}.").format(title=repr(decision.title)), select=decision.id)
 
     def action_delete(self) -> None:
         summary = self.decisions.selected
         if summary is None:
-            self.notify("Select a decision to delete first.")
+            self.notify(_("Select a decision to delete first."))
             return
         self.in_background(
-            lambda j: f"Deleted {j.delete(summary.id).title!r}. Press u to undo.",
-            what=f"delete {summary.title!r}",
+            lambda j: _("Deleted {title}. Press u to undo.").format(
+                title=repr(j.delete(summary.id).title)
+            ),
+            what=_("delete {title}").format(title=repr(summary.title)),
         )
 
     def action_undo(self) -> None:
-        self.in_background(lambda j: (j.undo() or "Nothing to undo") + ".", what="undo")
+        self.in_background(lambda j: (j.undo() or _("Nothing to undo")) + ".", what=N_("undo"))
 
     def action_profile(self, first_run: bool = False) -> None:
         journal = self.journal
         if journal is None:
-            self.notify(STILL_OPENING)
+            self.notify(_(STILL_OPENING))
             return
         profile = self.overview.profile if self.overview else journal.profile()
         form = profile_form(journal, profile, first_run)
@@ -409,12 +429,12 @@ class MainScreen(Screen[None]):
 
     def _profile_saved(self, profile: Profile | None, first_run: bool) -> None:
         if profile is not None and self._speaks_anew(profile):
-            self.notify("Profile saved; every decision rescored.")
+            self.notify(_("Profile saved; every decision rescored."))
             self.call_later(self.speak_anew)  # the list, mounted again, reads it all
         elif profile is not None:
-            self.saved("Profile saved; every decision rescored.")
+            self.saved(_("Profile saved; every decision rescored."))
         elif first_run:
-            self.notify("No profile yet: the score needs your income and ages. Press p.")
+            self.notify(_("No profile yet: the score needs your income and ages. Press p."))
 
     def action_filter(self) -> None:
         if self._ready() is None:
@@ -488,10 +508,10 @@ class MainScreen(Screen[None]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        bindings = [(k.display, k.help) for k in KEYS]
+        bindings = [(k.display, _(k.help)) for k in KEYS]
         bindings += [
-            ("↑ ↓ PgUp PgDn", "Move in the list; Home and End jump to its ends"),
-            ("ctrl+p", "All commands"),
+            ("↑ ↓ PgUp PgDn", _("Move in the list; Home and End jump to its ends")),
+            ("ctrl+p", _("All commands")),
         ]
         self.app.push_screen(HelpScreen(bindings))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ltv_journal.core import clock
+from ltv_journal.core.language import N_, _
 
 from .key_order import KeysInOrder
 from .messages import ReviewChosen, ReviewsDue
@@ -32,7 +33,7 @@ class ReviewFlow:
         in_thread(
             self.screen,
             lambda: ReviewsDue(journal.review_queue(today)),
-            what="read the reviews that are due",
+            what=N_("read the reviews that are due"),
             group="review",
             then=self._release_keys,
         )
@@ -45,9 +46,9 @@ class ReviewFlow:
             queue = ReviewQueue(message.due, clock.today())
             screen.app.push_screen(queue, callback=self._picked)
         elif screen.current is None:
-            screen.notify("No reviews are due.")
+            screen.notify(_("No reviews are due."))
         else:
-            screen.notify("No reviews are due; reviewing the selected decision.")
+            screen.notify(_("No reviews are due; reviewing the selected decision."))
             self.review(screen.current)
 
     def _picked(self, decision_id: str | None) -> None:
@@ -58,7 +59,7 @@ class ReviewFlow:
         in_thread(
             self.screen,
             lambda: ReviewChosen(journal.get(decision_id)),
-            what="read the decision to review",
+            what=N_("read the decision to review"),
             group="review",
             then=self._release_keys,
         )
@@ -79,7 +80,7 @@ class ReviewFlow:
 
     def _reviewed(self, decision: Decision, review: Review | None) -> None:
         if review is not None:
-            self.screen.saved(f"Review of {decision.title!r} saved.")
+            self.screen.saved(_("Review of {title} saved.").format(title=repr(decision.title)))
 
     def _hold_keys(self) -> None:
         if isinstance(self.screen.app, KeysInOrder):

@@ -18,6 +18,7 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.worker import Worker
 
+from ltv_journal.core.language import _
 from ltv_journal.core.text import visible
 
 
@@ -37,7 +38,7 @@ class WorkFailed(Message):
     def sentence(self) -> str:
         """What the person is told: "Could not read the trends: disk I/O error."."""
         reason = visible(self.reason, lines=False).rstrip(".")
-        return f"Could not {self.what}: {reason}."
+        return _("Could not {what}: {reason}.").format(what=_(self.what), reason=reason)
 
 
 def in_thread(
@@ -61,7 +62,7 @@ def in_thread(
             answer = job()
         except Exception as error:  # said, not raised: the app keeps running
             failed = WorkFailed(what, error)
-            app.notify(failed.sentence, title="Something went wrong", severity="error")
+            app.notify(failed.sentence, title=_("Something went wrong"), severity="error")
             answer = failed
         if answer is not None:
             node.post_message(answer)

@@ -16,7 +16,9 @@ from textual.containers import HorizontalScroll, Vertical
 from textual.widgets import Input
 
 from ltv_journal.core import clock
+from ltv_journal.core.conventions import format_date
 from ltv_journal.core.decision import MAX_OPTIONS_NOT_TAKEN, Decision, option_of
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.profile import Profile
 
 from .effect_rows import COLUMNS
@@ -41,8 +43,8 @@ class CompareScreen(FormScreen[Decision]):
     AUTO_FOCUS = "#o1-title"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "add_option", "Add an option"),
-        Binding("ctrl+r", "remove_option", "Remove this option"),
+        Binding("ctrl+n", "add_option", N_("Add an option")),
+        Binding("ctrl+r", "remove_option", N_("Remove this option")),
     ]
 
     DEFAULT_CSS = """
@@ -72,12 +74,12 @@ class CompareScreen(FormScreen[Decision]):
     def compose(self) -> ComposeResult:
         currency = self.profile.currency
         with Vertical(classes="form-box") as box:
-            box.border_title = "Compare options"
-            box.border_subtitle = (
+            box.border_title = _("Compare options")
+            box.border_subtitle = _(
                 "enter choose the option the cursor is in · ctrl+n add · ctrl+r remove · esc cancel"
             )
-            today = clock.today().isoformat()
-            yield Field("decided on", Input(today, id="date", compact=True), key="date")
+            today = format_date(clock.today())
+            yield Field(_("decided on"), Input(today, id="date", compact=True), key="date")
             with HorizontalScroll(id="options"):
                 for number in range(1, self._start + 1):
                     yield OptionColumn(next(self._serials), number, currency)
@@ -149,14 +151,16 @@ class CompareScreen(FormScreen[Decision]):
         for column in self.columns:
             if column.blank and column is not self._chosen:
                 continue
-            draft, problems, _ = column.read(self.profile, day)
+            draft, problems, _unreadable = column.read(self.profile, day)
             for key, reason in problems.items():
                 add_problem(found, key, reason)
             drafts.append((column, draft))
         if len(drafts) < LEAST:
             blank = next((c for c in self.columns if c.blank), None)
             where = f"{blank.prefix}title" if blank else "date"
-            add_problem(found, where, f"is required: compare at least {LEAST} options")
+            add_problem(
+                found, where, _("is required: compare at least {count} options").format(count=LEAST)
+            )
         chosen = self._chosen
         if chosen is None or found:
             return None, found
@@ -205,7 +209,7 @@ class CompareScreen(FormScreen[Decision]):
     def action_save(self) -> None:
         column = self.current_column()
         if column is None:
-            self.notify("Put the cursor in the option you choose, then press enter.")
+            self.notify(_("Put the cursor in the option you choose, then press enter."))
             return
         self._chosen = column
         super().action_save()
@@ -217,7 +221,7 @@ class CompareScreen(FormScreen[Decision]):
         placed: list[tuple[str, str]] = []
         for name, reason in message.problems:
             if name.startswith("options.") and name.count(".") >= 2:
-                _, index, rest = name.split(".", 2)
+                _options, index, rest = name.split(".", 2)
                 position = int(index)
                 if position < len(others):
                     name = field_key(others[position].prefix, rest)
@@ -232,7 +236,11 @@ class CompareScreen(FormScreen[Decision]):
     async def action_add_option(self) -> None:
         columns = self.columns
         if len(columns) >= MOST:
-            self.notify(f"At most {MOST} options: a decision is chosen from 2 to {MOST}.")
+            self.notify(
+                _("At most {most} options: a decision is chosen from 2 to {most}.").format(
+                    most=MOST
+                )
+            )
             return
         column = OptionColumn(next(self._serials), len(columns) + 1, self.profile.currency)
         await self.query_one("#options", HorizontalScroll).mount(column)
@@ -246,10 +254,10 @@ class CompareScreen(FormScreen[Decision]):
     def action_remove_option(self) -> None:
         column = self.current_column()
         if column is None:
-            self.notify("Put the cursor in the option to remove.")
+            self.notify(_("Put the cursor in the option to remove."))
             return
         if len(self.columns) <= LEAST:
-            self.notify(f"Compare at least {LEAST} options.")
+            self.notify(_("Compare at least {count} options.").format(count=LEAST))
             return
         if column.blank:
             self._remove(column, True)

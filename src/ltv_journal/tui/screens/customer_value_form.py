@@ -14,22 +14,24 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
+from ltv_journal.core import conventions
 from ltv_journal.core.clv import CustomerValue
 from ltv_journal.core.effects import MAX_PER_YEAR
 from ltv_journal.core.explain import customer_lines
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import parse_decimal
 
 from .fields import Field, FormScreen, Problems, add_problem
 from .typed_values import number_text, percent_text, read_amount, read_fraction
 
 FIELDS: tuple[tuple[str, str, str, str], ...] = (
-    ("customers_per_month", "new customers", "a month", "4"),
-    ("average_order", "average order", "", "120"),
-    ("orders_per_year", "orders", "a year per customer", "3"),
-    ("margin", "gross margin", "0.4 or 40%", "40%"),
-    ("stay_years", "customers stay", "years (or 36m) — or give a churn", "3"),
-    ("churn_per_year", "or churn", "share lost a year: 0.25 or 25%", ""),
-    ("rate", "discount rate", "of the per-customer value (optional)", ""),
+    ("customers_per_month", N_("new customers"), N_("a month"), "4"),
+    ("average_order", N_("average order"), "", "120"),
+    ("orders_per_year", N_("orders"), N_("a year per customer"), "3"),
+    ("margin", N_("gross margin"), N_("0.4 or 40%"), "40%"),
+    ("stay_years", N_("customers stay"), N_("years (or 36m) — or give a churn"), "3"),
+    ("churn_per_year", N_("or churn"), N_("share lost a year: 0.25 or 25%"), ""),
+    ("rate", N_("discount rate"), N_("of the per-customer value (optional)"), ""),
 )
 """(CustomerValue field, label, hint, placeholder) in the order shown."""
 
@@ -56,10 +58,10 @@ class CustomerValueForm(FormScreen[CustomerValue]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box") as box:
-            box.border_title = "Money from customers"
-            box.border_subtitle = "enter use · esc cancel"
+            box.border_title = _("Money from customers")
+            box.border_subtitle = _("enter use · esc cancel")
             yield Label(
-                "What the money row is worth when customers come month by month.",
+                _("What the money row is worth when customers come month by month."),
                 classes="form-intro",
             )
             for key, label, hint, placeholder in FIELDS:
@@ -69,7 +71,7 @@ class CustomerValueForm(FormScreen[CustomerValue]):
                     id=f"clv-{key}",
                     compact=True,
                 )
-                yield Field(label, field, key=key, hint=hint or self.currency)
+                yield Field(_(label), field, key=key, hint=_(hint) if hint else self.currency)
             yield Static("", id="clv-result")
 
     def _prefill(self, key: str) -> str:
@@ -93,7 +95,7 @@ class CustomerValueForm(FormScreen[CustomerValue]):
         }
         for key in ("customers_per_month", "average_order", "orders_per_year", "margin"):
             if values[key] is None and key not in found:
-                add_problem(found, key, "is needed")
+                add_problem(found, key, _("is needed"))
         if found:
             return None, found
         clv = CustomerValue(**values)  # type: ignore[arg-type]
@@ -103,7 +105,10 @@ class CustomerValueForm(FormScreen[CustomerValue]):
             add_problem(
                 found,
                 "customers_per_month",
-                f"gives {clv.money_per_year():,} a year, more than the limit of {MAX_PER_YEAR:,}",
+                _("gives {money} a year, more than the limit of {limit}").format(
+                    money=conventions.current().number(f"{clv.money_per_year():,}"),
+                    limit=conventions.current().number(f"{MAX_PER_YEAR:,}"),
+                ),
             )
         return (None, found) if found else (clv, {})
 
@@ -115,7 +120,7 @@ class CustomerValueForm(FormScreen[CustomerValue]):
         self.show_problems(problems)
         result = self.query_one("#clv-result", Static)
         if clv is None:
-            result.update("Fill in the figures to see what they give.")
+            result.update(_("Fill in the figures to see what they give."))
             result.set_class(True, "-invalid")
             return
         result.update("\n".join(customer_lines(clv, self.currency)))
@@ -132,15 +137,15 @@ def _attempt(
         return None
 
 
-def _customers(text: str, _: str) -> Decimal | None:
+def _customers(text: str, _currency: str) -> Decimal | None:
     cleaned = text.strip().lower()
     if cleaned.endswith(("/y", "/year")):
-        raise ValueError(f"'{text}' is a year's; give new customers a month")
+        raise ValueError(_("'{text}' is a year's; give new customers a month").format(text=text))
     cleaned = cleaned.removesuffix("/month").removesuffix("/m")
     return parse_decimal(cleaned, what="") if cleaned else None
 
 
-def _orders(text: str, _: str) -> Decimal | None:
+def _orders(text: str, _currency: str) -> Decimal | None:
     """Orders a year; `1/m` is 12 a year."""
     cleaned = text.strip().lower()
     factor = 12 if cleaned.endswith(("/m", "/month")) else 1
@@ -149,19 +154,19 @@ def _orders(text: str, _: str) -> Decimal | None:
     return parse_decimal(cleaned, what="") * factor if cleaned else None
 
 
-def _stay(text: str, _: str) -> Decimal | None:
+def _stay(text: str, _currency: str) -> Decimal | None:
     cleaned = text.strip().lower()
     if not cleaned:
         return None
     if cleaned.endswith("m"):
         months = parse_decimal(cleaned[:-1], what="")
         if abs(months) > 100_000:
-            raise ValueError(f"'{text}' is longer than any stay")
+            raise ValueError(_("'{text}' is longer than any stay").format(text=text))
         return (months / 12).quantize(Decimal("0.0001"))
     return parse_decimal(cleaned.removesuffix("y"), what="")
 
 
-def _share(text: str, _: str) -> Decimal | None:
+def _share(text: str, _currency: str) -> Decimal | None:
     return read_fraction(text.strip().lower().removesuffix("/y"), "")
 
 

@@ -12,11 +12,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
-from ltv_journal.core import clock
+from ltv_journal.core import clock, conventions
+from ltv_journal.core.conventions import format_date
 from ltv_journal.core.dates import add_months
 from ltv_journal.core.decision import DEFAULT_REVIEW_MONTHS, Decision, Kind
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import Effect
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.text import visible
 
@@ -68,8 +70,8 @@ class DecisionForm(FormScreen[Decision]):
         d = self.original
         today = clock.today()
         with Vertical(classes="form-box") as box:
-            box.border_title = "Edit decision" if d else "New decision"
-            box.border_subtitle = (
+            box.border_title = _("Edit decision") if d else _("New decision")
+            box.border_subtitle = _(
                 "enter save · esc cancel · tab next field · ctrl+b money from customers"
             )
             yield DecisionPreview()
@@ -80,7 +82,7 @@ class DecisionForm(FormScreen[Decision]):
                     yield from self._basic_fields(d, today)
                 with Vertical(classes="form-section"):
                     yield Label(
-                        "Expected effects (leave a row blank for none; points: -10..+10 a year)",
+                        _("Expected effects (leave a row blank for none; points: -10..+10 a year)"),
                         classes="section",
                     )
                     yield EffectHeadings()
@@ -88,48 +90,48 @@ class DecisionForm(FormScreen[Decision]):
                         effect = d.effects.get(dim) if d else None
                         yield EffectRow(dim, self.profile.currency, effect)
                 with Vertical(classes="form-section"):
-                    yield Label("Notes for your future self", classes="section")
+                    yield Label(_("Notes for your future self"), classes="section")
                     yield from self._note_fields(d)
 
     def _basic_fields(self, d: Decision | None, today: date) -> ComposeResult:
         title = visible(d.title, lines=False) if d else ""
-        yield Field("title", SteadyInput(title, id="title", compact=True), key="title")
+        yield Field(_("title"), SteadyInput(title, id="title", compact=True), key="title")
         # The amount follows the title: a quick log is "title, tab, amount, enter".
-        amount = f"{d.amount:.2f}" if d else ""
+        amount = conventions.current().number(f"{d.amount:.2f}") if d else ""
         yield Field(
-            "amount spent",
+            _("amount spent"),
             _input(amount, "amount", "0"),
             key="amount",
             hint=self.profile.currency,
         )
         kind = RadioSet(
-            DotButton("expense", value=not d or d.kind is Kind.EXPENSE, id="kind-expense"),
-            DotButton("investment", value=bool(d and d.kind is Kind.INVESTMENT)),
+            DotButton(_("expense"), value=not d or d.kind is Kind.EXPENSE, id="kind-expense"),
+            DotButton(_("investment"), value=bool(d and d.kind is Kind.INVESTMENT)),
             id="kind",
             compact=True,
         )
-        yield Field("kind", kind, key="kind")
+        yield Field(_("kind"), kind, key="kind")
         day = d.date if d else today
-        yield Field("date", _input(day.isoformat(), "date", "YYYY-MM-DD"), key="date")
+        yield Field(_("date"), _input(format_date(day), "date", _("YYYY-MM-DD")), key="date")
         category = SteadyInput(
             visible(d.category, lines=False) if d else "",
             id="category",
             compact=True,
             suggester=_suggester(self._categories),
         )
-        yield Field("category", category, key="category")
+        yield Field(_("category"), category, key="category")
         tags = visible(" ".join(d.tags), lines=False) if d else ""
-        yield Field("tags", _input(tags, "tags", "space or comma separated"), key="tags")
+        yield Field(_("tags"), _input(tags, "tags", _("space or comma separated")), key="tags")
 
     def _note_fields(self, d: Decision | None) -> ComposeResult:
         for key, label, value in (
-            ("expectation", "what I expect and why", d.expectation if d else ""),
-            ("feeling", "how I feel right now", d.feeling if d else ""),
-            ("notes", "notes", d.notes if d else ""),
+            ("expectation", N_("what I expect and why"), d.expectation if d else ""),
+            ("feeling", N_("how I feel right now"), d.feeling if d else ""),
+            ("notes", N_("notes"), d.notes if d else ""),
         ):
-            yield Field(label, _input(one_line(value), key), key=key)
-        review_on = d.review_on.isoformat() if d and d.review_on else ""
-        yield Field("review on", _input(review_on, "review_on", ""), key="review_on")
+            yield Field(_(label), _input(one_line(value), key), key=key)
+        review_on = format_date(d.review_on) if d and d.review_on else ""
+        yield Field(_("review on"), _input(review_on, "review_on", ""), key="review_on")
 
     def on_mount(self) -> None:
         self.refresh_form()
@@ -145,7 +147,7 @@ class DecisionForm(FormScreen[Decision]):
             control.value = ""
         for row in self.rows:
             row.forget_customers()
-        self.query_one("#date", Input).value = clock.today().isoformat()
+        self.query_one("#date", Input).value = format_date(clock.today())
         self.query_one("#kind-expense", RadioButton).value = True
         self.forget_changes()
         self.query_one("#form-scroll", VerticalScroll).scroll_home(animate=False)
@@ -168,7 +170,7 @@ class DecisionForm(FormScreen[Decision]):
         return self.query_one(f"#{key}", Input).value
 
     def read_form(self) -> tuple[Decision | None, Problems]:
-        draft, problems, _ = self.read_draft()
+        draft, problems, _unreadable = self.read_draft()
         for key, reason in draft.problems():
             add_problem(problems, key, reason)
         return (None if problems else draft), problems
@@ -215,8 +217,10 @@ class DecisionForm(FormScreen[Decision]):
                 add_problem(
                     found,
                     f"{dim}.lasts",
-                    f"until {until} needs your birth date: set it in the profile (p), "
-                    "or give a number of years",
+                    _(
+                        "until {until} needs your birth date: set it in the profile (p), "
+                        "or give a number of years"
+                    ).format(until=until),
                 )
                 unreadable.add(dim)
         unreadable |= {Dimension(key.split(".")[0]) for key, _ in draft.problems() if "." in key}
@@ -265,9 +269,9 @@ class DecisionForm(FormScreen[Decision]):
 
     def _show_review_default(self, day: date) -> None:
         default = add_months(day, DEFAULT_REVIEW_MONTHS)
-        self.query_one(
-            "#review_on", Input
-        ).placeholder = f"{default.isoformat()} ({DEFAULT_REVIEW_MONTHS} months after the date)"
+        self.query_one("#review_on", Input).placeholder = _(
+            "{date} ({months} months after the date)"
+        ).format(date=format_date(default), months=DEFAULT_REVIEW_MONTHS)
 
 
 def _suggester(categories: Sequence[str]) -> SuggestFromList | None:

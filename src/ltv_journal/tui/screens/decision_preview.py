@@ -16,13 +16,16 @@ from ltv_journal.core.decision import Decision
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import Effect, MissingBirthDate
 from ltv_journal.core.explain import effect_in_words, format_value
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import decision_values
 from ltv_journal.core.uncertainty import band
 from ltv_journal.core.verdict import Verdict, judge
 
-QUESTION = "Does this raise my lifetime value?"
+from ..figures import dimension_name
+
+QUESTION = N_("Does this raise my lifetime value?")
 _VERDICT_STYLE = {
     Verdict.RAISES: "bold green",
     Verdict.LOWERS: "bold red",
@@ -42,25 +45,28 @@ def preview_text(
     Dimensions in `unreadable` have fields that need fixing; they show a dash, and
     there is no verdict until they are fixed. `marked`: the form marks those fields.
     """
-    text = Text(f"{QUESTION} → ")
+    text = Text(f"{_(QUESTION)} → ")
     try:
         values = decision_values(draft, profile)
     except MissingBirthDate:
-        text.append("needs a birth date", style="bold yellow")
+        text.append(_("needs a birth date"), style="bold yellow")
         text.append(
-            "\n  effects that last until retirement or death are measured from your birth"
-            " date; set it in the profile (p), or give the effect a number of years"
+            "\n  "
+            + _(
+                "effects that last until retirement or death are measured from your birth"
+                " date; set it in the profile (p), or give the effect a number of years"
+            )
         )
         return text
     if unreadable:  # no verdict from a half-read draft
-        ask = "fix the marked fields first" if marked else "some fields cannot be read yet"
+        ask = _("fix the marked fields first") if marked else _("some fields cannot be read yet")
         text.append(ask, style="bold italic")
     else:
         judgement = judge(values, profile.worth)
         text.append(judgement.label, style=_VERDICT_STYLE[judgement.verdict])
         if judgement.combined is not None:
             combined = format_amount(judgement.combined, profile.currency, signed=True)
-            text.append(f"  combined {combined}", style="bold")
+            text.append("  " + _("combined {value}").format(value=combined), style="bold")
     cells = [
         (
             dim,
@@ -72,7 +78,7 @@ def preview_text(
     ]
     for index, (dim, figure) in enumerate(cells):
         text.append("\n  " if index % 2 == 0 else "    ")
-        text.append(f"{dim:<10}", style="dim")
+        text.append(f"{dimension_name(dim):<10}", style="dim")
         style = "green" if values[dim] > 0 else "red" if values[dim] < 0 else ""
         text.append(f"{figure:>20}", style="" if dim in unreadable else style)
     if not unreadable and uncertain(draft):
@@ -82,7 +88,8 @@ def preview_text(
     for dim, effect in draft.effects.items():
         if dim in unreadable or dim.is_money:
             continue
-        text.append(f"\n  {dim}: {effect_in_words(dim, effect, draft, profile, values[dim])}")
+        words = effect_in_words(dim, effect, draft, profile, values[dim])
+        text.append(f"\n  {dimension_name(dim)}: {words}")
     return text
 
 
@@ -116,7 +123,7 @@ class DecisionPreview(Static):
 
     def __init__(self) -> None:
         super().__init__(id="preview")
-        self.border_title = "lifetime effect of this decision"
+        self.border_title = _("lifetime effect of this decision")
         self._plain = ""
         self._spans: list[Span] = []
 

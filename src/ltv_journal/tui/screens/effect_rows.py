@@ -16,7 +16,10 @@ from textual.widgets import Input, Label, Static
 from ltv_journal.core.clv import CustomerValue
 from ltv_journal.core.dimensions import Dimension, Until
 from ltv_journal.core.effects import Effect
+from ltv_journal.core.language import N_, _
 
+from ..figures import dimension_name
+from ..spoken import Spoken
 from .fields import Problems, add_problem
 from .steady_input import SteadyInput
 from .typed_values import (
@@ -33,11 +36,11 @@ from .typed_values import (
 )
 
 COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("per_year", "per year", 12),
-    ("delay_months", "starts after (months)", 8),
-    ("lasts", "lasts (years) or until", 11),
-    ("half_life_years", "half-life (years)", 9),
-    ("confidence", "confidence", 10),
+    ("per_year", N_("per year"), 12),
+    ("delay_months", N_("starts after (months)"), 8),
+    ("lasts", N_("lasts (years) or until"), 11),
+    ("half_life_years", N_("half-life (years)"), 9),
+    ("confidence", N_("confidence"), 10),
     ("range", "P10–P90", 10),
 )
 """(field, column heading, width) of each input in a row."""
@@ -64,8 +67,8 @@ class EffectHeadings(Label):
 
 def headings_text() -> str:
     """The headings, each wrapped to its column's width, the columns a space apart."""
-    columns = [[""]] + [wrap(heading, width) for _, heading, width in COLUMNS]
-    widths = [NAME_WIDTH] + [width for _, _, width in COLUMNS]
+    columns = [[""]] + [wrap(_(heading), width) for _n, heading, width in COLUMNS]
+    widths = [NAME_WIDTH] + [width for _n, _h, width in COLUMNS]
     lines = max(len(column) for column in columns)
     return "\n".join(
         " ".join(
@@ -76,14 +79,14 @@ def headings_text() -> str:
     )
 
 
-class EffectRow(Vertical):
+class EffectRow(Spoken, Vertical):
     """One dimension's expected effect; blank per year means no effect expected.
 
     The money row can be filled from the customer-value calculator (ctrl+b): it keeps
     the calculator's inputs for as long as its per-year value is what they give."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+b", "customer_value", "Money from customers"),
+        Binding("ctrl+b", "customer_value", N_("Money from customers")),
     ]
 
     DEFAULT_CSS = """
@@ -112,13 +115,13 @@ class EffectRow(Vertical):
         self._error: Static | None = None
         self.clv: CustomerValue | None = effect.clv if effect else None
         """The calculator's inputs the money row was filled from (core/clv.py)."""
-        self._shown_name = str(dimension)
+        self._shown_name = dimension_name(dimension)
 
     def compose(self) -> ComposeResult:
         with Horizontal():
             self._shown_name = self._row_name(self._effect.per_year if self._effect else None)
             yield Label(self._shown_name, classes="effect-name")
-            for _, _, field in self.inputs():
+            for _n, _h, field in self.inputs():
                 yield field
 
     def inputs(self) -> list[tuple[str, str, Input]]:
@@ -136,7 +139,9 @@ class EffectRow(Vertical):
             "range": range_text(effect.low, effect.high) if effect else "",
         }
         placeholders = {
-            "per_year": f"{self._unit} a year",
+            "per_year": _("{unit} a year").format(
+                unit=_("pts") if self._unit == "pts" else self._unit
+            ),
             "delay_months": "0",
             "lasts": str(dim.default_until),
             "half_life_years": _suggested(dim),
@@ -162,7 +167,8 @@ class EffectRow(Vertical):
 
     def _row_name(self, per_year: Decimal | None) -> str:
         """`money·clv` while the row's value is the calculator's."""
-        return f"{self.dimension}·clv" if self._customers_for(per_year) else str(self.dimension)
+        name = dimension_name(self.dimension)
+        return f"{name}·clv" if self._customers_for(per_year) else name
 
     def _customers_for(self, per_year: Decimal | None) -> CustomerValue | None:
         clv = self.clv
@@ -192,8 +198,8 @@ class EffectRow(Vertical):
     def forget_customers(self) -> None:
         """Forget the calculator's inputs (the form starts over for a new decision)."""
         self.clv = None
-        if self._shown_name != str(self.dimension):
-            self._shown_name = str(self.dimension)
+        if self._shown_name != dimension_name(self.dimension):
+            self._shown_name = dimension_name(self.dimension)
             self.query_one(".effect-name", Label).update(self._shown_name)
 
     def read(self) -> tuple[Effect | None, Problems]:
@@ -236,7 +242,7 @@ class EffectRow(Vertical):
 
         `visible` limits which keys show (None: all)."""
         reasons: list[str] = []
-        for name, heading, _ in COLUMNS:
+        for name, heading, _width in COLUMNS:
             key = f"{self.prefix}{self.dimension}.{name}"
             core_keys = _CORE_KEYS.get(name, (name,))
             reason = problems.get(key) or next(
@@ -253,13 +259,13 @@ class EffectRow(Vertical):
             if shown and reason is not None:
                 # Readers already name the field ("confidence '2 0' is not a number").
                 named = reason.split()[0] == heading.split()[0]
-                reasons.append(reason if named else f"{heading}: {reason}")
+                reasons.append(reason if named else f"{_(heading)}: {reason}")
         if self.clv is not None:
             name = self._row_name(_typed_amount(self.text("per_year"), self._unit))
             if name != self._shown_name:
                 self._shown_name = name
                 self.query_one(".effect-name", Label).update(name)
-        said = f"↑ {self.dimension} — " + "; ".join(reasons) if reasons else ""
+        said = f"↑ {dimension_name(self.dimension)} — " + "; ".join(reasons) if reasons else ""
         if said != self._said:  # an update would lay the form out again
             self._said = said
             error = self._error_line()
@@ -281,7 +287,9 @@ class EffectRow(Vertical):
 def _suggested(dim: Dimension) -> str:
     """The half-life field's placeholder: the suggestion a blank field takes."""
     half_life = dim.suggested_half_life
-    return "none" if half_life is None else f"{number_text(half_life)} (fades)"
+    return (
+        "none" if half_life is None else _("{years} (fades)").format(years=number_text(half_life))
+    )
 
 
 def _half_life(texts: Mapping[str, str], dim: Dimension) -> Decimal | None:

@@ -12,9 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
+from ltv_journal.core.language import N_, _
+
+from ..spoken import Spoken
 from .fields import Field, FormScreen, Problems
 
-EXISTS = "this file exists: press enter again to replace it"
+EXISTS = N_("this file exists: press enter again to replace it")
 
 
 @dataclass(frozen=True)
@@ -32,18 +35,18 @@ def default_path(folder: Path, year: int) -> Path:
 def path_problem(path: Path) -> str | None:
     """Why the summary cannot be written to `path`, or None."""
     if path.is_dir():
-        return "is a folder; give a file name"
+        return _("is a folder; give a file name")
     if not path.parent.is_dir():
-        return f"folder {path.parent} does not exist"
+        return _("folder {folder} does not exist").format(folder=path.parent)
     return None
 
 
-class YearSelect(Select[int], inherit_bindings=False):
+class YearSelect(Spoken, Select[int], inherit_bindings=False):
     """The year; space or an arrow opens the list. Enter is left to the form, where it
     exports, as the footer says."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,space,up", "show_overlay", "Show menu", show=False)
+        Binding("down,space,up", "show_overlay", N_("Show menu"), show=False)
     ]
 
 
@@ -73,11 +76,13 @@ class ExportDialog(FormScreen[ExportRequest]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box") as box:
-            box.border_title = "Export a year"
-            box.border_subtitle = "enter export · esc cancel"
+            box.border_title = _("Export a year")
+            box.border_subtitle = _("enter export · esc cancel")
             yield Static(
-                "Writes the year's summary and its decisions as TOML; the file can be read "
-                "in any editor and imported back.",
+                _(
+                    "Writes the year's summary and its decisions as TOML; the file can be read "
+                    "in any editor and imported back."
+                ),
                 classes="form-intro",
             )
             years = YearSelect(
@@ -87,9 +92,9 @@ class ExportDialog(FormScreen[ExportRequest]):
                 id="year",
                 compact=True,
             )
-            yield Field("year", years, key="year")
+            yield Field(_("year"), years, key="year")
             path = str(default_path(self.folder, self.year))
-            yield Field("file", Input(path, id="path", compact=True), key="path")
+            yield Field(_("file"), Input(path, id="path", compact=True), key="path")
 
     def on_mount(self) -> None:
         self._touched.add("path")  # a file that exists is said before the first enter
@@ -118,12 +123,12 @@ class ExportDialog(FormScreen[ExportRequest]):
         year = self.query_one("#year", Select).value
         path = self.typed_path()
         if path is None:
-            return None, {"path": "give a file to write"}
+            return None, {"path": _("give a file to write")}
         problem = path_problem(path)
         if problem or not isinstance(year, int):
-            return None, {"path": problem or "pick a year"}
+            return None, {"path": problem or _("pick a year")}
         if path.exists() and path != self._replace:
-            return None, {"path": EXISTS}
+            return None, {"path": _(EXISTS)}
         return ExportRequest(year=year, path=path), {}
 
     def action_save(self) -> None:

@@ -15,7 +15,10 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, RadioButton, Select, Static
 
+from ltv_journal.core.language import N_, _
+
 from ..key_order import KeysInOrder
+from ..spoken import Spoken
 from ..workers import WorkFailed, in_thread
 
 ResultT = TypeVar("ResultT")
@@ -102,7 +105,7 @@ class ConfirmDiscard(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            "Discard what you typed?\n[b]esc[/b] discard · any other key: back to the form",
+            _("Discard what you typed?\n[b]esc[/b] discard · any other key: back to the form"),
             id="confirm-discard",
         )
 
@@ -112,7 +115,7 @@ class ConfirmDiscard(ModalScreen[bool]):
         self.dismiss(event.key == "escape")
 
 
-class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
+class FormScreen(Spoken, ModalScreen[ResultT], Generic[ResultT]):
     """A modal form. Subclasses implement `read_form()`; the base shows the problems
     beside their fields and dismisses the result once there are none.
 
@@ -134,9 +137,9 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
             self.problems = problems
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-        Binding("enter", "save", "Save", show=False),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "save", N_("Save")),
+        Binding("enter", "save", N_("Save"), show=False),
     ]
 
     DEFAULT_CSS = """
@@ -239,7 +242,7 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
 
     def refresh_form(self) -> None:
         """Re-read the form: update the problems shown (and, in subclasses, previews)."""
-        _, problems = self.read_form()
+        _result, problems = self.read_form()
         self.show_problems(problems)
 
     def problem_shown(self, key: str) -> bool:
@@ -271,7 +274,7 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
         if isinstance(self.app, KeysInOrder):
             self.app.hold_keys()  # keys typed after Enter are for what the save leads to
         save = self._save
-        in_thread(self, lambda: self._write(save, result), what="save", group="save")
+        in_thread(self, lambda: self._write(save, result), what=N_("save"), group="save")
 
     def _write(self, save: Callable[[ResultT], ResultT], result: ResultT) -> Message:
         """In a thread: `Saved`, or `SaveFailed` with the problems by field."""
@@ -307,7 +310,9 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT]):
         self.show_problems(problems)
         self._focus_first_problem(problems)
         if unplaced:
-            self.notify("Not saved: " + "; ".join(unplaced), severity="error")
+            self.notify(
+                _("Not saved: {problems}").format(problems="; ".join(unplaced)), severity="error"
+            )
 
     def extra_keys(self) -> set[str]:
         """Keys of problems the form shows outside a `Field` (effect rows and such)."""

@@ -13,9 +13,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from ltv_journal.core.language import N_, _
+
 from .fields import Field, FormScreen, Problems
 
-REPLACE = "this file exists: press enter again to replace it"
+REPLACE = N_("this file exists: press enter again to replace it")
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,10 @@ class FileDialog(FormScreen[FileChoice]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box") as box:
             box.border_title = self.title_text
-            box.border_subtitle = "enter go on · esc cancel"
+            box.border_subtitle = _("enter go on · esc cancel")
             yield Static(self.intro, classes="form-intro")
             shown = "" if self.initial is None else str(self.initial)
-            yield Field("file", Input(shown, id="path", compact=True), key="path")
+            yield Field(_("file"), Input(shown, id="path", compact=True), key="path")
 
     def typed_path(self) -> Path | None:
         text = self.query_one("#path", Input).value.strip()
@@ -73,16 +75,18 @@ class FileDialog(FormScreen[FileChoice]):
     def read_form(self) -> tuple[FileChoice | None, Problems]:
         path = self.typed_path()
         if path is None:
-            return None, {"path": "give a file"}
+            return None, {"path": _("give a file")}
         if path.is_dir():
-            return None, {"path": "is a folder; give a file name"}
+            return None, {"path": _("is a folder; give a file name")}
         if self.must_exist and not path.is_file():
-            return None, {"path": "no such file"}
+            return None, {"path": _("no such file")}
         if not self.must_exist:
             if not path.parent.is_dir():
-                return None, {"path": f"folder {path.parent} does not exist"}
+                return None, {
+                    "path": _("folder {folder} does not exist").format(folder=path.parent)
+                }
             if path.exists() and path != self._warned:
-                return None, {"path": REPLACE}
+                return None, {"path": _(REPLACE)}
         return FileChoice(path), {}
 
     def action_save(self) -> None:

@@ -12,7 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, RadioSet
 
+from ltv_journal.core.conventions import format_date
 from ltv_journal.core.decision import Kind
+from ltv_journal.core.language import N_, _
 from ltv_journal.store.queries import DecisionFilter
 
 from ..widgets.toggles import DotButton
@@ -29,7 +31,7 @@ class FilterForm(FormScreen[DecisionFilter]):
     AUTO_FOCUS = "#text"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+r", "clear", "Clear filter"),
+        Binding("ctrl+r", "clear", N_("Clear filter")),
     ]
 
     DEFAULT_CSS = """
@@ -53,26 +55,28 @@ class FilterForm(FormScreen[DecisionFilter]):
     def compose(self) -> ComposeResult:
         c = self.current
         with Vertical(classes="form-box") as box:
-            box.border_title = "Search and filter"
-            box.border_subtitle = "enter apply · ctrl+r clear · esc cancel"
-            yield Field("text", _input(c.text, "text", "in title, notes, category"), key="text")
-            yield Field("tag", _input(c.tag, "tag", "", self._tags), key="tag")
+            box.border_title = _("Search and filter")
+            box.border_subtitle = _("enter apply · ctrl+r clear · esc cancel")
             yield Field(
-                "category", _input(c.category, "category", "", self._categories), key="category"
+                _("text"), _input(c.text, "text", _("in title, notes, category")), key="text"
+            )
+            yield Field(_("tag"), _input(c.tag, "tag", "", self._tags), key="tag")
+            yield Field(
+                _("category"), _input(c.category, "category", "", self._categories), key="category"
             )
             kinds = RadioSet(
-                *(DotButton(str(k or "any"), value=k == c.kind) for k in _KINDS),
+                *(DotButton(_(str(k)) if k else _("any"), value=k == c.kind) for k in _KINDS),
                 id="kind",
                 compact=True,
             )
-            yield Field("kind", kinds, key="kind")
-            start = c.start.isoformat() if c.start else ""
-            end = c.end.isoformat() if c.end else ""
-            yield Field("from", _input(start, "start", "YYYY-MM-DD"), key="start")
-            yield Field("to", _input(end, "end", "YYYY-MM-DD"), key="end")
+            yield Field(_("kind"), kinds, key="kind")
+            start = format_date(c.start) if c.start else ""
+            end = format_date(c.end) if c.end else ""
+            yield Field(_("from"), _input(start, "start", _("YYYY-MM-DD")), key="start")
+            yield Field(_("to"), _input(end, "end", _("YYYY-MM-DD")), key="end")
             with Horizontal(id="buttons"):
-                yield Button("Clear", id="clear")
-                yield Button("Apply", id="apply", variant="primary")
+                yield Button(_("Clear"), id="clear")
+                yield Button(_("Apply"), id="apply", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -97,7 +101,7 @@ class FilterForm(FormScreen[DecisionFilter]):
                 add_problem(found, key, str(error))
         start, end = dates.get("start"), dates.get("end")
         if start and end and end < start:
-            add_problem(found, "end", "must not be before the from date")
+            add_problem(found, "end", _("must not be before the from date"))
         text, tag = self.text("text"), self.text("tag").lstrip("#").lower()
         # `#bike` in the search means the tag, as it is written elsewhere.
         words = text.split()
@@ -105,7 +109,7 @@ class FilterForm(FormScreen[DecisionFilter]):
         if tagged:
             text = " ".join(w for w in words if not (w.startswith("#") and len(w) > 1))
             if len(tagged | ({tag} if tag else set())) > 1:
-                add_problem(found, "text", "one tag at a time")
+                add_problem(found, "text", _("one tag at a time"))
             tag = tag or tagged.pop()
         if found:
             return None, found

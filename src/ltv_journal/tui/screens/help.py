@@ -12,21 +12,25 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-ABOUT = (
+from ltv_journal.core.language import N_, _
+
+from ..spoken import Spoken
+
+ABOUT = N_(
     "Does this raise my lifetime value? A point lifts a year a little (-10..+10) and "
     "fades as you adapt. A worth per point-year (p) adds all four up in money: raises ± "
     "is a trade-off it settled."
 )
 
-CLOSE = "esc close"
-MORE = "↓ more below"
+CLOSE = N_("esc close")
+MORE = N_("↓ more below")
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Spoken, ModalScreen[None]):
     """Lists (key, description) pairs; any of esc, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", "Close"),
+        Binding("escape,q,question_mark", "close", N_("Close")),
     ]
 
     DEFAULT_CSS = """
@@ -55,9 +59,9 @@ class HelpScreen(ModalScreen[None]):
         for key, description in self.key_help:
             table.add_row(key, description)
         with VerticalScroll() as box:
-            box.border_title = "Help"
-            box.border_subtitle = CLOSE
-            yield Static(ABOUT, id="about")
+            box.border_title = _("Help")
+            box.border_subtitle = _(CLOSE)
+            yield Static(_(ABOUT), id="about")
             yield Static(table, id="keys")
 
     def on_resize(self) -> None:
@@ -76,7 +80,7 @@ class HelpScreen(ModalScreen[None]):
         """Say in words (not only with the scroll bar's colour) that more lies below."""
         box = self.query_one(VerticalScroll)
         more = box.max_scroll_y > 0 and box.scroll_y < box.max_scroll_y
-        box.border_subtitle = f"{MORE} · {CLOSE}" if more else CLOSE
+        box.border_subtitle = f"{_(MORE)} · {_(CLOSE)}" if more else _(CLOSE)
 
     def action_close(self) -> None:
         self.dismiss(None)

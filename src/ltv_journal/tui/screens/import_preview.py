@@ -11,24 +11,29 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ltv_journal.core.conventions import format_date
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.text import visible
 
+from ..figures import format_count
+from ..spoken import Spoken
+
 WORDS = {
-    "added": "added",
-    "changed": "changed",
-    "unchanged": "unchanged",
-    "newer": "would overwrite a newer edit",
+    "added": N_("added"),
+    "changed": N_("changed"),
+    "unchanged": N_("unchanged"),
+    "newer": N_("would overwrite a newer edit"),
 }
 
 
-class ImportPreview(ModalScreen[bool | None]):
+class ImportPreview(Spoken, ModalScreen[bool | None]):
     """Dismisses False (import, newer edits kept: only when there are none), True
     (import and overwrite the newer edits: asked for with `o`), or None (cancel)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "import", "Import"),
-        Binding("o", "overwrite", "Overwrite newer edits"),
-        Binding("escape,q", "cancel", "Cancel"),
+        Binding("enter", "import", N_("Import")),
+        Binding("o", "overwrite", N_("Overwrite newer edits")),
+        Binding("escape,q", "cancel", N_("Cancel")),
     ]
 
     DEFAULT_CSS = """
@@ -55,22 +60,29 @@ class ImportPreview(ModalScreen[bool | None]):
 
     def compose(self) -> ComposeResult:
         result = self.preview.result
-        counts = (
-            f"{result.added:,} added · {result.updated:,} changed · {result.unchanged:,} unchanged"
+        counts = _("{added} added · {changed} changed · {unchanged} unchanged").format(
+            added=format_count(result.added),
+            changed=format_count(result.updated),
+            unchanged=format_count(result.unchanged),
         )
         if self.newer:
-            counts += f" · {self.newer:,} would overwrite a newer edit"
+            counts += " · " + _("{count} would overwrite a newer edit").format(
+                count=format_count(self.newer)
+            )
         if result.profile_set:
-            counts += " · the profile would be set"
+            counts += " · " + _("the profile would be set")
         lines = []
         for step in self.preview.steps:
             when = (
-                f" (edited {step.edited_at:%Y-%m-%d %H:%M} UTC)"
+                " "
+                + _("(edited {day} {time} UTC)").format(
+                    day=format_date(step.edited_at.date()), time=f"{step.edited_at:%H:%M}"
+                )
                 if step.action == "newer" and step.edited_at is not None
                 else ""
             )
             title = visible(step.title, lines=False)
-            lines.append(f"{WORDS[str(step.action)]:<28}  {step.id[:8]}  {title}{when}")
+            lines.append(f"{_(WORDS[str(step.action)]):<28}  {step.id[:8]}  {title}{when}")
         total = (
             result.added
             + result.updated
@@ -78,29 +90,31 @@ class ImportPreview(ModalScreen[bool | None]):
             + (0 if result.overwritten else self.newer)
         )
         if total > len(lines):
-            lines.append(f"… and {total - len(lines):,} more")
+            lines.append(_("… and {count} more").format(count=format_count(total - len(lines))))
         if self.newer:
-            keys = (
-                f"{self.newer:,} decisions were edited in the journal after this file's "
+            keys = _(
+                "{count} decisions were edited in the journal after this file's "
                 "version of them. o: import and overwrite them · esc: cancel (nothing is "
                 "written)"
-            )
+            ).format(count=format_count(self.newer))
         elif result.changed_anything:
-            keys = "enter: import (one step for u) · esc: cancel"
+            keys = _("enter: import (one step for u) · esc: cancel")
         else:
-            keys = "Nothing would change. esc: close"
+            keys = _("Nothing would change. esc: close")
         with VerticalScroll() as box:
-            box.border_title = f"Import {visible(self.file_name, lines=False)}?"
-            box.border_subtitle = "nothing is written yet"
+            box.border_title = _("Import {file}?").format(file=visible(self.file_name, lines=False))
+            box.border_subtitle = _("nothing is written yet")
             yield Static(counts, id="preview-counts")
-            yield Static("\n".join(lines) or "The file holds no decisions.", id="preview-plan")
+            yield Static("\n".join(lines) or _("The file holds no decisions."), id="preview-plan")
             yield Static(keys, id="preview-keys")
 
     def action_import(self) -> None:
         if self.newer:
             self.notify(
-                "Some decisions were edited after this file's version: press o to "
-                "overwrite them, or esc to cancel.",
+                _(
+                    "Some decisions were edited after this file's version: press o to "
+                    "overwrite them, or esc to cancel."
+                ),
                 severity="warning",
             )
             return

@@ -28,6 +28,7 @@ from ltv_journal.core.calibration import (
 from ltv_journal.core.charts import CalibrationPicture, calibration_picture
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import calibration_cells
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.text import visible
 from ltv_journal.core.worth import (
@@ -40,17 +41,19 @@ from ltv_journal.core.worth import (
 )
 from ltv_journal.store.journal import Journal
 
+from ..figures import dimension_name, format_count
+from ..spoken import Spoken
 from ..widgets.calibration_plots import ExpectedActualPlot, ReliabilityPlot
 from ..workers import in_thread
 
 Calibrations = Mapping[Dimension, DimensionCalibration]
 
-PRICES = (
+PRICES = N_(
     "Money given up per point-year gained, over the decisions that traded money for points. "
     "The implied worth is the median over those that bought one dimension alone (how many in "
     "brackets); set your own worth in the profile (p)."
 )
-EXPLAIN = (
+EXPLAIN = N_(
     "Each reviewed decision counts once per dimension (its latest review). "
     "Mean error = actual − expected per year: negative means you were optimistic. "
     "Brier score = (confidence − it happened)², 0 is perfect, 0.25 is a coin toss."
@@ -98,20 +101,20 @@ def price_table(data: InsightsData) -> Table:
     """Per dimension: the worth you set, what your choices imply, and the cheapest and
     dearest point-years bought."""
     table = Table(box=None, padding=(0, 1), header_style="bold", expand=False)
-    for heading in ("a point-year of", "your worth", "implied (median)"):
-        table.add_column(heading, justify="left" if heading.startswith("a ") else "right")
-    table.add_column("cheapest")
-    table.add_column("dearest")
+    for heading in (N_("a point-year of"), N_("your worth"), N_("implied (median)")):
+        table.add_column(_(heading), justify="left" if heading.startswith("a ") else "right")
+    table.add_column(_("cheapest"))
+    table.add_column(_("dearest"))
     cur = data.currency
     for dim in POINT_DIMENSIONS:
         given, implied = data.worth.get(dim), data.implied.get(dim)
         cheap, dear = data.prices.get(dim, (None, None))
         table.add_row(
-            str(dim),
+            dimension_name(dim),
             "—" if given is None else format_amount(given, cur),
             "—"
             if implied is None
-            else f"{format_amount(implied.median, cur)} ({implied.decisions})",
+            else f"{format_amount(implied.median, cur)} ({format_count(implied.decisions)})",
             "—" if cheap is None else _price(cheap),
             "—" if dear is None else _price(dear),
         )
@@ -125,15 +128,15 @@ def calibration_table(
     table = Table(box=None, padding=(0, 1), header_style="bold", expand=False)
     if group_heading:
         table.add_column(group_heading)
-    table.add_column("dimension")
-    for heading in ("reviews", "mean error", "mean abs. error", "Brier"):
-        table.add_column(heading, justify="right")
+    table.add_column(_("dimension"))
+    for heading in (N_("reviews"), N_("mean error"), N_("mean abs. error"), N_("Brier")):
+        table.add_column(_(heading), justify="right")
     for group, results in groups.items():
         for dim in DIMENSIONS:
             result = results[dim]
             if group_heading and not result.reviews:
                 continue
-            row = [str(dim), *calibration_cells(dim, result, currency)]
+            row = [dimension_name(dim), *calibration_cells(dim, result, currency)]
             table.add_row(*([visible(group, lines=False)] if group_heading else []), *row)
     return table
 
@@ -156,10 +159,10 @@ def bullets(lines: list[str]) -> Table:
     return table
 
 
-class InsightsScreen(Screen[None]):
+class InsightsScreen(Spoken, Screen[None]):
     """Calibration of the whole journal; esc or q closes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", N_("Close"))]
 
     DEFAULT_CSS = """
     InsightsScreen {
@@ -177,13 +180,13 @@ class InsightsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static("Insights: how well do you predict?", classes="title")
-            yield Static(EXPLAIN, id="explain")
+            yield Static(_("Insights: how well do you predict?"), classes="title")
+            yield Static(_(EXPLAIN), id="explain")
             with Horizontal(id="calibration-plots"):
                 yield ExpectedActualPlot(money=True, id="plot-money")
                 yield ExpectedActualPlot(money=False, id="plot-points")
                 yield ReliabilityPlot(id="plot-reliability")
-            yield Static("Loading reviews…", id="insights-body")
+            yield Static(_("Loading reviews…"), id="insights-body")
             yield Static("", id="insights-prices")
         yield Footer()
 
@@ -203,7 +206,7 @@ class InsightsScreen(Screen[None]):
             samples, purchases = journal.calibration_samples(), journal.point_purchases()
             return self.Loaded(insights_of(samples, profile.currency, purchases, profile.worth))
 
-        in_thread(self, read, what="read the insights", group="insights", exclusive=True)
+        in_thread(self, read, what=N_("read the insights"), group="insights", exclusive=True)
 
     def on_insights_screen_loaded(self, message: Loaded) -> None:
         self.show(message.data)
@@ -211,15 +214,15 @@ class InsightsScreen(Screen[None]):
     def show(self, data: InsightsData) -> None:
         self.query_one("#insights-prices", Static).update(
             Group(
-                Text("\nWhat your points cost", style="bold"),
-                Text(PRICES, style="dim"),
+                Text("\n" + _("What your points cost"), style="bold"),
+                Text(_(PRICES), style="dim"),
                 price_table(data),
             )
         )
         body = self.query_one("#insights-body", Static)
         if not any(r.reviews for r in data.overall.values()):
             body.update(
-                "No reviews yet. Review a decision (r) to see how your expectations hold up."
+                _("No reviews yet. Review a decision (r) to see how your expectations hold up.")
             )
             return
         plots = self.query_one("#calibration-plots")
@@ -230,7 +233,13 @@ class InsightsScreen(Screen[None]):
         supported, early = said(data)
         too_early = (
             (
-                Text(f"\nToo early to tell (fewer than {EARLY} reviews)", style="bold"),
+                Text(
+                    "\n"
+                    + _("Too early to tell (fewer than {count} reviews)").format(
+                        count=format_count(EARLY)
+                    ),
+                    style="bold",
+                ),
                 bullets(early),
             )
             if early
@@ -238,15 +247,15 @@ class InsightsScreen(Screen[None]):
         )
         body.update(
             Group(
-                Text("\nIn words, the largest and best-supported first", style="bold"),
+                Text("\n" + _("In words, the largest and best-supported first"), style="bold"),
                 bullets(supported),
                 *too_early,
-                Text("\nOverall", style="bold"),
+                Text("\n" + _("Overall"), style="bold"),
                 calibration_table({"all": data.overall}, data.currency),
-                Text("\nBy kind", style="bold"),
-                calibration_table(data.by_kind, data.currency, "kind"),
-                Text("\nBy category", style="bold"),
-                calibration_table(data.by_category, data.currency, "category"),
+                Text("\n" + _("By kind"), style="bold"),
+                calibration_table(data.by_kind, data.currency, _("kind")),
+                Text("\n" + _("By category"), style="bold"),
+                calibration_table(data.by_category, data.currency, _("category")),
             )
         )
 

@@ -11,28 +11,31 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, RadioSet, Static
 
+from ltv_journal.core import conventions
 from ltv_journal.core.band_text import moving
 from ltv_journal.core.decision import Decision, Kind
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.effects import Effect, MissingBirthDate
 from ltv_journal.core.explain import details, format_value
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import format_amount, format_compact, format_points
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.score import problems_under
 from ltv_journal.core.uncertainty import Spread, decision_band
 from ltv_journal.core.verdict import Verdict
 
+from ..figures import dimension_name, format_count, format_percent
 from ..widgets.toggles import DotButton
 from .effect_rows import COLUMNS, EffectRow
 from .fields import Field, Problems, add_problem
 from .typed_values import read_amount
 
 SHORT_HEADINGS = {
-    "per_year": "a year",
-    "delay_months": "after (mo)",
-    "lasts": "lasts",
-    "half_life_years": "half-life",
-    "confidence": "sure",
+    "per_year": N_("a year"),
+    "delay_months": N_("after (mo)"),
+    "lasts": N_("lasts"),
+    "half_life_years": N_("half-life"),
+    "confidence": N_("sure"),
 }
 """The effect columns' headings where a row is stacked in a narrow column."""
 _VERDICT_STYLE = {
@@ -60,15 +63,15 @@ class StackedEffectRow(EffectRow):
 
     def compose(self) -> ComposeResult:
         fields = self.inputs()
-        (_, _, first), rest = fields[0], fields[1:]
+        (_n, _h, first), rest = fields[0], fields[1:]
         first.styles.width = "1fr"
         with Horizontal():
-            yield Label(str(self.dimension), classes="effect-name")
+            yield Label(dimension_name(self.dimension), classes="effect-name")
             yield first
         for start in range(0, len(rest), 2):
             with Horizontal():
                 for name, heading, field in rest[start : start + 2]:
-                    yield Label(SHORT_HEADINGS.get(name, heading), classes="stacked-label")
+                    yield Label(_(SHORT_HEADINGS.get(name, heading)), classes="stacked-label")
                     field.styles.width = "1fr"
                     yield field
         yield Static("", classes="effect-error")
@@ -122,20 +125,20 @@ class OptionColumn(Vertical):
     @number.setter
     def number(self, value: int) -> None:
         self._number = value
-        self.border_title = f"option {value}"
+        self.border_title = _("option {number}").format(number=value)
 
     def compose(self) -> ComposeResult:
         p, key = f"o{self.serial}-", self.prefix
-        yield Field("title", Input(id=f"{p}title", compact=True), key=f"{key}title")
+        yield Field(_("title"), Input(id=f"{p}title", compact=True), key=f"{key}title")
         amount = Input(placeholder="0", id=f"{p}amount", compact=True)
-        yield Field("amount", amount, key=f"{key}amount", hint=self.currency)
+        yield Field(_("amount"), amount, key=f"{key}amount", hint=self.currency)
         kind = RadioSet(
-            DotButton("expense", value=True),
-            DotButton("investment"),
+            DotButton(_("expense"), value=True),
+            DotButton(_("investment")),
             id=f"{p}kind",
             compact=True,
         )
-        yield Field("kind", kind, key=f"{key}kind")
+        yield Field(_("kind"), kind, key=f"{key}kind")
         for dim in DIMENSIONS:
             yield StackedEffectRow(dim, self.currency, None, prefix=key)
         yield Static("", classes="option-figures")
@@ -190,7 +193,7 @@ class OptionColumn(Vertical):
                 add_problem(
                     found,
                     f"{self.prefix}{dim}.lasts",
-                    f"until {until} needs your birth date (p), or give years",
+                    _("until {until} needs your birth date (p), or give years").format(until=until),
                 )
                 unreadable.add(dim)
         for name, reason in draft.problems():
@@ -209,7 +212,7 @@ class OptionColumn(Vertical):
     def show_blank(self) -> None:
         self._figures_for = None
         self.query_one(".option-figures", Static).update(
-            Text("type a title, an amount and what it would do, to weigh it", style="dim")
+            Text(_("type a title, an amount and what it would do, to weigh it"), style="dim")
         )
 
     def show_figures(
@@ -217,9 +220,9 @@ class OptionColumn(Vertical):
     ) -> None:
         """What the option would be worth, or why that cannot be said yet."""
         if not dated:
-            text = Text("fix the date first", style="italic")
+            text = Text(_("fix the date first"), style="italic")
         elif unreadable:
-            text = Text("fix the marked fields first", style="italic")
+            text = Text(_("fix the marked fields first"), style="italic")
         else:
             if self._figures_for is not None and self._figures_for == draft:
                 return
@@ -238,30 +241,47 @@ def figures_text(draft: Decision, profile: Profile) -> Text:
         info = details(draft, profile)
         band = decision_band(draft, profile)
     except MissingBirthDate:
-        return Text("needs a birth date: set it in the profile (p)", style="bold yellow")
+        return Text(_("needs a birth date: set it in the profile (p)"), style="bold yellow")
     text = Text()
     judgement = info.judgement
     text.append(judgement.label, style=_VERDICT_STYLE[judgement.verdict])
     for dim in DIMENSIONS:
         value = info.values[dim]
         style = "green" if value > 0 else "red" if value < 0 else ""
-        text.append(f"\n{dim:<10}", style="dim")
+        text.append(f"\n{dimension_name(dim):<10}", style="dim")
         text.append(f"{format_value(dim, value, currency, signed=True):>20}", style=style)
     if info.combined is not None:
-        text.append(f"\n{'combined':<10}", style="dim")
+        text.append(f"\n{_('combined'):<10}", style="dim")
         text.append(f"{format_amount(info.combined, currency, signed=True):>20}", style="bold")
     for dim, cost in info.cost_per_point_year.items():
-        text.append(f"\n{format_compact(cost)} {currency} per {dim} point-year")
+        text.append(
+            "\n"
+            + _("{cost} {currency} per {dimension} point-year").format(
+                cost=format_compact(cost), currency=currency, dimension=dimension_name(dim)
+            )
+        )
     hours = None if info.opportunity is None else info.opportunity.working_hours
     if hours is not None:
-        text.append(f"\n{hours:,} hours of working life")
-    text.append("\nband P10 / P50 / P90", style="dim")
+        text.append(
+            "\n"
+            + _("{hours} hours of working life").format(
+                hours=conventions.current().number(f"{hours:,}")
+            )
+        )
+    text.append("\n" + _("band P10 / P50 / P90"), style="dim")
     if band.combined is not None:
-        text.append(f"\n  combined {_spread(None, band.combined, currency)}")
+        text.append(
+            "\n  " + _("combined {value}").format(value=_spread(None, band.combined, currency))
+        )
     else:
         for dim in moving(draft):
-            text.append(f"\n  {dim} {_spread(dim, band.dimensions[dim], currency)}")
-    text.append(f"\n  raises it in {band.p_raises * 100:.1f}% of {band.draws:,} draws")
+            text.append(f"\n  {dimension_name(dim)} {_spread(dim, band.dimensions[dim], currency)}")
+    text.append(
+        "\n  "
+        + _("raises it in {share} of {draws} draws").format(
+            share=format_percent(band.p_raises * 100), draws=format_count(band.draws)
+        )
+    )
     return text
 
 

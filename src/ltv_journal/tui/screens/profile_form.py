@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import fields
+from datetime import date
 from decimal import Decimal
 from functools import partial
 from typing import ClassVar
@@ -14,18 +15,21 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Label, Select, Static
 
+from ltv_journal.core import conventions
+from ltv_journal.core.conventions import format_date
 from ltv_journal.core.dimensions import Dimension
-from ltv_journal.core.language import N_, _
+from ltv_journal.core.language import N_, _, ngettext
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.text import visible
 from ltv_journal.core.worth import POINT_DIMENSIONS, ImpliedWorth, Worth
 
+from ..figures import dimension_name, format_count
 from ..workers import in_thread
 from .fields import Field, FormScreen, Problems, add_problem
 from .typed_values import percent_text, read_amount, read_fraction, read_optional_date, read_whole
 
-WELCOME = (
+WELCOME = N_(
     "Welcome. Two facts make the figures meaningful: your birth date sets the horizons "
     "(retirement, the end of life) that open-ended effects run to, and your yearly income "
     "is the baseline of your money lifetime value. Everything else has a sensible default; "
@@ -33,22 +37,22 @@ WELCOME = (
 )
 
 _LABELS: dict[str, tuple[str, str]] = {
-    "name": ("name", "shown in the header"),
-    "birth_date": ("birth date", "YYYY-MM-DD, or just the year"),
-    "annual_income": ("income a year", "before tax, while working"),
-    "currency": ("currency", "ISO code such as EUR"),
-    "career_start_age": ("starts work at", "age"),
-    "retirement_age": ("retires at", "age"),
-    "life_expectancy": ("life expectancy", "years"),
-    "discount_rate": ("discount rate", "e.g. 2%; 0 = plain sums"),
-    "return_rate": ("return rate", "for opportunity cost"),
-    "hours_per_year": ("hours a year", "working hours"),
-    "valued_at": ("valued at", "YYYY-MM-DD; every flow is valued at this date"),
-    "worth.happiness": ("happiness", "money per point-year, e.g. 1500"),
-    "worth.love": ("love", "money per point-year"),
-    "worth.meaning": ("meaning", "money per point-year"),
+    "name": (N_("name"), N_("shown in the header")),
+    "birth_date": (N_("birth date"), N_("YYYY-MM-DD, or just the year")),
+    "annual_income": (N_("income a year"), N_("before tax, while working")),
+    "currency": (N_("currency"), N_("ISO code such as EUR")),
+    "career_start_age": (N_("starts work at"), N_("age")),
+    "retirement_age": (N_("retires at"), N_("age")),
+    "life_expectancy": (N_("life expectancy"), N_("years")),
+    "discount_rate": (N_("discount rate"), N_("e.g. 2%; 0 = plain sums")),
+    "return_rate": (N_("return rate"), N_("for opportunity cost")),
+    "hours_per_year": (N_("hours a year"), N_("working hours")),
+    "valued_at": (N_("valued at"), N_("YYYY-MM-DD; every flow is valued at this date")),
+    "worth.happiness": (N_("happiness"), N_("money per point-year, e.g. 1500")),
+    "worth.love": (N_("love"), N_("money per point-year")),
+    "worth.meaning": (N_("meaning"), N_("money per point-year")),
 }
-WORTH_INTRO = (
+WORTH_INTRO = N_(
     "What is a point-year worth to you? A point is a small but noticeable lift to a "
     "typical year (the scale runs from -10 to +10). Say what one point-year of each "
     'dimension is worth in money — e.g. happiness 1500: "+1 happiness for a year is '
@@ -68,10 +72,10 @@ ESSENTIALS = ("name", "birth_date", "annual_income", "currency")
 DEFAULTS = Profile()
 """A blank field means the value here."""
 _WHOLE = {
-    "career_start_age": "years",
-    "retirement_age": "years",
-    "life_expectancy": "years",
-    "hours_per_year": "hours",
+    "career_start_age": N_("years"),
+    "retirement_age": N_("years"),
+    "life_expectancy": N_("years"),
+    "hours_per_year": N_("hours"),
 }
 
 
@@ -92,7 +96,7 @@ class ProfileForm(FormScreen[Profile]):
 
     AUTO_FOCUS = "#name"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+t", "take_implied", "Take implied worth"),
+        Binding("ctrl+t", "take_implied", N_("Take implied worth")),
     ]
 
     DEFAULT_CSS = """
@@ -120,20 +124,22 @@ class ProfileForm(FormScreen[Profile]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box") as box:
-            box.border_title = "Your profile"
-            box.border_subtitle = "enter save · esc cancel"
+            box.border_title = _("Your profile")
+            box.border_subtitle = _("enter save · esc cancel")
             with VerticalScroll(id="form-scroll"):
                 if self.first_run:
-                    yield Static(WELCOME, classes="form-intro", id="welcome")
+                    yield Static(_(WELCOME), classes="form-intro", id="welcome")
                 for key in ESSENTIALS:
                     yield self._field(key)
-                yield Label("Horizons and rates (the defaults suit most people)", classes="section")
+                yield Label(
+                    _("Horizons and rates (the defaults suit most people)"), classes="section"
+                )
                 for f in fields(Profile):
                     if f.name not in (*ESSENTIALS, "worth", "language"):
                         yield self._field(f.name)
                 yield self._language_field()
-                yield Label("What a point-year is worth to you (optional)", classes="section")
-                yield Static(WORTH_INTRO, classes="form-intro")
+                yield Label(_("What a point-year is worth to you (optional)"), classes="section")
+                yield Static(_(WORTH_INTRO), classes="form-intro")
                 for dim in POINT_DIMENSIONS:
                     yield self._field(f"worth.{dim}")
                 yield Static("", id="implied-worth", classes="form-intro")
@@ -149,7 +155,7 @@ class ProfileForm(FormScreen[Profile]):
             in_thread(
                 self,
                 lambda: self.ImpliedWorthFound(find()),
-                what="work out the worth your choices imply",
+                what=N_("work out the worth your choices imply"),
                 group="implied-worth",
             )
 
@@ -163,26 +169,30 @@ class ProfileForm(FormScreen[Profile]):
         """Fill the blank worth fields with the median your choices imply."""
         if not self.implied:
             self.notify(
-                "Your journal implies no worth yet: no decision bought one dimension alone."
+                _("Your journal implies no worth yet: no decision bought one dimension alone.")
             )
             return
         filled = []
         for dim, found in self.implied.items():
             field = self.query_one(f"#worth-{dim}", Input)
             if not field.value.strip():
-                field.value = f"{found.median:.2f}"
-                filled.append(str(dim))
+                field.value = _editable(found.median)
+                filled.append(dimension_name(dim))
         if filled:
-            self.notify(f"Took the implied worth of {' and '.join(filled)}.")
+            self.notify(
+                _("Took the implied worth of {dimensions}.").format(
+                    dimensions=_(" and ").join(filled)
+                )
+            )
         else:
-            self.notify("Every implied worth has a value already; clear a field to take one.")
+            self.notify(_("Every implied worth has a value already; clear a field to take one."))
         self.refresh_form()
 
     def _field(self, key: str) -> Field:
-        label, hint = _LABELS[key]
+        label, hint = (_(text) for text in _LABELS[key])
         if key.startswith("worth."):
             value = self.profile.worth.get(Dimension(key.removeprefix("worth.")))
-            text = "" if value is None else f"{value:.2f}"
+            text = "" if value is None else _editable(value)
             control = Input(text, placeholder=hint, id=key.replace(".", "-"), compact=True)
             return Field(label, control, key=key)
         value = getattr(self.profile, key)
@@ -190,9 +200,15 @@ class ProfileForm(FormScreen[Profile]):
             text = percent_text(value)
         elif key == "annual_income":
             # A first run asks for it; after that 0 is a real answer, shown as one.
-            text = "" if self.first_run and not value else f"{value:.2f}"
+            text = "" if self.first_run and not value else _editable(value)
         else:
-            text = "" if value is None else visible(str(value), lines=False)
+            text = (
+                ""
+                if value is None
+                else format_date(value)
+                if isinstance(value, date)
+                else visible(str(value), lines=False)
+            )
         control = Input(text, placeholder=hint, id=key, compact=True)
         return Field(label, control, key=key)
 
@@ -257,21 +273,26 @@ class ProfileForm(FormScreen[Profile]):
 def implied_text(implied: Mapping[Dimension, ImpliedWorth], currency: str) -> str:
     """What past choices imply, in a sentence per dimension, and the key that takes it."""
     if not implied:
-        return "Your journal implies no worth yet: no decision has bought one dimension alone."
+        return _("Your journal implies no worth yet: no decision has bought one dimension alone.")
     parts = [
-        f"{dim} {format_amount(found.median, currency)} "
+        f"{dimension_name(dim)} {format_amount(found.median, currency)} "
         f"({format_amount(found.low)}–{format_amount(found.high)}, "
-        f"{found.decisions} decision{'s' if found.decisions != 1 else ''})"
+        + ngettext("{count} decision", "{count} decisions", found.decisions).format(
+            count=format_count(found.decisions)
+        )
+        + ")"
         for dim, found in implied.items()
     ]
-    return "Your choices imply: " + "; ".join(parts) + ". ctrl+t takes the medians."
+    return _("Your choices imply: {parts}. ctrl+t takes the medians.").format(
+        parts="; ".join(parts)
+    )
 
 
 def _income(text: str, currency: str | None) -> Decimal:
     """The yearly income; blank is refused, as every money figure starts from it."""
     income = read_amount(text, currency=currency)
     if income is None:
-        raise ValueError("give your yearly income before tax (0 if you have none)")
+        raise ValueError(_("give your yearly income before tax (0 if you have none)"))
     return income
 
 
@@ -282,3 +303,8 @@ def _or(value: Decimal | None, default: Decimal) -> Decimal:
 
 def _whole(text: str, what: str, default: int) -> int:
     return read_whole(text, what, default)
+
+
+def _editable(value: Decimal) -> str:
+    """A money figure for editing: `1500.00` (`1500,00` in German), no grouping."""
+    return conventions.current().number(f"{value:.2f}")

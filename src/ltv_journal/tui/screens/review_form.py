@@ -11,23 +11,28 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Checkbox, Input, Label, RadioSet, Static
 
 from ltv_journal.core.clv_text import actual_customer_value
+from ltv_journal.core.conventions import format_date
 from ltv_journal.core.decision import Decision, Observation, Review, WouldRepeat
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.profile import Profile
 from ltv_journal.core.road_not_taken import road_not_taken
 from ltv_journal.core.text import visible
 
+from ..figures import dimension_name
 from ..widgets.toggles import DotButton, TickBox
 from .fields import Field, FormScreen, Problems, add_problem
 from .typed_values import percent_text, read_amount, read_date, read_optional_date
 
-HINDSIGHT = "What do I know now that I could have known then?"
-NOTHING_SAID = "say what happened: an actual value, whether it happened, or a lesson"
+HINDSIGHT = N_("What do I know now that I could have known then?")
+NOTHING_SAID = N_("say what happened: an actual value, whether it happened, or a lesson")
 NOTHING_SAID_KEY = "actual"
 """The problem of a review that records nothing at all."""
 _REPEAT = tuple(WouldRepeat)
+REPEAT_WORDS = {"yes": N_("yes"), "no": N_("no"), "unsure": N_("unsure")}
+"""The answers to "same again?" as the form shows them."""
 
 
 EXPECTED_WIDTH = 34
@@ -64,28 +69,28 @@ class ObservationRow(Vertical):
     def compose(self) -> ComposeResult:
         dim, effect = self.dimension, self.expected
         if effect is None:
-            expected = "nothing expected"
+            expected = _("nothing expected")
         else:
-            expected = f"expected {format_value(dim, effect.per_year, self._currency, signed=True)}"
-            expected += " a year"
+            figure = format_value(dim, effect.per_year, self._currency, signed=True)
+            expected = _("expected {figure} a year").format(figure=figure)
             if effect.confidence != 1:
-                sure = f"({percent_text(effect.confidence)} sure)"
+                sure = _("({share} sure)").format(share=percent_text(effect.confidence))
                 # On a line of its own where the two would not fit the column.
                 together = len(expected) + 1 + len(sure) <= EXPECTED_WIDTH
                 expected += f" {sure}" if together else f"\n{sure}"
-        unit = self._currency if dim.is_money else "pts"
+        unit = self._currency if dim.is_money else _("pts")
         if effect is not None and effect.clv is not None:
-            expected += "\nor type the customers seen: customers:3/m"
+            expected += "\n" + _("or type the customers seen: customers:3/m")
         with Horizontal():
-            yield Label(str(dim), classes="obs-name")
+            yield Label(dimension_name(dim), classes="obs-name")
             yield Label(expected, classes="obs-expected")
             yield Input(
-                placeholder=f"actual {unit}/yr",
+                placeholder=_("actual {unit}/yr").format(unit=unit),
                 name=f"{dim}.actual",
                 id=f"{dim}-actual",
                 compact=True,
             )
-            yield TickBox("it happened", self._default, id=f"{dim}-happened", compact=True)
+            yield TickBox(_("it happened"), self._default, id=f"{dim}-happened", compact=True)
         yield Static("", classes="obs-error")
 
     def on_input_changed(self, _: Input.Changed) -> None:
@@ -167,13 +172,16 @@ class ReviewForm(FormScreen[Review]):
     def compose(self) -> ComposeResult:
         d = self.decision
         with Vertical(classes="form-box") as box:
-            box.border_title = f"Review: {visible(d.title, lines=False)}"
-            box.border_subtitle = "enter save · esc cancel · space ticks a box"
+            box.border_title = _("Review: {title}").format(title=visible(d.title, lines=False))
+            box.border_subtitle = _("enter save · esc cancel · space ticks a box")
             with VerticalScroll(id="form-scroll"):
                 yield Static(self._intro(), classes="form-intro")
-                yield Field("review date", _input(self.today.isoformat(), "date"), key="date")
+                yield Field(_("review date"), _input(format_date(self.today), "date"), key="date")
                 yield Label(
-                    "What happened, per year (a row counts once you fill it in or change its box)",
+                    _(
+                        "What happened, per year "
+                        "(a row counts once you fill it in or change its box)"
+                    ),
                     classes="section",
                 )
                 yield Static("", id="nothing-said")
@@ -181,27 +189,31 @@ class ReviewForm(FormScreen[Review]):
                     yield ObservationRow(dim, d, self.profile.currency)
                 not_taken = road_not_taken(d, self.profile)
                 if not_taken:
-                    yield Label("The road not taken, as you weighed it then", classes="section")
+                    yield Label(_("The road not taken, as you weighed it then"), classes="section")
                     yield Static("\n".join(not_taken[1:]), id="road-not-taken", markup=False)
-                yield Label("Looking back", classes="section")
-                repeat = RadioSet(*(DotButton(str(r)) for r in _REPEAT), id="repeat", compact=True)
-                yield Field("same again?", repeat, key="would_repeat")
-                yield Field("lessons", _input("", "notes", "what you learned"), key="notes")
-                yield Label(HINDSIGHT, classes="field-prompt")
-                yield Field("", _input("", "hindsight", "your answer"), key="hindsight")
+                yield Label(_("Looking back"), classes="section")
+                repeat = RadioSet(
+                    *(DotButton(_(REPEAT_WORDS[str(r)])) for r in _REPEAT),
+                    id="repeat",
+                    compact=True,
+                )
+                yield Field(_("same again?"), repeat, key="would_repeat")
+                yield Field(_("lessons"), _input("", "notes", _("what you learned")), key="notes")
+                yield Label(_(HINDSIGHT), classes="field-prompt")
+                yield Field("", _input("", "hindsight", _("your answer")), key="hindsight")
                 yield Field(
-                    "next review",
-                    _input("", "next_review_on", "YYYY-MM-DD, or blank for none"),
+                    _("next review"),
+                    _input("", "next_review_on", _("YYYY-MM-DD, or blank for none")),
                     key="next_review_on",
                 )
 
     def _intro(self) -> str:
         d = self.decision
-        parts = [f"decided {d.date.isoformat()}", str(d.kind)]
+        parts = [_("decided {day}").format(day=format_date(d.date)), _(str(d.kind))]
         if d.amount:
             parts.append(format_amount(d.amount, self.profile.currency))
         intro = " · ".join(parts)
-        for label, text in (("you expected", d.expectation), ("you felt", d.feeling)):
+        for label, text in ((_("you expected"), d.expectation), (_("you felt"), d.feeling)):
             if text:
                 intro += f"\n{label}: {text}"
         return visible(intro)
@@ -232,7 +244,7 @@ class ReviewForm(FormScreen[Review]):
             # The core names an observation `actual.money`; its row shows `money.actual`.
             add_problem(found, _row_key(key), reason)
         if not (actual or review.would_repeat or review.notes or review.hindsight):
-            add_problem(found, NOTHING_SAID_KEY, NOTHING_SAID)
+            add_problem(found, NOTHING_SAID_KEY, _(NOTHING_SAID))
         return (None if found else review), found
 
     def _date(self, found: Problems, key: str, reader):  # type: ignore[no-untyped-def]

@@ -13,25 +13,37 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ltv_journal.core.conventions import format_date
+from ltv_journal.core.language import N_, _, ngettext
 from ltv_journal.core.money import format_amount
 from ltv_journal.core.text import visible
 from ltv_journal.store.queries import DecisionSummary
+
+from ..figures import format_count
+from ..spoken import Spoken
 
 
 def due_line(summary: DecisionSummary, today: date) -> str:
     """`due 2026-09-01 (85 days ago) · 2026-06-01 Bike · expense 900.00`."""
     due = summary.review_on or today
     days = (today - due).days
-    since = "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
-    what = f"{summary.kind} {format_amount(summary.amount)}" if summary.amount else summary.kind
+    since = (
+        _("today")
+        if days == 0
+        else ngettext("{count} day ago", "{count} days ago", days).format(count=format_count(days))
+    )
+    kind = _(str(summary.kind))
+    what = f"{kind} {format_amount(summary.amount)}" if summary.amount else kind
     title = visible(summary.title, lines=False)
-    return f"due {due.isoformat()} ({since}) · {summary.date.isoformat()} {title} · {what}"
+    return _("due {due} ({since}) · {day} {title} · {what}").format(
+        due=format_date(due), since=since, day=format_date(summary.date), title=title, what=what
+    )
 
 
-class ReviewQueue(ModalScreen[str | None]):
+class ReviewQueue(Spoken, ModalScreen[str | None]):
     """Dismisses the id of the picked decision, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
 
     DEFAULT_CSS = """
     ReviewQueue {
@@ -53,14 +65,19 @@ class ReviewQueue(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         count = len(self.due)
         with Vertical() as box:
-            box.border_title = "Due for review"
-            box.border_subtitle = "enter review · esc close"
+            box.border_title = _("Due for review")
+            box.border_subtitle = _("enter review · esc close")
             if not count:
-                yield Static("Nothing is due for review. Well kept.", classes="intro")
+                yield Static(_("Nothing is due for review. Well kept."), classes="intro")
                 return
             yield Static(
-                f"{count} decision{'s are' if count != 1 else ' is'} waiting, oldest first. "
-                "Compare what you expected with what happened.",
+                ngettext(
+                    "{count} decision is waiting, oldest first. "
+                    "Compare what you expected with what happened.",
+                    "{count} decisions are waiting, oldest first. "
+                    "Compare what you expected with what happened.",
+                    count,
+                ).format(count=format_count(count)),
                 classes="intro",
             )
             yield OptionList(

@@ -22,8 +22,10 @@ from textual_plotext import PlotextPlot
 
 from ltv_journal.core import clock
 from ltv_journal.core.charts import CategorySpending, Spending, TrendPoint
+from ltv_journal.core.conventions import format_date
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import format_amount, format_points
 from ltv_journal.core.text import visible
 from ltv_journal.core.uncertainty import Band, Spread
@@ -32,6 +34,8 @@ from ltv_journal.store.journal import Journal
 from ltv_journal.store.queries import DecisionFilter
 
 from ..chart_drawing import band_dots, running_line, spending_bars
+from ..figures import dimension_name, format_count, month_label, spoken_ticks
+from ..spoken import Spoken
 from ..workers import in_thread
 
 COMBINED = "combined"
@@ -89,19 +93,19 @@ def _marks(journal: Journal, data: TrendsData, name: str) -> list[tuple[int, str
     return sorted(found)
 
 
-class TrendsScreen(Screen[DecisionFilter | None]):
+class TrendsScreen(Spoken, Screen[DecisionFilter | None]):
     """Dismisses the filter of the month under the cursor (Enter), or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close"),
-        Binding("left,h", "move(-1)", "Earlier", show=False),
-        Binding("right,l", "move(1)", "Later", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-        Binding("d", "next_view", "Dimension"),
-        Binding("n", "all_at_once", "All four"),
-        Binding("s", "spending", "Where it went"),
-        Binding("enter", "open_month", "That month's decisions"),
+        Binding("escape,q", "close", N_("Close")),
+        Binding("left,h", "move(-1)", N_("Earlier"), show=False),
+        Binding("right,l", "move(1)", N_("Later"), show=False),
+        Binding("home", "jump(0)", N_("First"), show=False),
+        Binding("end", "jump(-1)", N_("Last"), show=False),
+        Binding("d", "next_view", N_("Dimension")),
+        Binding("n", "all_at_once", N_("All four")),
+        Binding("s", "spending", N_("Where it went")),
+        Binding("enter", "open_month", N_("That month's decisions")),
     ]
 
     DEFAULT_CSS = """
@@ -154,7 +158,7 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         in_thread(
             self,
             lambda: self.Loaded(load_trends(journal, year, today)),
-            what="read the trends",
+            what=N_("read the trends"),
             group="trends",
             exclusive=True,
         )
@@ -177,7 +181,7 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         in_thread(
             self,
             lambda: self.BandsRead(journal.trend_bands(points)),
-            what="work out the band around the trend",
+            what=N_("work out the band around the trend"),
             group="trend-bands",
             exclusive=True,
         )
@@ -213,25 +217,36 @@ class TrendsScreen(Screen[DecisionFilter | None]):
             return
         if data is None or not data.points:
             self.query_one("#trend-cursor", Static).update(
-                "No decisions yet: the trend starts with the first one."
+                _("No decisions yet: the trend starts with the first one.")
             )
             plot.refresh()
             return
-        labels = [p.day.strftime("%Y-%m") for p in data.points]
+        labels = [month_label(p.day) for p in data.points]
         xs = list(range(len(labels)))
-        where = f" in {self.year}" if self.year else ""
         if self.view == ALL:
-            title = f"All four{where}, each from its lowest (0%) to its highest (100%) month"
+            title = (
+                _("All four in {year}, each from its lowest (0%) to its highest (100%) month")
+                if self.year
+                else _("All four, each from its lowest (0%) to its highest (100%) month")
+            ).format(year=self.year)
             for dim, marker in zip(DIMENSIONS, ("braille", "dot", "+", "x"), strict=True):
-                plt.plot(xs, _scaled(series_of(data, str(dim))), label=str(dim), marker=marker)
+                plt.plot(
+                    xs, _scaled(series_of(data, str(dim))), label=dimension_name(dim), marker=marker
+                )
         else:
-            unit = data.currency if self.view in (COMBINED, "money") else "pts"
-            title = f"{self.view.capitalize()}{where}: running lifetime value ({unit})"
+            unit = data.currency if self.view in (COMBINED, "money") else _("pts")
+            title = (
+                _("{view} in {year}: running lifetime value ({unit})")
+                if self.year
+                else _("{view}: running lifetime value ({unit})")
+            ).format(view=self._view_name().capitalize(), year=self.year, unit=unit)
             values = [float(v) for v in series_of(data, self.view)]
             spreads = [self.spread_at(i) for i in xs] if self.bands else []
             if band_dots(plt, xs, spreads):
-                title += ", P10 and P90 dotted"
+                title += _(", P10 and P90 dotted")
             running_line(plt, xs, values)
+            shown = values + [float(v) for s in spreads if s for v in (s.p10, s.p90)]
+            spoken_ticks(plt, min(shown), max(shown))
             for index, name in data.marks.get(self.view, []):
                 plt.text(_short(name), index, values[index], alignment="center")
                 plt.scatter([index], [values[index]], marker="●")
@@ -248,17 +263,17 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         point = self.data.points[self.cursor]
         cur = self.data.currency
         parts = [format_value(dim, point.ltv[dim], cur) for dim in DIMENSIONS]
-        said = f"{point.day.isoformat()}  " + " · ".join(
-            f"{dim} {text}" for dim, text in zip(DIMENSIONS, parts, strict=True)
+        said = f"{format_date(point.day)}  " + " · ".join(
+            f"{dimension_name(dim)} {text}" for dim, text in zip(DIMENSIONS, parts, strict=True)
         )
         if point.combined is not None:
-            said += f" · combined {format_amount(point.combined, cur)}"
+            said += " · " + _("combined {value}").format(value=format_amount(point.combined, cur))
         spread = self.spread_at(self.cursor)
         if spread is not None and spread.p10 != spread.p90:
             dim = Dimension.MONEY if self.view == COMBINED else Dimension(self.view)
             low, high = (format_value(dim, v, cur) for v in (spread.p10, spread.p90))
-            said += f"\n{self.view} P10–P90 {low} – {high}"
-        return said + "\n← → move · enter: that month's decisions"
+            said += f"\n{self._view_name()} P10–P90 {low} – {high}"
+        return said + "\n" + _("← → move · enter: that month's decisions")
 
     def draw_spending(self, plt: Any) -> None:
         """Money out per month of the year, stacked spent and invested; below, in words,
@@ -266,14 +281,16 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         found = self.spending
         cursor = self.query_one("#trend-cursor", Static)
         if found is None:
-            cursor.update("Reading the year…")
+            cursor.update(_("Reading the year…"))
             return
         currency = self.data.currency if self.data else ""
         self.query_one("#trend-title", Static).update(
-            f"Where it went in {found.year}: spent and invested per month ({currency})"
+            _("Where it went in {year}: spent and invested per month ({currency})").format(
+                year=found.year, currency=currency
+            )
         )
         if not found.months:
-            cursor.update(f"No decisions in {found.year}.")
+            cursor.update(_("No decisions in {year}.").format(year=found.year))
             return
         spending_bars(plt, found.months)
         cursor.update(spending_text(found.categories, currency))
@@ -283,7 +300,7 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         in_thread(
             self,
             lambda: self.SpendingRead(journal.spending(year)),
-            what=f"read the spending of {year}",
+            what=_("read the spending of {year}").format(year=year),
             group="spending",
             exclusive=True,
         )
@@ -328,6 +345,10 @@ class TrendsScreen(Screen[DecisionFilter | None]):
         self.view = str(Dimension.MONEY) if self.view == ALL else ALL
         self.draw()
 
+    def _view_name(self) -> str:
+        """The view in words: a dimension's name, or the combined value."""
+        return _("combined") if self.view == COMBINED else dimension_name(self.view)
+
     def action_open_month(self) -> None:
         if not self.data or not self.data.points:
             return
@@ -342,9 +363,14 @@ def spending_text(categories: list[CategorySpending], currency: str, shown: int 
     """The largest categories in words: money out, point-years bought, their price."""
     lines = []
     for c in categories[:shown]:
-        bought = ", ".join(f"{format_points(v, signed=True)} {d}" for d, v in c.points.items() if v)
+        bought = ", ".join(
+            f"{format_points(v, signed=True)} {dimension_name(d)}" for d, v in c.points.items() if v
+        )
         price = "; ".join(
-            f"{format_amount(cost)} a {d} point-year" for d, cost in c.cost_per_point_year.items()
+            _("{cost} a {dimension} point-year").format(
+                cost=format_amount(cost), dimension=dimension_name(d)
+            )
+            for d, cost in c.cost_per_point_year.items()
         )
         line = (
             f"{visible(c.category, lines=False)}: {format_amount(c.spent + c.invested, currency)}"
@@ -352,7 +378,9 @@ def spending_text(categories: list[CategorySpending], currency: str, shown: int 
         lines.append(line + (f" → {bought}" if bought else "") + (f" ({price})" if price else ""))
     more = len(categories) - shown
     return "\n".join(lines) + (
-        f"\n… and {more} more categories (chart spending)" if more > 0 else ""
+        "\n" + _("… and {count} more categories (chart spending)").format(count=format_count(more))
+        if more > 0
+        else ""
     )
 
 

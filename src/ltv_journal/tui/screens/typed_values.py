@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from ltv_journal.core.dates import parse_date
 from ltv_journal.core.dimensions import Until
+from ltv_journal.core.language import _
 from ltv_journal.core.money import parse_amount, parse_decimal, parse_fraction
 from ltv_journal.core.text import visible
 
@@ -52,7 +53,9 @@ def read_range(text: str, currency: str | None) -> tuple[Decimal, Decimal] | Non
         return None
     parts = _RANGE.split(cleaned)
     if len(parts) != 2 or not all(p.strip() for p in parts):
-        raise ValueError(f"range '{text}': give P10 and P90 as 'low to high', e.g. 0.5 to 3")
+        raise ValueError(
+            _("range '{text}': give P10 and P90 as 'low to high', e.g. 0.5 to 3").format(text=text)
+        )
     low, high = (parse_amount(p, allow_negative=True, currency=currency) for p in parts)
     return low, high
 
@@ -72,7 +75,9 @@ def read_whole(text: str, what: str, default: int = 0) -> int:
     try:
         return int(cleaned)
     except ValueError:
-        raise ValueError(f"'{text}' is not a whole number of {what}") from None
+        raise ValueError(
+            _("'{text}' is not a whole number of {what}").format(text=text, what=_(what))
+        ) from None
 
 
 def read_decimal(text: str, what: str) -> Decimal | None:
@@ -102,7 +107,9 @@ def read_lasts(text: str) -> tuple[Decimal | None, Until | None]:
     try:
         return parse_decimal(cleaned, what="years"), None
     except ValueError:
-        raise ValueError(f"'{text}' is neither a number of years nor retirement/death") from None
+        raise ValueError(
+            _("'{text}' is neither a number of years nor retirement/death").format(text=text)
+        ) from None
 
 
 def number_text(value: Decimal | None) -> str:

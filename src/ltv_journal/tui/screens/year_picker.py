@@ -13,6 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from ltv_journal.core import language
+from ltv_journal.core.language import N_, _
+
+from ..spoken import Spoken
+
 ALL_YEARS = "all"
 
 
@@ -23,10 +28,10 @@ class YearChoice:
     year: int | None
 
 
-class YearPicker(ModalScreen[YearChoice | None]):
+class YearPicker(Spoken, ModalScreen[YearChoice | None]):
     """Dismisses a YearChoice, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
 
     DEFAULT_CSS = """
     YearPicker {
@@ -36,20 +41,23 @@ class YearPicker(ModalScreen[YearChoice | None]):
             border: round $primary; background: $surface;
         }
         & OptionList { height: auto; max-height: 20; border: none; }
+        /* Room for the longer German key line. */
+        &.-roomy > Vertical { width: 34; }
     }
     """
 
     def __init__(self, years: Sequence[int], current: int | None) -> None:
         super().__init__()
         self.years = sorted(years, reverse=True)
+        self.set_class(language.current() != language.ENGLISH, "-roomy")
         self.current = current
 
     def compose(self) -> ComposeResult:
-        options = [Option("all years", id=ALL_YEARS)]
+        options = [Option(_("all years"), id=ALL_YEARS)]
         options += [Option(str(year), id=str(year)) for year in self.years]
         with Vertical() as box:
-            box.border_title = "Show year"
-            box.border_subtitle = "enter pick · esc cancel"
+            box.border_title = _("Show year")
+            box.border_subtitle = _("enter pick · esc cancel")
             yield OptionList(*options, id="years")
 
     def on_mount(self) -> None:

@@ -14,6 +14,9 @@ from textual_plotext import PlotextPlot
 
 from ltv_journal.core.charts import CalibrationPicture
 from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.language import _
+
+from ..figures import format_count, spoken_ticks
 
 LETTERS = {
     Dimension.MONEY: "m",
@@ -33,8 +36,10 @@ class ExpectedActualPlot(PlotextPlot):
     def show(self, picture: CalibrationPicture, currency: str) -> None:
         plt = self.plt
         plt.clear_figure()
-        unit = f"{currency} a year" if self.money else "points a year"
-        plt.title(f"expected (x) against actual (y), {unit}")
+        unit = (
+            _("{currency} a year").format(currency=currency) if self.money else _("points a year")
+        )
+        plt.title(_("expected (x) against actual (y), {unit}").format(unit=unit))
         dims = [d for d in picture.expected_vs_actual if d.is_money == self.money]
         everything: list[Decimal] = []
         for dim in dims:
@@ -44,11 +49,12 @@ class ExpectedActualPlot(PlotextPlot):
                 [float(e) for e, _ in pairs],
                 [float(a) for _, a in pairs],
                 marker=LETTERS[dim],
-                label=str(dim),
+                label=_(str(dim)),
             )
         if everything:
             low, high = float(min(everything)), float(max(everything))
-            plt.plot([low, high], [low, high], marker="·", label="perfect")
+            plt.plot([low, high], [low, high], marker="·", label=_("perfect"))
+            spoken_ticks(plt, low, high)
         self.refresh()
 
 
@@ -66,16 +72,23 @@ class ReliabilityPlot(PlotextPlot):
         plt = self.plt
         plt.clear_figure()
         filled = [b for b in picture.reliability if b.count]
-        self.ticks = [(float((b.low + b.high) / 2), f"{(b.low + b.high) / 2:.1f}") for b in filled]
+        self.ticks = [(float((b.low + b.high) / 2), _tick((b.low + b.high) / 2)) for b in filled]
         counts = ", ".join(
-            f"{label}: {b.count}" for (_, label), b in zip(self.ticks, filled, strict=True)
+            f"{label}: {format_count(b.count)}"
+            for (_mid, label), b in zip(self.ticks, filled, strict=True)
         )
-        plt.title(f"confidence (x) against share that happened (y); how many: {counts}")
+        plt.title(
+            _("confidence (x) against share that happened (y); how many: {counts}").format(
+                counts=counts
+            )
+        )
         if filled:
-            mids = [mid for mid, _ in self.ticks]
-            plt.plot([0.0, 1.0], [0.0, 1.0], marker="·", label="perfect")
-            plt.scatter(mids, [float(b.happened or 0) for b in filled], marker="●", label="you")
+            mids = [mid for mid, _label in self.ticks]
+            plt.plot([0.0, 1.0], [0.0, 1.0], marker="·", label=_("perfect"))
+            happened = [float(b.happened or 0) for b in filled]
+            plt.scatter(mids, happened, marker="●", label=_("you"))
             plt.ylim(0, 1)
+            spoken_ticks(plt, 0.0, 1.0)
         self.refresh()
 
     def render(self) -> RenderResult:
@@ -91,5 +104,12 @@ class ReliabilityPlot(PlotextPlot):
                 if column - len(label) / 2 >= free_from:
                     kept.append((mid, label))
                     free_from = column + len(label) / 2 + 2
-            self.plt.xticks([mid for mid, _ in kept], [label for _, label in kept])
+            self.plt.xticks([mid for mid, _label in kept], [label for _mid, label in kept])
         return super().render()
+
+
+def _tick(value: Decimal) -> str:
+    """A confidence on the axis: `0.5` (`0,5` in German)."""
+    from ltv_journal.core import conventions
+
+    return conventions.current().number(f"{value:.1f}")

@@ -21,6 +21,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ltv_journal.core.language import N_, _
+
+from ..spoken import Spoken
 from ..workers import in_thread
 from .list_columns import GAP, Column, cells, fit_cell, layout
 
@@ -47,16 +50,16 @@ class _Source:
     """The profile's worth: with one, rows show the combined value and settled verdicts."""
 
 
-class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
+class DecisionList(Spoken, ScrollView, can_focus=True, inherit_bindings=False):
     """Decisions newest first, one line each, with a cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("up,k", "cursor(-1)", N_("Up"), show=False),
+        Binding("down,j", "cursor(1)", N_("Down"), show=False),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False),
+        Binding("home", "jump(0)", N_("First"), show=False),
+        Binding("end", "jump(-1)", N_("Last"), show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         f"{PREFIX}{name}"
@@ -118,7 +121,7 @@ class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips: LRUCache[tuple[int, bool, int], Strip] = LRUCache(512)
         self._styles: dict[str, Style] = {}
         self._announced: str | None = None
-        self.empty_text = "No decisions yet. Press a to log one."
+        self.empty_text = _("No decisions yet. Press a to log one.")
 
     # -- what is shown -------------------------------------------------------------
 
@@ -156,7 +159,7 @@ class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
         in_thread(
             self,
             lambda: self._read(source, page, count=True, select=select),
-            what="read the list of decisions",
+            what=N_("read the list of decisions"),
             group="decision-list",
         )
 
@@ -209,7 +212,7 @@ class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
         in_thread(
             self,
             lambda: self._read(source, page, count=False),
-            what="read the list of decisions",
+            what=N_("read the list of decisions"),
             group="decision-list",
         )
 
@@ -327,7 +330,7 @@ class DecisionList(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _header(self, width: int) -> Strip:
-        parts = [(column.label, column, size) for column, size in self._layout(width)]
+        parts = [(_(column.label), column, size) for column, size in self._layout(width)]
         texts = [(fit_cell((label,), size, column), "header") for label, column, size in parts]
         return self._line(_spaced(texts), width)
 

@@ -10,12 +10,13 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ltv_journal.core.explain import detail_lines
+from ltv_journal.core.language import N_, _
 
 if TYPE_CHECKING:
     from ltv_journal.core.decision import Decision
     from ltv_journal.core.profile import Profile
 
-NOTHING = "Select a decision to see its effects, its verdict and its reviews."
+NOTHING = N_("Select a decision to see its effects, its verdict and its reviews.")
 
 
 class DetailPane(VerticalScroll):
@@ -23,11 +24,11 @@ class DetailPane(VerticalScroll):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.border_title = "Details"
+        self.border_title = _("Details")
         self.decision_id: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(NOTHING, id="detail-body", classes="-empty")
+        yield Static(_(NOTHING), id="detail-body", classes="-empty")
 
     def show(self, decision: Decision | None, profile: Profile) -> None:
         body = self.query_one("#detail-body", Static)

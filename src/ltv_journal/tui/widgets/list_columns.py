@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
+from ltv_journal.core.conventions import format_date
 from ltv_journal.core.dimensions import Dimension
+from ltv_journal.core.language import N_
 from ltv_journal.core.money import format_amount, format_compact
 from ltv_journal.core.text import visible
 from ltv_journal.core.verdict import judge
@@ -43,17 +45,17 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("date", "Date", 10, 0),
-    Column("title", "Title", 0, 0),
-    Column("kind", "Kind", 10, 5, needs_title=ROOMY_TITLE),
-    Column("amount", "Amount", 11, 1, right=True),
-    Column("money", "Money", 8, 2, right=True),
-    Column("happiness", "Happy", 7, 4, right=True),
-    Column("love", "Love", 7, 4, right=True),
-    Column("meaning", "Meaning", 7, 4, right=True),
-    Column("combined", "Combined", 9, 2, right=True),
-    Column("verdict", "Verdict", 9, 1),
-    Column("review", "Review", 8, 3),
+    Column("date", N_("Date"), 10, 0),
+    Column("title", N_("Title"), 0, 0),
+    Column("kind", N_("Kind"), 10, 5, needs_title=ROOMY_TITLE),
+    Column("amount", N_("Amount"), 11, 1, right=True),
+    Column("money", N_("Money"), 8, 2, right=True),
+    Column("happiness", N_("Happy"), 7, 4, right=True),
+    Column("love", N_("Love"), 7, 4, right=True),
+    Column("meaning", N_("Meaning"), 7, 4, right=True),
+    Column("combined", N_("Combined"), 9, 2, right=True),
+    Column("verdict", N_("Verdict"), 9, 1),
+    Column("review", N_("Review"), 8, 3),
 )
 """In display order."""
 
@@ -91,7 +93,7 @@ def cells(summary: DecisionSummary, today: date, worth: Worth | None = None) -> 
     # `±`: the dimensions pull both ways and the worth settled it (help explains it).
     said = (judgement.label, f"{verdict} ±", verdict) if judgement.label != verdict else (verdict,)
     found: dict[str, Cell] = {
-        "date": ((summary.date.isoformat(),), "dim"),
+        "date": ((format_date(summary.date),), "dim"),
         "title": ((visible(summary.title, lines=False),), ""),
         "kind": ((str(summary.kind),), "dim"),
         "amount": ((format_amount(amount), format_compact(amount)), "" if amount else "dim"),

@@ -23,15 +23,25 @@ from textual.widget import Widget
 
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import format_compact, format_points
 from ltv_journal.core.uncertainty import Spread
 from ltv_journal.core.worth import Worth, combined_value
 
+from ..figures import format_count, format_percent
 from ..overview import Overview
 from .fitting import first_fitting
 
 COMBINED = "combined"
 """The fifth card's key: money plus every point dimension at its worth."""
+TITLES = {
+    "money": N_("Money"),
+    "happiness": N_("Happiness"),
+    "love": N_("Love"),
+    "meaning": N_("Meaning"),
+    COMBINED: N_("Combined"),
+}
+"""Each card's border title."""
 
 
 class ScoreCard(Widget):
@@ -52,7 +62,7 @@ class ScoreCard(Widget):
         super().__init__(id=f"card-{key}", classes=f"score-card {key}")
         self.dim = dim
         """None for the combined card."""
-        self.border_title = key.capitalize()
+        self.border_title = _(TITLES[key]) if key in TITLES else key.capitalize()
         self.value_wordings: list[str] = []
         self.change_wordings: list[str] = []
         self._change: Decimal | None = None
@@ -74,7 +84,11 @@ class ScoreCard(Widget):
             self.change_wordings = []
         else:
             said = self._wordings(self._change, currency, True)
-            period = "this year" if overview.year is None else f"in {overview.year}"
+            period = (
+                _("this year")
+                if overview.year is None
+                else _("in {year}").format(year=overview.year)
+            )
             self.change_wordings = [f"{w} {period}" for w in said] + said
         # Bar heights only: the sparkline draws floats, the figures stay Decimal.
         months = overview.months
@@ -108,7 +122,11 @@ class ScoreCard(Widget):
             return []
         base = format_compact(overview.score.baseline[self.dim])
         added = format_compact(overview.score.from_decisions[self.dim], signed=True)
-        return [f"base {base} · decisions {added}", f"base {base} {added}", f"base {base}"]
+        return [
+            _("base {base} · decisions {added}").format(base=base, added=added),
+            _("base {base} {added}").format(base=base, added=added),
+            _("base {base}").format(base=base),
+        ]
 
     def _band(self, overview: Overview) -> Spread | None:
         band = overview.band
@@ -125,7 +143,7 @@ class ScoreCard(Widget):
             low, high = format_compact(spread.p10), format_compact(spread.p90)
             return [f"P10–P90 {low}–{high}", f"{low}–{high}"]
         low, high = format_points(spread.p10), format_points(spread.p90)
-        whole = f"{spread.p10:.0f}–{spread.p90:.0f}"
+        whole = "–".join(format_points(v.quantize(Decimal(1))) for v in (spread.p10, spread.p90))
         return [f"P10–P90 {low}–{high}", f"{low}–{high}", whole]
 
     def _band_tip(self, overview: Overview) -> str | None:
@@ -136,12 +154,12 @@ class ScoreCard(Widget):
         dim = self.dim or Dimension.MONEY
         currency = overview.profile.currency
         low, high = (format_value(dim, v, currency) for v in (spread.p10, spread.p90))
-        share = f"{band.p_raises * 100:.1f}%"
-        return (
-            f"P10–P90 of the LTV: {low} – {high} (how sure it is: confidences and ranges "
-            f"drawn {band.draws:,} times). Your decisions raise the lifetime value in "
-            f"{share} of the draws."
-        )
+        share = format_percent(band.p_raises * 100)
+        return _(
+            "P10–P90 of the LTV: {low} – {high} (how sure it is: confidences and ranges "
+            "drawn {draws} times). Your decisions raise the lifetime value in "
+            "{share} of the draws."
+        ).format(low=low, high=high, draws=format_count(band.draws), share=share)
 
     def lines(self) -> tuple[str, str]:
         """The value and change lines as they fit the card now."""

@@ -8,13 +8,17 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import Checkbox, RadioButton
 
+from ltv_journal.core.language import N_
 
-class TickBox(Checkbox, inherit_bindings=False):
+from ..spoken import Spoken
+
+
+class TickBox(Spoken, Checkbox, inherit_bindings=False):
     """A check box showing ✓ when ticked. Space ticks it; Enter is left to the form,
     where it saves, as the form's footer says."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_button", "Toggle", show=False)
+        Binding("space", "toggle_button", N_("Toggle"), show=False)
     ]
 
     @property
