@@ -47,13 +47,16 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 
 async def opened(pilot: Pilot[Any], timeout: float = 30.0) -> None:
-    """Wait until the journal is open and its figures are on screen (a busy machine can
-    take seconds), then settle; the opening's toasts are cleared, so that what a test
+    """Wait until the journal is open and its figures and band are on screen (a busy
+    machine can take seconds), then settle; the opening's toasts are cleared, so that what a test
     shows next does not depend on when they came."""
     app = pilot.app
     assert isinstance(app, LtvJournalApp)
     deadline = time.monotonic() + timeout
-    while app.main.overview is None and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
+        overview = app.main.overview
+        if overview is not None and overview.band is not None:  # the band comes last
+            break
         await pilot.pause(0.05)
     await settle(pilot)
     app.clear_notifications()

@@ -14,7 +14,7 @@ from ltv_journal.exchange.sample import sample_path
 from ltv_journal.store.journal import Journal
 from ltv_journal.tui.app import LtvJournalApp
 
-from .app_support import decision_list, settle
+from .app_support import decision_list, opened, settle
 
 
 @pytest.fixture
@@ -25,9 +25,7 @@ def sample_journal(tmp_path: Path) -> Iterator[Journal]:
 
 
 async def _ready(pilot: Pilot[Any]) -> None:
-    await settle(pilot)
-    pilot.app.clear_notifications()
-    await pilot.pause()
+    await opened(pilot)
 
 
 def test_main_screen_80x24(snap_compare, sample_journal: Journal) -> None:  # type: ignore[no-untyped-def]
@@ -99,7 +97,7 @@ def test_main_screen_with_worth(  # type: ignore[no-untyped-def]
     app = LtvJournalApp(sample_journal.location, sample_journal)
 
     async def second_row(pilot: Pilot[Any]) -> None:
-        await settle(pilot)
+        await opened(pilot)
         await pilot.press("down")  # the Christmas presents: a trade-off worth making
         await _ready(pilot)
 

@@ -113,7 +113,8 @@ def cells(summary: DecisionSummary, today: date, worth: Worth | None = None) -> 
             wordings = (format_compact(value, signed=True), format_compact(whole, signed=True))
             found[str(dim)] = (wordings, style)
     state = summary.review_state(today)
-    found["review"] = ((state,), {"due": "due", "reviewed": "reviewed"}.get(state, "dim"))
+    style = {"due": "due", "reviewed": "reviewed"}.get(state, "dim")
+    found["review"] = ((summary.review_state_shown(today),), style)
     return found
 
 
