@@ -23,17 +23,20 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, log, to_int
 
+from ltv_journal.core import language
+from ltv_journal.core.language import N_, _
+
 LOGIN_PATH = "/login"
 WEBSOCKET_PATH = "/ws"
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 _LOGIN_PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>LTV Journal: token</title>
+<title>{title}</title>
 <style>
   body {{ background: #0c181f; color: #e8eef2; font-family: menlo, monospace;
          display: flex; align-items: center; justify-content: center; height: 100vh;
@@ -49,18 +52,17 @@ _LOGIN_PAGE = """<!DOCTYPE html>
 <body>
 <form method="post" action="{action}">
   <h1>LTV Journal</h1>
-  <p>This journal is private. Type the token that <code>ltv-journal serve</code>
-  printed when it started (a new one each start).</p>
+  <p>{intro}</p>
   {problem}
-  <label for="token">Token</label>
+  <label for="token">{label}</label>
   <input id="token" name="token" type="password" autocomplete="off" autofocus required>
-  <button type="submit">Open the journal</button>
+  <button type="submit">{button}</button>
 </form>
 </body>
 </html>
 """
 
-WRONG_TOKEN = "That is not the token this server printed; check it and try again."
+WRONG_TOKEN = N_("That is not the token this server printed; check it and try again.")
 
 
 def new_token() -> str:
@@ -100,8 +102,22 @@ class TokenServer(Server):
         return response
 
     def _login_page(self, problem: str = "") -> web.Response:
-        paragraph = f'<p class="problem">{html.escape(problem)}</p>' if problem else ""
-        page = _LOGIN_PAGE.format(action=LOGIN_PATH, problem=paragraph)
+        paragraph = f'<p class="problem">{html.escape(_(problem))}</p>' if problem else ""
+        intro = html.escape(
+            _(
+                "This journal is private. Type the token that {command} printed when it "
+                "started (a new one each start)."
+            )
+        ).format(command="<code>ltv-journal serve</code>")
+        page = _LOGIN_PAGE.format(
+            action=LOGIN_PATH,
+            problem=paragraph,
+            lang=language.current(),
+            title=html.escape(_("LTV Journal: token")),
+            intro=intro,
+            label=html.escape(_("Token")),
+            button=html.escape(_("Open the journal")),
+        )
         return web.Response(text=page, status=401, content_type="text/html")
 
     @web.middleware
