@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from backends import journal_location
-from ltv_journal.core import clock
+from ltv_journal.core import clock, language
 from ltv_journal.core.profile import Profile
 
 TODAY = date(2026, 11, 25)
@@ -125,6 +125,14 @@ def pytest_runtest_call(item: pytest.Item) -> None:
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     terminalreporter.write_line(f"tests run against PostgreSQL: {len(_ran_on_postgres)}")
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Every test starts in English and leaves no language behind: a command run in the
+    test process with `--lang de` puts German in force for the rest of the process."""
+    with language.using(language.ENGLISH):
+        yield
 
 
 @pytest.fixture(autouse=True)
