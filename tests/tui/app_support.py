@@ -10,6 +10,7 @@ from textual.worker import WorkerCancelled
 
 from ltv_journal.store.journal import Journal
 from ltv_journal.tui.app import LtvJournalApp
+from ltv_journal.tui.main_screen import WATCH_SECONDS
 from ltv_journal.tui.widgets.decision_list import DecisionList
 from ltv_journal.tui.widgets.detail_pane import DetailPane
 from ltv_journal.tui.widgets.score_cards import ScoreCard
@@ -55,9 +56,16 @@ async def opened(pilot: Pilot[Any], timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         overview = app.main.overview
-        if overview is not None and overview.band is not None:  # the band comes last
+        if overview is None or overview.band is None:  # the band comes last
+            await pilot.pause(0.05)
+            continue
+        # A look for other programs' changes may read everything again (and the band
+        # after it): past one such look, the figures shown are the ones that stay.
+        await pilot.pause(WATCH_SECONDS + 0.1)
+        await settle(pilot)
+        shown = app.main.overview
+        if shown is not None and shown.band is not None:
             break
-        await pilot.pause(0.05)
     await settle(pilot)
     app.clear_notifications()
     await pilot.pause()

@@ -229,13 +229,25 @@ class ScoreCards(Horizontal):
     """The row of four cards, and the combined card once the profile has a worth (it is
     mounted then, so the first frame has one widget less to draw)."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.overview: Overview | None = None
+        """The overview shown last."""
+
     def compose(self) -> ComposeResult:
         for dim in DIMENSIONS:
             yield ScoreCard(dim)
 
     def show(self, overview: Overview) -> None:
+        self.overview = overview
         if overview.profile.worth and not self.query(f"#card-{COMBINED}"):
             self.mount(ScoreCard(None))
-            self.call_after_refresh(self.show, overview)  # once it is mounted
+            self.call_after_refresh(self._show_latest)  # once it is mounted
         for card in self.query(ScoreCard):
             card.show(overview)
+
+    def _show_latest(self) -> None:
+        """The overview shown last, on every card: newer than the one that mounted the
+        combined card, when the band (or a change) came meanwhile."""
+        if self.overview is not None:
+            self.show(self.overview)
