@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, RadioButton, RadioSet
 
@@ -134,7 +135,10 @@ class DecisionForm(FormScreen[Decision]):
         yield Field(_("review on"), _input(review_on, "review_on", ""), key="review_on")
 
     def on_mount(self) -> None:
-        self.refresh_form()
+        try:
+            self.refresh_form()
+        except NoMatches:  # taken down while it was still being built (the app quits)
+            return
 
     def start_over(self, profile: Profile, categories: Sequence[str]) -> None:
         """Empty the form for another new decision, as if it had just been built: a form
