@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ltv_journal.core.language import N_, _
+from ltv_journal.core.language import N_, _, ngettext
 
 from .files import ACTION_WORDS, import_json, import_line
 from .options import journal_missing, journal_options, json_option, open_journal, settings
@@ -39,9 +39,11 @@ def backup(file: Path) -> None:
         write_atomically(file, export_all_parts(journal), protected=protected)
         count = journal.count()
     echo(
-        _("wrote {file}: the profile and {count} decisions").format(
-            file=file, count=format_count(count)
-        )
+        ngettext(
+            "wrote {file}: the profile and {count} decision",
+            "wrote {file}: the profile and {count} decisions",
+            count,
+        ).format(file=file, count=format_count(count))
     )
 
 
