@@ -22,6 +22,7 @@ from ltv_journal.tui.screens.decision_form import DecisionForm
 from ltv_journal.tui.screens.insights import InsightsScreen
 
 from .app_support import RecordingApp, settle, visible_text
+from .app_support import opened as journal_shown
 from .screen_host import Host, pilot_test
 from .test_screens_reviews import reviewed_journal
 
@@ -40,22 +41,16 @@ def sample_journal(tmp_path: Path) -> Iterator[Journal]:
         yield journal
 
 
-async def _ready(pilot: Pilot[Any]) -> None:
-    await settle(pilot)
-    pilot.app.clear_notifications()
-    await pilot.pause()
-
-
 def test_german_main_screen_80x24(snap_compare, sample_journal: Journal) -> None:  # type: ignore[no-untyped-def]
     app = LtvJournalApp(sample_journal.location, sample_journal)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_ready)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=journal_shown)
 
 
 def test_german_help_80x24(snap_compare, sample_journal: Journal) -> None:  # type: ignore[no-untyped-def]
     app = LtvJournalApp(sample_journal.location, sample_journal)
 
     async def opened(pilot: Pilot[Any]) -> None:
-        await _ready(pilot)
+        await journal_shown(pilot)
         await pilot.press("question_mark")
         await settle(pilot)
 
