@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -100,3 +101,58 @@ async def test_german_keys_and_a_german_date(journal: Journal) -> None:
         assert any("hinzugefügt" in said for said in app.said)
     [saved] = [d for d in journal.iter_decisions() if d.title == "Fahrrad"]
     assert saved.date == date(2026, 11, 29)
+
+
+@pilot_test
+async def test_the_german_edit_form_writes_every_value_the_german_way(
+    max_muster: Profile,
+) -> None:
+    """Editing in German shows `0,2`, `Lebensende`, `keine` and `0,1 bis 3` (no English
+    word or decimal point), and saving the form unchanged gives back the same effects;
+    German words typed into a row are read as well."""
+    from ltv_journal.core.decision import Decision
+    from ltv_journal.core.dimensions import Dimension, Until
+    from ltv_journal.core.effects import Effect
+
+    happiness = Effect(
+        Decimal("0.2"), until=Until.DEATH, low=Decimal("0.1"), high=Decimal(3), half_life_years=None
+    )
+    money = Effect(Decimal("1500.5"), years=Decimal("2.5"), confidence=Decimal("0.6"))
+    saved = Decision(
+        "Kochkurs",
+        date(2026, 1, 1),
+        effects={Dimension.HAPPINESS: happiness, Dimension.MONEY: money},
+    )
+    app = Host(DecisionForm(max_muster, saved))
+    async with app.run_test(size=(110, 40)) as pilot:
+        form = app.screen
+
+        def value(field: str) -> str:
+            return form.query_one(f"#{field}", Input).value
+
+        assert value("happiness-per_year") == "0,2"
+        assert value("happiness-lasts") == "Lebensende"
+        assert value("happiness-half_life_years") == "keine"
+        assert value("happiness-range") == "0,1 bis 3"
+        assert value("money-per_year") == "1500,5"
+        assert value("money-lasts") == "2,5"
+        assert form.query_one("#money-range", Input).placeholder == "keine"
+        assert form.query_one("#love-lasts", Input).placeholder == "Lebensende"
+        for field in ("love-per_year", "love-lasts", "love-range"):
+            form.query_one(f"#{field}", Input).value = {
+                "love-per_year": "1,5",
+                "love-lasts": "Rente",
+                "love-range": "0,5 bis 2,5",
+            }[field]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [edited] = app.result
+    assert edited.effects[Dimension.HAPPINESS] == happiness
+    assert edited.effects[Dimension.MONEY] == money
+    love = edited.effects[Dimension.LOVE]
+    assert (love.per_year, love.until, love.low, love.high) == (
+        Decimal("1.5"),
+        Until.RETIREMENT,
+        Decimal("0.5"),
+        Decimal("2.5"),
+    )

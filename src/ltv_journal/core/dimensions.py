@@ -68,7 +68,7 @@ class Until(StrEnum):
 
     @property
     def shown(self) -> str:
-        """The horizon as a word for a person: `retirement`, German `Renteneintritt`."""
+        """The horizon as a word a person reads and types: `retirement`, German `Rente`."""
         return _(N_("retirement")) if self is Until.RETIREMENT else _(N_("death"))
 
 

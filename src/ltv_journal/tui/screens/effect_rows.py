@@ -10,7 +10,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.suggester import SuggestFromList
+from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
 from ltv_journal.core.clv import CustomerValue
@@ -23,7 +23,9 @@ from ..spoken import Spoken
 from .fields import Problems, add_problem
 from .steady_input import SteadyInput
 from .typed_values import (
+    NONE,
     lasts_text,
+    means_none,
     number_text,
     percent_text,
     range_text,
@@ -48,7 +50,24 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
 NAME_WIDTH = 9
 _CORE_KEYS = {"lasts": ("years",), "range": ("low", "high")}
 """The decision's problem keys (core) each input answers for, where they differ."""
-_UNTIL_WORDS = SuggestFromList([str(u) for u in Until], case_sensitive=False)
+
+
+class _UntilWords(Suggester):
+    """Completes the horizon words in the language shown, and in English."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=False)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value[:1].isalpha():
+            return None
+        for word in [u.shown for u in Until] + [u.value for u in Until]:
+            if word.casefold().startswith(value):
+                return word
+        return None
+
+
+_UNTIL_WORDS = _UntilWords()
 
 
 class EffectHeadings(Label):
@@ -132,7 +151,7 @@ class EffectRow(Spoken, Vertical):
             "delay_months": str(effect.delay_months) if effect and effect.delay_months else "",
             "lasts": lasts_text(effect.years, effect.until) if effect else "",
             # An effect without decay says so: blank means the suggested half-life.
-            "half_life_years": (number_text(effect.half_life_years) or "none") if effect else "",
+            "half_life_years": (number_text(effect.half_life_years) or _(NONE)) if effect else "",
             "confidence": percent_text(effect.confidence)
             if effect and effect.confidence != 1
             else "",
@@ -143,10 +162,10 @@ class EffectRow(Spoken, Vertical):
                 unit=_("pts") if self._unit == "pts" else self._unit
             ),
             "delay_months": "0",
-            "lasts": str(dim.default_until),
+            "lasts": dim.default_until.shown,
             "half_life_years": _suggested(dim),
             "confidence": "100%",
-            "range": "none",
+            "range": _(NONE),
         }
         found: list[tuple[str, str, Input]] = []
         for name, heading, width in COLUMNS:
@@ -288,7 +307,7 @@ def _suggested(dim: Dimension) -> str:
     """The half-life field's placeholder: the suggestion a blank field takes."""
     half_life = dim.suggested_half_life
     return (
-        "none" if half_life is None else _("{years} (fades)").format(years=number_text(half_life))
+        _(NONE) if half_life is None else _("{years} (fades)").format(years=number_text(half_life))
     )
 
 
@@ -296,7 +315,7 @@ def _half_life(texts: Mapping[str, str], dim: Dimension) -> Decimal | None:
     """The typed half-life; `none` for no decay; blank: the dimension's suggested
     half-life when the row also leaves its duration blank (people adapt), else none."""
     typed = texts["half_life_years"].strip()
-    if typed.lower() == "none":
+    if means_none(typed):
         return None
     if typed:
         return read_decimal(typed, "half-life")

@@ -11,9 +11,10 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from ltv_journal.core import conventions
 from ltv_journal.core.dates import parse_date
 from ltv_journal.core.dimensions import Until
-from ltv_journal.core.language import _
+from ltv_journal.core.language import N_, _
 from ltv_journal.core.money import parse_amount, parse_decimal, parse_fraction
 from ltv_journal.core.text import visible
 
@@ -42,14 +43,26 @@ def read_amount(
     return parse_amount(text, allow_negative=allow_negative, currency=currency)
 
 
-_RANGE = re.compile(r"\s*(?:\.\.|–|—|\bto\b)\s*")
+NONE = N_("none")
+"""The word a field takes for "nothing here" (no decay, no range); English `none` is
+understood in every language."""
+
+
+def means_none(text: str) -> bool:
+    """Whether `text` is the word for nothing, `none` or the language's own (`keine`)."""
+    return text.strip().lower() in {NONE, _(NONE).lower()}
+
+
+# The words between the ends of a range, English and German alike (input is read the
+# same whatever language the screen speaks).
+_RANGE = re.compile(r"\s*(?:\.\.|–|—|\bto\b|\bbis\b)\s*", re.IGNORECASE)
 
 
 def read_range(text: str, currency: str | None) -> tuple[Decimal, Decimal] | None:
-    """A range a year typed as `0.5 to 3`, `-1..2` or `300–700` (P10 and P90), or None
-    when blank or `none`; money sides may carry the row's currency."""
+    """A range a year typed as `0.5 to 3`, `0,5 bis 3`, `-1..2` or `300–700` (P10 and
+    P90), or None when blank or `none`; money sides may carry the row's currency."""
     cleaned = text.strip()
-    if not cleaned or cleaned.lower() == "none":
+    if not cleaned or means_none(cleaned):
         return None
     parts = _RANGE.split(cleaned)
     if len(parts) != 2 or not all(p.strip() for p in parts):
@@ -61,10 +74,10 @@ def read_range(text: str, currency: str | None) -> tuple[Decimal, Decimal] | Non
 
 
 def range_text(low: Decimal | None, high: Decimal | None) -> str:
-    """`0.5 to 3`, or blank without a range."""
+    """`0.5 to 3` (German `0,5 bis 3`), or blank without a range."""
     if low is None or high is None:
         return ""
-    return f"{number_text(low)} to {number_text(high)}"
+    return f"{number_text(low)} {_(N_('to'))} {number_text(high)}"
 
 
 def read_whole(text: str, what: str, default: int = 0) -> int:
@@ -96,28 +109,31 @@ def read_fraction(text: str, what: str) -> Decimal | None:
 
 
 def read_lasts(text: str) -> tuple[Decimal | None, Until | None]:
-    """How long an effect lasts: a number of years, or `retirement` / `death`
-    (any unambiguous start such as `ret` or `d`). Blank: (None, None), the default."""
+    """How long an effect lasts: a number of years, or `retirement` / `death` in English
+    or the language's own words (German `Renteneintritt` / `Lebensende`), any
+    unambiguous start such as `ret` or `d`. Blank: (None, None), the default."""
     cleaned = text.strip().lower()
     if not cleaned:
         return None, None
     for until in Until:
-        if until.value.startswith(cleaned):
+        if until.value.startswith(cleaned) or until.shown.lower().startswith(cleaned):
             return None, until
     try:
         return parse_decimal(cleaned, what="years"), None
     except ValueError:
         raise ValueError(
-            _("'{text}' is neither a number of years nor retirement/death").format(text=text)
+            _("'{text}' is neither a number of years nor {retirement}/{death}").format(
+                text=text, retirement=Until.RETIREMENT.shown, death=Until.DEATH.shown
+            )
         ) from None
 
 
 def number_text(value: Decimal | None) -> str:
-    """A number as a person would type it: `6000`, `1.5`, `-2` (blank for None)."""
+    """A number as a person would type it: `6000`, `1.5`, `-2` (German `1,5`; blank
+    for None). Never grouped, so that it reads back unambiguously."""
     if value is None:
         return ""
-    text = f"{value.normalize():f}"
-    return text
+    return conventions.current().number(f"{value.normalize():f}")
 
 
 def percent_text(value: Decimal | None) -> str:
@@ -128,7 +144,8 @@ def percent_text(value: Decimal | None) -> str:
 
 
 def lasts_text(years: Decimal | None, until: Until | None) -> str:
-    return number_text(years) if years is not None else (str(until) if until else "")
+    """`3`, or the horizon in the language's word (`retirement`, `Renteneintritt`)."""
+    return number_text(years) if years is not None else (until.shown if until else "")
 
 
 def one_line(text: str) -> str:
