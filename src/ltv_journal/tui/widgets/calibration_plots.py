@@ -16,7 +16,7 @@ from ltv_journal.core.charts import CalibrationPicture
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.language import _
 
-from ..figures import format_count, spoken_ticks
+from ..figures import axis_ticks, fitting_ticks, format_count, spoken_ticks
 
 LETTERS = {
     Dimension.MONEY: "m",
@@ -32,10 +32,13 @@ class ExpectedActualPlot(PlotextPlot):
     def __init__(self, *, money: bool, id: str | None = None) -> None:
         super().__init__(id=id)
         self.money = money
+        self.span = (0.0, 0.0)
+        """The lowest and highest value drawn, on both axes."""
 
     def show(self, picture: CalibrationPicture, currency: str) -> None:
         plt = self.plt
         plt.clear_figure()
+        self.span = (0.0, 0.0)
         unit = (
             _("{currency} a year").format(currency=currency) if self.money else _("points a year")
         )
@@ -55,7 +58,18 @@ class ExpectedActualPlot(PlotextPlot):
             low, high = float(min(everything)), float(max(everything))
             plt.plot([low, high], [low, high], marker="·", label=_("perfect"))
             spoken_ticks(plt, low, high)
+            self.span = (low, high)
         self.refresh()
+
+    def render(self) -> RenderResult:
+        """The x axis's labels the language's way, as many as fit at this width."""
+        low, high = self.span
+        if high > low:
+            ticks = axis_ticks(low, high)
+            axis = max(len(label) for _tick, label in ticks) + 3  # labels, `┤` and frame
+            kept = fitting_ticks(ticks, low, high, max(1, self.size.width - axis))
+            self.plt.xticks([tick for tick, _label in kept], [label for _tick, label in kept])
+        return super().render()
 
 
 class ReliabilityPlot(PlotextPlot):
@@ -92,18 +106,10 @@ class ReliabilityPlot(PlotextPlot):
         self.refresh()
 
     def render(self) -> RenderResult:
-        """The confidence labels that fit at this width, from the left, a column apart;
-        plotext, left to drop overlapping labels itself, keeps one picked by set order,
-        which changes from run to run."""
+        """The confidence labels that fit at this width (`fitting_ticks`)."""
         if self.ticks:
             usable = max(1, self.size.width - self.AXIS_COLUMNS)
-            kept: list[tuple[float, str]] = []
-            free_from = -1.0
-            for mid, label in self.ticks:
-                column = mid * usable
-                if column - len(label) / 2 >= free_from:
-                    kept.append((mid, label))
-                    free_from = column + len(label) / 2 + 2
+            kept = fitting_ticks(self.ticks, 0.0, 1.0, usable)
             self.plt.xticks([mid for mid, _label in kept], [label for _mid, label in kept])
         return super().render()
 
