@@ -77,7 +77,7 @@ def start_serve(db: Path, tmp_path: Path, *options: str) -> Served:
     threading.Thread(target=_read_lines, args=(process, lines), daemon=True).start()
     seen: list[str] = []
     deadline = time.monotonic() + START_TIMEOUT
-    while not any(line.startswith("Ctrl+C") for line in seen):
+    while not any(line.startswith(("Ctrl+C", "Strg+C")) for line in seen):
         try:
             line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
         except queue.Empty:
@@ -90,7 +90,8 @@ def start_serve(db: Path, tmp_path: Path, *options: str) -> Served:
             )
         seen.append(line)
     printed = {parts[0]: parts[1] for parts in (s.split() for s in seen) if len(parts) >= 2}
-    return Served(process, printed["open"], printed["token"], stderr_path, seen)
+    url = printed.get("open") or printed["öffne"]  # English or German (`--lang de`)
+    return Served(process, url, printed.get("token") or printed["Token"], stderr_path, seen)
 
 
 def _end_with_the_tests() -> None:

@@ -270,6 +270,20 @@ def test_the_app_opens_the_journal_given_even_at_an_odd_path(tmp_path: Path, max
     assert not (Path.cwd() / "injected").exists()
 
 
+def test_serve_lang_de_serves_the_journal_in_german(tmp_path: Path, max_db: Path) -> None:
+    """`serve --lang de` says so on the command line and in every browser tab: the seed's
+    LTV as `1.695.000,00 €`, the cards and keys in German."""
+    server = start_serve(max_db, tmp_path, "--lang", "de")
+    try:
+        assert any(line.startswith("Strg+C") for line in server.lines)
+        cookie = sign_in(server)
+        shown = asyncio.run(_app_output_until(server, cookie, "1.695.000,00"))
+        assert "1.695.000,00" in shown and "€" in shown
+        assert "Geld" in shown and "1,695,000.00" not in shown
+    finally:
+        assert server.stop() == 0
+
+
 async def _app_output_until(served: Served, cookie: str, text: str) -> str:
     """What the app sent over the websocket, as plain text, once it holds `text`."""
     shown = ""

@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from ltv_journal.core import language
 from ltv_journal.core.language import N_, _
 from ltv_journal.locations import ENV_DB
 
@@ -89,6 +90,9 @@ def _serve(listening: socket.socket, host: str, location: str) -> None:
     # The app processes inherit the location through the environment, not their command
     # line: a database URL's password never shows in `ps`, and no shell parses a path.
     os.environ[ENV_DB] = location
+    named = settings().lang
+    if named:  # `serve --lang de`: every browser tab speaks it
+        os.environ[language.ENV_LANG] = named
     command = shlex.join([sys.executable, "-m", "ltv_journal.tui.served"])
     TokenServer(command, token, port=port, title="LTV Journal").serve_on(listening)
 
