@@ -68,7 +68,10 @@ def test_unknown_keys_and_syntax_in_german() -> None:
         "journal.toml, Zeile 8: decisions[1].farbe: unbekannter Schlüssel; erwartet wird einer von"
     )
     assert ", gefunden" not in unknown
-    assert syntax.startswith("journal.toml, Zeile 1: kein gültiges TOML: ")
+    assert syntax == (
+        "journal.toml, Zeile 1: kein gültiges TOML: am Ende der Tabellenüberschrift fehlt ']' "
+        "(Spalte 9)"
+    )
 
 
 def test_file_errors_in_german(tmp_path: Path) -> None:

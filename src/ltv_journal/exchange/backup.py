@@ -49,12 +49,12 @@ from .reader import (
     too_deep,
     value_at,
 )
+from .toml_syntax import toml_problem
 
 MAX_PIECE_BYTES = 1024 * 1024
 """The most one decision's tables (or the head) may take in a backup."""
 
 _DECISIONS = re.compile(rb"[ \t]*\[\[[ \t]*decisions[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?\n?")
-_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,17 +241,19 @@ def _located(piece: Piece, source: str, error: FieldError) -> ExchangeError:
 
 
 def _syntax_error(piece: Piece, source: str, message: str) -> ExchangeError:
-    match = _TOML_AT.search(message)
-    if match is None:
+    """tomllib's `message` about one decision's piece, at its line in the whole file."""
+    problem = toml_problem(message)
+    if problem.line is None:
         return ExchangeError(
             _("{where}: not valid TOML: {what} (in the decision that starts here)").format(
-                where=at_line(source, piece.line), what=message
+                where=at_line(source, piece.line), what=problem.what
             )
         )
-    line = piece.line + int(match.group(1)) - 1
     return ExchangeError(
         _("{where}: not valid TOML: {what} (column {column})").format(
-            where=at_line(source, line), what=message[: match.start()], column=match.group(2)
+            where=at_line(source, piece.line + problem.line - 1),
+            what=problem.what,
+            column=problem.column,
         )
     )
 

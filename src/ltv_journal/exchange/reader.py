@@ -6,7 +6,6 @@ looked up in the raw text only when something is wrong.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -28,8 +27,7 @@ from .convert import Path as KeyPath
 from .errors import ExchangeError
 from .keys import FORMAT_VERSION, MAX_BYTES, MAX_DEPTH, SUMMARY_TABLES, TOP_LEVEL_KEYS
 from .lines import line_of
-
-_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+from .toml_syntax import toml_problem
 
 
 def too_deep() -> str:
@@ -223,24 +221,23 @@ def _read(text: str, source: str) -> Interchange:
 
 
 def _syntax_error(source: str, message: str, text: str = "") -> ExchangeError:
-    match = _TOML_AT.search(message)
-    if match is None:
-        opened = _unclosed_line(text) if message.endswith("(at end of document)") else None
-        if opened is not None:
-            what = message.removesuffix(" (at end of document)")
-            return ExchangeError(
-                _("{where}: not valid TOML: {what} (it runs to the end of the file)").format(
-                    where=at_line(source, opened), what=what
-                )
-            )
+    """tomllib's `message` about `text` as one line that names the file and the line."""
+    problem = toml_problem(message)
+    if problem.line is not None:
         return ExchangeError(
-            _("{where}: not valid TOML: {what}").format(where=source, what=message)
+            _("{where}: not valid TOML: {what} (column {column})").format(
+                where=at_line(source, problem.line), what=problem.what, column=problem.column
+            )
         )
-    what = message[: match.start()]
+    opened = _unclosed_line(text) if problem.at_end else None
+    if opened is not None:
+        return ExchangeError(
+            _("{where}: not valid TOML: {what} (it runs to the end of the file)").format(
+                where=at_line(source, opened), what=problem.what
+            )
+        )
     return ExchangeError(
-        _("{where}: not valid TOML: {what} (column {column})").format(
-            where=at_line(source, int(match.group(1))), what=what, column=match.group(2)
-        )
+        _("{where}: not valid TOML: {what}").format(where=source, what=problem.what)
     )
 
 
