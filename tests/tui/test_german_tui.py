@@ -107,8 +107,8 @@ async def test_german_keys_and_a_german_date(journal: Journal) -> None:
 async def test_the_german_edit_form_writes_every_value_the_german_way(
     max_muster: Profile,
 ) -> None:
-    """Editing in German shows `0,2`, `Lebensende`, `keine` and `0,1 bis 3` (no English
-    word or decimal point), and saving the form unchanged gives back the same effects;
+    """Editing in German shows `0,2`, `Lebensende`, `keine`, `60 %` and `0,1 bis 3` (no
+    English word or decimal point), and saving the form unchanged gives back the same effects;
     German words typed into a row are read as well."""
     from ltv_journal.core.decision import Decision
     from ltv_journal.core.dimensions import Dimension, Until
@@ -136,6 +136,7 @@ async def test_the_german_edit_form_writes_every_value_the_german_way(
         assert value("happiness-range") == "0,1 bis 3"
         assert value("money-per_year") == "1500,5"
         assert value("money-lasts") == "2,5"
+        assert value("money-confidence") == "60 %"
         assert form.query_one("#money-range", Input).placeholder == "keine"
         assert form.query_one("#love-lasts", Input).placeholder == "Lebensende"
         for field in ("love-per_year", "love-lasts", "love-range"):

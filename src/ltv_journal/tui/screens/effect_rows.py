@@ -164,7 +164,7 @@ class EffectRow(Spoken, Vertical):
             "delay_months": "0",
             "lasts": dim.default_until.shown,
             "half_life_years": _suggested(dim),
-            "confidence": "100%",
+            "confidence": percent_text(Decimal(1)),
             "range": _(NONE),
         }
         found: list[tuple[str, str, Input]] = []

@@ -137,10 +137,10 @@ def number_text(value: Decimal | None) -> str:
 
 
 def percent_text(value: Decimal | None) -> str:
-    """A share as a percentage for editing: `70%` (blank for None)."""
+    """A share as a percentage for editing: `70%`, German `70 %` (blank for None)."""
     if value is None:
         return ""
-    return f"{number_text(value * _HUNDRED)}%"
+    return _("{number}%").format(number=number_text(value * _HUNDRED))
 
 
 def lasts_text(years: Decimal | None, until: Until | None) -> str:
