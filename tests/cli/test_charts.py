@@ -3,7 +3,9 @@ and hand-made journals, and the pictures drawn as plain text."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -112,6 +114,29 @@ def test_the_pictures_draw_as_plain_text_without_colour(sample: Run) -> None:
         assert "\x1b" not in drawn
         assert "┤" in drawn  # an axis was drawn
     assert "running lifetime value" in sample("chart").stdout
+
+
+def test_german_pictures_write_every_axis_and_legend_in_german(
+    sample: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Axis figures with German grouping and decimal commas (`1.695.000`, `0,50`), never
+    plotext's English `1695000.0`; the dimensions and "no category" in German."""
+    for which in ("trend", "calibration", "spending"):
+        drawn = sample("--lang", "de", "chart", which, "--year", "2025").stdout
+        labels = re.findall(r"^ *(-?[\d.,]+)┤", drawn, re.MULTILINE)
+        lines = drawn.splitlines()
+        for above, line in pairwise(lines):
+            if which == "calibration" and above.lstrip().startswith("└") and "(" not in line:
+                labels += line.split()  # the x axis of expected against actual
+        assert labels, which
+        for label in labels:
+            assert re.fullmatch(r"-?\d{1,3}(\.\d{3})*(,\d+)?", label), (which, label)
+    no_category = ("--amount", "90000", "--effect", "love 1", "--date", "2025-03-01")
+    sample("add", "Ohne Kategorie", *no_category)
+    monkeypatch.setenv("COLUMNS", "160")  # room for every category's label
+    spending = sample("--lang", "de", "chart", "spending", "--year", "2025").stdout
+    assert "Glück" in spending and "happiness" not in spending
+    assert "(keine)" in spending and "(none)" not in spending
 
 
 def test_the_combined_chart_needs_a_worth(sample: Run) -> None:

@@ -141,3 +141,33 @@ async def test_where_it_went_shows_the_years_months_and_categories(
         assert "Where it went in 2025" in str(screen.query_one("#trend-title", Static).render())
         await pilot.press("s")  # back to the trend
         assert "running lifetime value" in str(screen.query_one("#trend-title", Static).render())
+
+
+def test_where_it_went_in_words_names_no_category_prices_in_the_currency_and_counts_one() -> None:
+    from decimal import Decimal
+
+    from ltv_journal.core import language
+    from ltv_journal.core.charts import CategorySpending
+    from ltv_journal.core.dimensions import Dimension
+    from ltv_journal.tui.screens.trends import spending_text
+
+    def category(name: str, spent: int) -> CategorySpending:
+        return CategorySpending(
+            category=name,
+            spent=Decimal(spent),
+            invested=Decimal(0),
+            points={Dimension.HAPPINESS: Decimal(2)},
+            cost_per_point_year={Dimension.HAPPINESS: Decimal(spent) / 2},
+        )
+
+    found = [category("(none)", 3000), category("sport", 200), category("food", 100)]
+    with language.using(language.GERMAN):
+        german = spending_text(found, "EUR", shown=2)
+    assert german.splitlines()[0].startswith("(keine): 3.000,00\N{NO-BREAK SPACE}€")
+    assert "1.500,00\N{NO-BREAK SPACE}€ je Punktjahr Glück" in german
+    assert german.endswith("… und 1 weitere Kategorie (chart spending)")
+    english = spending_text(found, "EUR", shown=2)
+    assert english.splitlines()[0].startswith("(none): 3,000.00 EUR")
+    assert "1,500.00 EUR a happiness point-year" in english
+    assert english.endswith("… and 1 more category (chart spending)")
+    assert spending_text(found, "EUR", shown=1).endswith("… and 2 more categories (chart spending)")

@@ -24,7 +24,14 @@ from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.language import N_, _
 from ltv_journal.core.uncertainty import Band, Spread
 from ltv_journal.core.worth import Worth
-from ltv_journal.tui.chart_drawing import band_dots, running_line, spending_bars, stacked_bars
+from ltv_journal.tui.chart_drawing import (
+    axis_ticks,
+    running_picture,
+    spending_bars,
+    spoken_ticks,
+    spoken_x_ticks,
+    stacked_bars,
+)
 
 from .as_json import spread_json
 from .errors import UserError
@@ -135,9 +142,7 @@ def _trend(
             )
         )
         xs = list(range(len(points)))
-        spreads = [_spread(band, name) for band in bands]
-        band_dots(plt, xs, spreads)
-        running_line(plt, xs, values)
+        running_picture(plt, xs, values, [_spread(band, name) for band in bands])
         _month_ticks(plt, labels)
         panels.append(_drawn(plt, rows=10 if dimension else 8))
     _show(panels)
@@ -185,14 +190,16 @@ def _calibration(picture: CalibrationPicture, dimension: str | None, as_json: bo
         )
         plt.plot([low, high], [low, high], marker="dot")
         plt.scatter(xs, ys, marker="●")
+        spoken_ticks(plt, low, high)
+        axis = max(len(label) for _tick, label in axis_ticks(low, high)) + 3  # `┤`, frame
+        spoken_x_ticks(plt, low, high, _width() - axis)
         panels.append(_drawn(plt, rows=12))
     plt = _plot()
     plt.title(_("confidence (x) against how often it happened (y); how many in brackets"))
     filled = [b for b in picture.reliability if b.count]
-    plt.bar(
-        [f"{_decimal(b.low)}–{_decimal(b.high)} ({b.count})" for b in filled],
-        [float(b.happened or 0) for b in filled],
-    )
+    happened = [float(b.happened or 0) for b in filled]
+    plt.bar([f"{_decimal(b.low)}–{_decimal(b.high)} ({b.count})" for b in filled], happened)
+    spoken_ticks(plt, 0.0, max([*happened, 0.0]))
     panels.append(_drawn(plt, rows=12))
     _show(panels)
 
@@ -272,10 +279,14 @@ def _month_ticks(plt: Any, labels: list[str]) -> None:
     plt.xticks(ticks, [labels[i] for i in ticks])
 
 
+def _width() -> int:
+    """A panel's width: the terminal's, at most 160 columns."""
+    return min(shutil.get_terminal_size((100, 40)).columns, 160)
+
+
 def _drawn(plt: Any, rows: int) -> str:
     """One panel as text, as wide as the terminal (at most 160 columns)."""
-    size = shutil.get_terminal_size((100, 40))
-    plt.plotsize(min(size.columns, 160), rows)
+    plt.plotsize(_width(), rows)
     drawn = str(plt.build())
     if not sys.stdout.isatty():  # for scripts and pipes: no colour
         drawn = str(plt.uncolorize(drawn))

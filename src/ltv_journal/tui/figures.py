@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from ltv_journal.core import conventions, language
 from ltv_journal.core.language import N_, _
@@ -64,42 +63,3 @@ def month_label(day: date) -> str:
     if language.current() == language.ENGLISH:
         return day.strftime("%Y-%m")
     return f"{day.month:02d}.{day.year}"
-
-
-def axis_ticks(low: float, high: float, count: int = 5) -> list[tuple[float, str]]:
-    """`count` evenly spaced ticks from `low` to `high`, each with its label written the
-    language's way: German `2.423.789` and `0,50`; English as plotext writes its own
-    (`2423789`, `0.50`), so that both axes of a picture agree."""
-    step = (high - low) / (count - 1)
-    places = 0 if high - low >= 20 else 2
-    grouping = "" if language.current() == language.ENGLISH else ","
-    ways = conventions.current()
-    ticks = [low + step * i for i in range(count)]
-    return [(tick, ways.number(f"{tick:{grouping}.{places}f}")) for tick in ticks]
-
-
-def spoken_ticks(plt: Any, low: float, high: float, *, count: int = 5) -> None:
-    """Outside English, the y axis's ticks written the language's way instead of
-    plotext's own English figures; English keeps plotext's ticks."""
-    if language.current() == language.ENGLISH or high <= low:
-        return
-    ticks = axis_ticks(low, high, count)
-    plt.yticks([tick for tick, _label in ticks], [label for _tick, label in ticks])
-
-
-def fitting_ticks(
-    ticks: list[tuple[float, str]], low: float, high: float, columns: int
-) -> list[tuple[float, str]]:
-    """The tick labels that fit an x axis `columns` wide from `low` to `high`, chosen
-    from the left with two columns between them. (plotext, left to drop overlapping
-    labels itself, keeps one picked by set order, which changes from run to run.)"""
-    if high <= low:
-        return ticks[:1]
-    kept: list[tuple[float, str]] = []
-    free_from = float("-inf")
-    for value, label in ticks:
-        column = (value - low) / (high - low) * columns
-        if column - len(label) / 2 >= free_from:
-            kept.append((value, label))
-            free_from = column + len(label) / 2 + 2
-    return kept

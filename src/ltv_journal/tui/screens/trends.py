@@ -21,11 +21,12 @@ from textual.widgets import Footer, Static
 from textual_plotext import PlotextPlot
 
 from ltv_journal.core import clock
+from ltv_journal.core.calibration import group_name
 from ltv_journal.core.charts import CategorySpending, Spending, TrendPoint
 from ltv_journal.core.conventions import format_date
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.explain import format_value
-from ltv_journal.core.language import N_, _
+from ltv_journal.core.language import N_, _, ngettext
 from ltv_journal.core.money import format_amount, format_points
 from ltv_journal.core.text import visible
 from ltv_journal.core.uncertainty import Band, Spread
@@ -33,8 +34,8 @@ from ltv_journal.core.worth import Worth
 from ltv_journal.store.journal import Journal
 from ltv_journal.store.queries import DecisionFilter
 
-from ..chart_drawing import band_dots, running_line, spending_bars
-from ..figures import dimension_name, format_count, month_label, spoken_ticks
+from ..chart_drawing import running_picture, spending_bars, spoken_ticks
+from ..figures import dimension_name, format_count, month_label
 from ..spoken import Spoken
 from ..workers import in_thread
 
@@ -233,6 +234,7 @@ class TrendsScreen(Spoken, Screen[DecisionFilter | None]):
                 plt.plot(
                     xs, _scaled(series_of(data, str(dim))), label=dimension_name(dim), marker=marker
                 )
+            spoken_ticks(plt, 0.0, 100.0)
         else:
             unit = data.currency if self.view in (COMBINED, "money") else _("pts")
             title = (
@@ -242,11 +244,8 @@ class TrendsScreen(Spoken, Screen[DecisionFilter | None]):
             ).format(view=self._view_name().capitalize(), year=self.year, unit=unit)
             values = [float(v) for v in series_of(data, self.view)]
             spreads = [self.spread_at(i) for i in xs] if self.bands else []
-            if band_dots(plt, xs, spreads):
+            if running_picture(plt, xs, values, spreads):
                 title += _(", P10 and P90 dotted")
-            running_line(plt, xs, values)
-            shown = values + [float(v) for s in spreads if s for v in (s.p10, s.p90)]
-            spoken_ticks(plt, min(shown), max(shown))
             for index, name in data.marks.get(self.view, []):
                 plt.text(_short(name), index, values[index], alignment="center")
                 plt.scatter([index], [values[index]], marker="●")
@@ -368,17 +367,21 @@ def spending_text(categories: list[CategorySpending], currency: str, shown: int 
         )
         price = "; ".join(
             _("{cost} a {dimension} point-year").format(
-                cost=format_amount(cost), dimension=dimension_name(d)
+                cost=format_amount(cost, currency), dimension=dimension_name(d)
             )
             for d, cost in c.cost_per_point_year.items()
         )
-        line = (
-            f"{visible(c.category, lines=False)}: {format_amount(c.spent + c.invested, currency)}"
-        )
+        name = visible(group_name("category", c.category), lines=False)
+        line = f"{name}: {format_amount(c.spent + c.invested, currency)}"
         lines.append(line + (f" → {bought}" if bought else "") + (f" ({price})" if price else ""))
     more = len(categories) - shown
     return "\n".join(lines) + (
-        "\n" + _("… and {count} more categories (chart spending)").format(count=format_count(more))
+        "\n"
+        + ngettext(
+            "… and {count} more category (chart spending)",
+            "… and {count} more categories (chart spending)",
+            more,
+        ).format(count=format_count(more))
         if more > 0
         else ""
     )

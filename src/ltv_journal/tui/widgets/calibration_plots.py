@@ -16,7 +16,8 @@ from ltv_journal.core.charts import CalibrationPicture
 from ltv_journal.core.dimensions import Dimension
 from ltv_journal.core.language import _
 
-from ..figures import axis_ticks, fitting_ticks, format_count, spoken_ticks
+from ..chart_drawing import axis_ticks, fitting_ticks, spoken_ticks, spoken_x_ticks
+from ..figures import format_count
 
 LETTERS = {
     Dimension.MONEY: "m",
@@ -65,10 +66,8 @@ class ExpectedActualPlot(PlotextPlot):
         """The x axis's labels the language's way, as many as fit at this width."""
         low, high = self.span
         if high > low:
-            ticks = axis_ticks(low, high)
-            axis = max(len(label) for _tick, label in ticks) + 3  # labels, `┤` and frame
-            kept = fitting_ticks(ticks, low, high, max(1, self.size.width - axis))
-            self.plt.xticks([tick for tick, _label in kept], [label for _tick, label in kept])
+            axis = max(len(label) for _tick, label in axis_ticks(low, high)) + 3  # `┤`, frame
+            spoken_x_ticks(self.plt, low, high, self.size.width - axis)
         return super().render()
 
 
