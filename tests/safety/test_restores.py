@@ -81,6 +81,29 @@ def test_an_older_backup_does_not_overwrite_a_newer_edit(db: Path, backup: Path)
     assert state(db) == before
 
 
+def test_a_decision_deleted_since_the_backup_is_said_to_be_deleted(db: Path, backup: Path) -> None:
+    """A deletion made after the backup is newer work too: kept, and named a deletion
+    (in the error, the preview and in German), not an edit; --overwrite-newer brings
+    it back."""
+    ok(db, "delete", ids(db)["Watch"])
+    before = state(db)
+    for command in ("import", "restore"):
+        refused = cli(db, command, str(backup))
+        assert refused.exit_code == 2
+        assert "'Watch' was deleted in the journal" in refused.stderr, refused.stderr
+        assert "--overwrite-newer brings it back" in refused.stderr
+        assert state(db) == before
+    preview = ok(db, "import", "--dry-run", str(backup)).stdout
+    assert "Watch (deleted " in preview
+    assert "; 1 would overwrite a newer edit" in preview
+    german = cli(db, "--lang", "de", "import", "--dry-run", str(backup)).stdout
+    assert "; 1 würde eine neuere Bearbeitung überschreiben" in german
+    assert "Watch (gelöscht " in german
+    assert "'Watch' wurde im Journal" in cli(db, "--lang", "de", "import", str(backup)).stderr
+    ok(db, "import", "--overwrite-newer", str(backup))
+    assert "Watch" in ids(db)
+
+
 def test_a_backup_of_the_same_journal_changes_nothing_and_keeps_the_undo_history(
     db: Path, backup: Path
 ) -> None:
@@ -117,15 +140,6 @@ def test_a_changed_decision_in_a_file_edited_after_export_is_taken(db: Path, bac
     assert "Bicycle" in ok(db, "list").stdout
     ok(db, "undo")
     assert "Bicycle" not in ok(db, "list").stdout
-
-
-def test_a_deletion_after_the_backup_is_a_newer_edit(db: Path, backup: Path) -> None:
-    ok(db, "delete", ids(db)["Bike"])
-    refused = cli(db, "import", str(backup))
-    assert refused.exit_code == 2 and "'Bike' was edited" in refused.stderr
-    assert "Bike" not in ok(db, "list").stdout
-    ok(db, "import", "--overwrite-newer", str(backup))
-    assert "Bike" in ok(db, "list").stdout
 
 
 def test_a_restore_into_a_new_journal_exports_byte_identical(
@@ -209,3 +223,15 @@ def test_a_backup_dated_in_the_future_never_overwrites_an_edit(db: Path, tmp_pat
     assert refused.exit_code == 2 and "'Watch' was edited in the journal" in refused.stderr
     assert state(db) == before
     assert "760.00" in ok(db, "show", watch).stdout
+
+
+def test_an_empty_file_is_no_backup_and_restores_nothing(db: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.toml"
+    empty.write_text("\n")
+    before = state(db)
+    refused = cli(db, "restore", str(empty))
+    assert refused.exit_code == 2
+    assert refused.stderr == f"error: {empty}: the file is empty: not a backup " + (
+        "(`ltv-journal backup FILE` writes one)\n"
+    )
+    assert state(db) == before

@@ -157,3 +157,23 @@ async def test_the_german_edit_form_writes_every_value_the_german_way(
         Decimal("0.5"),
         Decimal("2.5"),
     )
+
+
+@pilot_test
+async def test_the_german_command_palette_says_when_nothing_matches(journal: Journal) -> None:
+    """The palette's search field and its "nothing found" line in German (Textual writes
+    both in English)."""
+    from textual.command import CommandPalette
+
+    app = RecordingApp(journal.location, journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert "Befehle suchen" in visible_text(app)
+        await pilot.press(*"xyzzy")
+        await pilot.pause(0.8)  # the palette says so half a second after the search
+        await settle(pilot)
+        shown = visible_text(app)
+        assert "Keine Treffer" in shown and "No matches" not in shown

@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from ltv_journal import __version__
-from ltv_journal.core.language import N_
+from ltv_journal.core.language import N_, _
 
 from .backup import backup, restore
 from .browse import list_, show
@@ -42,7 +42,14 @@ Without a command it opens the terminal UI on your journal. Errors go to stderr 
 one line, with exit status 2."""
     ),
 )
-@click.version_option(__version__, prog_name="ltv-journal", help=N_("Show the version and exit."))
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, value: _show_version(ctx, value),
+    help=N_("Show the version and exit."),
+)
 @journal_options
 @click.pass_context
 def main(ctx: click.Context) -> None:
@@ -67,6 +74,14 @@ def main(ctx: click.Context) -> None:
             echo(line)
     echo()
     echo(ctx.get_help())
+
+
+def _show_version(ctx: click.Context, value: bool) -> None:
+    """`ltv-journal, version 0.1.0` in the language in force (click words its own
+    `--version` when the command is defined, before a language is chosen)."""
+    if value and not ctx.resilient_parsing:
+        echo(_("ltv-journal, version {version}").format(version=__version__))
+        ctx.exit()
 
 
 COMMANDS = (

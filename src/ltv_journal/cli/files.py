@@ -118,9 +118,11 @@ def plan_lines(result: ImportResult) -> list[str]:
     for step in result.plan:
         words = _(ACTION_WORDS[str(step.action)])
         when = (
-            _(" (edited {date} {time} UTC)").format(
-                date=format_date(step.edited_at.date()), time=f"{step.edited_at:%H:%M:%S}"
-            )
+            (
+                _(" (deleted {date} {time} UTC)")
+                if step.deleted
+                else _(" (edited {date} {time} UTC)")
+            ).format(date=format_date(step.edited_at.date()), time=f"{step.edited_at:%H:%M:%S}")
             if step.action == "newer" and step.edited_at is not None
             else ""
         )
@@ -147,7 +149,11 @@ def import_line(file: str, result: ImportResult, verb: str = "import") -> str:
     )
     if result.dry_run:
         refused = (
-            _("; {count} would overwrite a newer edit").format(count=format_count(result.newer))
+            ngettext(
+                "; {count} would overwrite a newer edit",
+                "; {count} would overwrite newer edits",
+                result.newer,
+            ).format(count=format_count(result.newer))
             if result.newer
             else ""
         )

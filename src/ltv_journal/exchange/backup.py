@@ -16,6 +16,7 @@ string never closed, is refused: cutting never changes what a file says.
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from collections.abc import Callable, Iterator
@@ -41,9 +42,8 @@ from .lines import line_of
 from .reader import (
     at_line,
     depth,
-    edited_on,
     format_path,
-    more_decisions,
+    newer_reason,
     problem_path,
     read_interchange_text,
     too_deep,
@@ -101,8 +101,16 @@ def open_backup(path: Path) -> Iterator[Backup]:
                     "with `ltv-journal import`"
                 ).format(source=source)
             )
-        profile = found.profile
-        yield Backup(source, profile, _decisions(pieces, source))
+        first = next(pieces, None)
+        if first is None and not head.text.strip():
+            raise ExchangeError(
+                _(
+                    "{source}: the file is empty: not a backup "
+                    "(`ltv-journal backup FILE` writes one)"
+                ).format(source=source)
+            )
+        rest = pieces if first is None else itertools.chain([first], pieces)
+        yield Backup(source, found.profile, _decisions(rest, source))
 
 
 def restore_backup(
@@ -285,14 +293,7 @@ def _store_error(source: str, error: Invalid) -> ExchangeError:
 
 def _newer_error(source: str, error: NewerEdits) -> ExchangeError:
     first = error.planned[0]
-    others = error.count - 1
-    reason = _(
-        "{title} was edited in the journal{edited}, after this backup's version of it{others}; "
-        "nothing was restored (--dry-run lists what a restore would do, "
-        "--overwrite-newer replaces newer edits)"
-    ).format(
-        title=repr(first.title), edited=edited_on(first.edited_at), others=more_decisions(others)
-    )
+    reason = newer_reason(first, error.count, restoring=True)
     piece = _piece_at(source, first.position)
     if piece is None:
         return ExchangeError(f"{source}: {reason}")

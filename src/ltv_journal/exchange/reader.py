@@ -16,8 +16,9 @@ from typing import Any
 
 from ltv_journal.core import conventions
 from ltv_journal.core.decision import Decision
-from ltv_journal.core.language import _, ngettext
+from ltv_journal.core.language import N_, _, ngettext
 from ltv_journal.core.profile import Profile
+from ltv_journal.store.bulk_import import Planned
 from ltv_journal.store.errors import Invalid, NewerEdits
 from ltv_journal.store.journal import ImportResult, Journal
 
@@ -159,19 +160,45 @@ def _write(
 def _newer_error(text_of: Callable[[], str], source: str, error: NewerEdits) -> ExchangeError:
     """Name the first decision whose journal copy is newer, with its line."""
     first = error.planned[0]
-    count = error.count
-    others = more_decisions(count - 1)
-    reason = _(
-        "{title} was edited in the journal{edited}, after this file's version of it{others}; "
-        "nothing was imported (--dry-run lists what the import would do, "
-        "--overwrite-newer replaces newer edits)"
-    ).format(title=repr(first.title), edited=edited_on(first.edited_at), others=others)
+    reason = newer_reason(first, error.count, restoring=False)
     try:
         text = text_of()
     except (OSError, UnicodeDecodeError):
         return ExchangeError(f"{source}: {reason}")
     key_path: KeyPath = ("decisions", first.position - 1)
     return _located(text, source, FieldError(key_path, reason))
+
+
+_NEWER = {
+    (False, False): N_(
+        "{title} was edited in the journal{edited}, after this file's version of it{others}; "
+        "nothing was imported (--dry-run lists what the import would do, "
+        "--overwrite-newer replaces newer edits)"
+    ),
+    (True, False): N_(
+        "{title} was deleted in the journal{edited}, after this file's version of it{others}; "
+        "nothing was imported (--dry-run lists what the import would do, "
+        "--overwrite-newer brings it back)"
+    ),
+    (False, True): N_(
+        "{title} was edited in the journal{edited}, after this backup's version of it{others}; "
+        "nothing was restored (--dry-run lists what a restore would do, "
+        "--overwrite-newer replaces newer edits)"
+    ),
+    (True, True): N_(
+        "{title} was deleted in the journal{edited}, after this backup's version of it"
+        "{others}; nothing was restored (--dry-run lists what a restore would do, "
+        "--overwrite-newer brings it back)"
+    ),
+}
+
+
+def newer_reason(first: Planned, count: int, *, restoring: bool) -> str:
+    """Why an import or restore wrote nothing: `first` of `count` decisions the journal
+    changed (or deleted) after the file's version of them."""
+    return _(_NEWER[first.deleted, restoring]).format(
+        title=repr(first.title), edited=edited_on(first.edited_at), others=more_decisions(count - 1)
+    )
 
 
 def _too_large(source: str, size: int) -> str:

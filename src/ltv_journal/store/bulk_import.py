@@ -69,6 +69,8 @@ class Planned:
     title: str
     action: Action
     edited_at: datetime | None = None
+    deleted: bool = False
+    """The journal's copy was deleted (its latest change, at `edited_at`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +309,8 @@ def plan_of(items: Sequence[Decision], existing: dict[str, _Stored]) -> list[Pla
         else:
             action = Action.CHANGED
         edited = None if stored is None else stored.edited_at
-        plan.append(Planned(position, item.id, item.title, action, edited))
+        deleted = stored is not None and stored.decision.deleted_at is not None
+        plan.append(Planned(position, item.id, item.title, action, edited, deleted))
     return plan
 
 

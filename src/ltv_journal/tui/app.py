@@ -173,9 +173,9 @@ class LtvJournalApp(Spoken, KeysInOrder[None]):
     def action_command_palette(self) -> None:
         """The command palette, its search field in the journal's language."""
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(
-                CommandPalette(placeholder=_("Search for commands…"), id="--command-palette")
-            )
+            from .palette import SpokenCommandPalette
+
+            self.push_screen(SpokenCommandPalette())
 
 
 def run_app(location: str, *, headless: bool = False, follow_profile: bool = True) -> None:

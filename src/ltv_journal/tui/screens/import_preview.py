@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ltv_journal.core.conventions import format_date
-from ltv_journal.core.language import N_, _
+from ltv_journal.core.language import N_, _, ngettext
 from ltv_journal.core.text import visible
 
 from ..figures import format_count
@@ -66,18 +66,22 @@ class ImportPreview(Spoken, ModalScreen[bool | None]):
             unchanged=format_count(result.unchanged),
         )
         if self.newer:
-            counts += " · " + _("{count} would overwrite a newer edit").format(
-                count=format_count(self.newer)
-            )
+            counts += " · " + ngettext(
+                "{count} would overwrite a newer edit",
+                "{count} would overwrite newer edits",
+                self.newer,
+            ).format(count=format_count(self.newer))
         if result.profile_set:
             counts += " · " + _("the profile would be set")
         lines = []
         for step in self.preview.steps:
             when = (
                 " "
-                + _("(edited {day} {time} UTC)").format(
-                    day=format_date(step.edited_at.date()), time=f"{step.edited_at:%H:%M}"
-                )
+                + (
+                    _("(deleted {day} {time} UTC)")
+                    if step.deleted
+                    else _("(edited {day} {time} UTC)")
+                ).format(day=format_date(step.edited_at.date()), time=f"{step.edited_at:%H:%M}")
                 if step.action == "newer" and step.edited_at is not None
                 else ""
             )
@@ -92,10 +96,12 @@ class ImportPreview(Spoken, ModalScreen[bool | None]):
         if total > len(lines):
             lines.append(_("… and {count} more").format(count=format_count(total - len(lines))))
         if self.newer:
-            keys = _(
-                "{count} decisions were edited in the journal after this file's "
-                "version of them. o: import and overwrite them · esc: cancel (nothing is "
-                "written)"
+            keys = ngettext(
+                "{count} decision was changed in the journal after this file's version of "
+                "it. o: import and overwrite it · esc: cancel (nothing is written)",
+                "{count} decisions were changed in the journal after this file's version of "
+                "them. o: import and overwrite them · esc: cancel (nothing is written)",
+                self.newer,
             ).format(count=format_count(self.newer))
         elif result.changed_anything:
             keys = _("enter: import (one step for u) · esc: cancel")
