@@ -4,7 +4,9 @@ both languages."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -106,8 +108,8 @@ def filled(tmp_path: Path) -> Journal:
 
 
 def test_every_export_is_byte_identical_in_both_languages(filled: Journal) -> None:
-    """JSON and TOML never follow the language (issue 13): the backup, `export --all`
-    and the yearly summary, its comments included, are the same bytes in German and
+    """JSON and TOML never follow the language in force: the backup, `export --all`
+    and the yearly summary, its comments included, are the same bytes under German and
     English, so that files diff cleanly and read back the same whoever wrote them."""
     moment = datetime(2026, 11, 29, 15, 23, 19, tzinfo=UTC)
     years = filled.years()
@@ -120,4 +122,34 @@ def test_every_export_is_byte_identical_in_both_languages(filled: Journal) -> No
             )
     assert files["de"] == files["en"]
     assert b"# Whose journal" in files["de"][1]
+    filled.close()
+
+
+def test_a_german_journal_s_yearly_summary_is_commented_in_german(filled: Journal) -> None:
+    """The profile's language, not the one in force, words the summary's comments: a
+    German journal's summary speaks German under both languages (the same bytes), its
+    figures stay plain TOML, and it imports back like the English one."""
+    moment = datetime(2026, 11, 29, 15, 23, 19, tzinfo=UTC)
+    english = yearly_summary(filled, 2025, generated_at=moment)
+    filled.save_profile(replace(filled.profile(), language="de"))
+    shown = {}
+    for code in ("en", "de"):
+        with language.using(code):
+            shown[code] = yearly_summary(filled, 2025, generated_at=moment)
+    assert shown["en"] == shown["de"]
+    german = shown["de"]
+    assert "# ltv-journal: Jahresbilanz 2025" in german
+    assert "über 2.000 festgelegte Ziehungen" in german
+    assert "# Whose journal" not in german and "Wessen Journal" in german
+
+    def data(text: str) -> list[str]:
+        """The lines without comments (or the profile's language)."""
+        lines = (re.sub(r"\s*#[^\"]*$", "", line) for line in text.splitlines())
+        return [line for line in lines if line and line != 'language = "de"']
+
+    assert data(german) == data(english)
+    assert (
+        read_interchange_text(german, "de.toml").decisions
+        == read_interchange_text(english, "en.toml").decisions
+    )
     filled.close()

@@ -6,9 +6,10 @@ year's decisions close the file in the interchange format (rendered by `render`,
 is fast), so a summary imports back. Importing skips the summary-only tables
 (`keys.SUMMARY_TABLES`).
 
-Its comments stay English in every language, like every file the journal writes: an
-export is byte-identical under `--lang de` and `--lang en` (issue 13), so that the same
-journal gives the same file and two years' files diff cleanly whoever wrote them.
+Its comments are in the language the profile names (`profile --language de`; English
+when it names none), never the language of the moment (`--lang`, the locale): the same
+journal gives the same file, byte for byte, whoever exports it, and two years' files
+diff cleanly. Its figures are plain TOML in every language.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from decimal import Decimal
 import tomlkit
 from tomlkit.items import Item, KeyType, SingleKey, Table
 
-from ltv_journal.core import clock
+from ltv_journal.core import clock, conventions, language
 from ltv_journal.core.calibration import calibrate
 from ltv_journal.core.decision import Kind
 from ltv_journal.core.dimensions import DIMENSIONS, Dimension
 from ltv_journal.core.journal_band import lifetime_band
+from ltv_journal.core.language import N_
 from ltv_journal.core.text import visible
 from ltv_journal.core.worth import combined_value
 from ltv_journal.store.journal import Journal
@@ -35,22 +37,61 @@ from ltv_journal.store.queries import DecisionFilter, DecisionSummary
 from . import literals
 from .keys import FORMAT_VERSION
 from .render import profile_pairs, render_decisions, worth_pairs
-from .writer import DECISIONS_COMMENT
+from .writer import DECISIONS_WORDS, as_comment
 
 TOP_COUNT = 5
 NO_CATEGORY = "(none)"
 
-_HEADER = """\
-ltv-journal yearly summary for {year}
-
-What the decisions of {year} did to {whose}lifetime value, in four dimensions:
-money (in {currency}) and happiness, love and meaning (in points; one point a year is
-a small but noticeable lift to a typical year). Lifetime values are the expected
-effects summed over the years they last, as the journal computed them.
-
-The decisions of the year close the file in the interchange format, so
-`ltv-journal import FILE` reads this file back; it skips the tables [summary], [ltv],
-[totals], [top] and [calibration], which only describe the year."""
+_HEADER = N_(
+    "ltv-journal yearly summary for {year}\n"
+    "\n"
+    "What the decisions of {year} did to {whose}lifetime value, in four dimensions:\n"
+    "money (in {currency}) and happiness, love and meaning (in points; one point a year is\n"
+    "a small but noticeable lift to a typical year). Lifetime values are the expected\n"
+    "effects summed over the years they last, as the journal computed them.\n"
+    "\n"
+    "The decisions of the year close the file in the interchange format, so\n"
+    "`ltv-journal import FILE` reads this file back; it skips the tables [summary], [ltv],\n"
+    "[totals], [top] and [calibration], which only describe the year."
+)
+_WHOSE = N_("{name}'s ")
+_NOBODY = N_("the ")
+_VERSION = N_("version of the interchange format this file uses")
+_PROFILE = N_(
+    "Whose journal, and the horizons every lifetime effect runs to\n"
+    "(ages in years; rates are yearly fractions, 0.05 = 5 %)."
+)
+_WORTH = N_("Money one point-year of each dimension is worth to you.")
+_LTV = N_(
+    "Lifetime value per dimension: `start` counts the decisions up to\n"
+    "31 December {before}, `end` those up to 31 December {year}\n"
+    "(money includes the baseline: income over the working years)."
+)
+_COMBINED = N_("money plus each point dimension at its worth")
+_RANGE = N_(
+    "How sure `end` is: the 10th, 50th and 90th percentile of the LTV\n"
+    "at 31 December {year} over {draws} seeded draws of every\n"
+    "effect's confidence and range; p_raises: the share of draws in\n"
+    "which the decisions raise the lifetime value."
+)
+_TOTALS = N_(
+    "The year's decisions: how many, the money spent on expenses and\n"
+    "put into investments (one-off amounts), counts by kind and category."
+)
+_TOP = N_(
+    "Per dimension, the {count} decisions of the year with the largest\n"
+    "lifetime value, by size (a large loss counts as much as a gain);\n"
+    "money includes the one-off amount. Dimensions nothing moved are left out."
+)
+_CALIBRATION = N_(
+    "Reviews recorded in {year}, then how well expectations have matched\n"
+    "what happened, over the latest review of every reviewed decision so\n"
+    "far: mean_error = mean(actual − expected) a year (negative: you\n"
+    "expected too much), mean_abs_error its size, brier = mean of\n"
+    "(confidence − materialised)², 0 is perfect. Figures without data\n"
+    "are left out."
+)
+_NO_DECISIONS = N_("No decisions were logged in this year.")
 
 
 def _value(text: str) -> Item:
@@ -71,49 +112,67 @@ def _comment_lines(table: tomlkit.TOMLDocument | Table, text: str) -> None:
         table.add(tomlkit.comment(line) if line else tomlkit.nl())
 
 
+class _Words:
+    """The comments' words in one language, looked up without changing the language in
+    force (an export may run beside a screen that speaks another)."""
+
+    def __init__(self, code: str) -> None:
+        self._catalog = language.catalog(code)
+        self._ways = conventions.BY_LANGUAGE[code]
+
+    def __call__(self, message: str) -> str:
+        return self._catalog.gettext(message)
+
+    def count(self, number: int) -> str:
+        """`2,000` (German `2.000`)."""
+        return self._ways.number(f"{number:,}")
+
+
 def yearly_summary(journal: Journal, year: int, *, generated_at: datetime | None = None) -> str:
     """The summary of `year` as TOML text (see the module docstring)."""
     profile = journal.profile()
+    words = _Words(profile.language or language.ENGLISH)
     rows = journal.summaries(DecisionFilter(year=year), limit=None)
     doc = tomlkit.document()
     # A comment cannot escape anything: the name is written out (`\x1b`) instead.
-    whose = f"{visible(profile.name, lines=False)}'s " if profile.name else "the "
-    _comment_lines(doc, _HEADER.format(year=year, whose=whose, currency=profile.currency))
+    name = visible(profile.name, lines=False)
+    whose = words(_WHOSE).format(name=name) if profile.name else words(_NOBODY)
+    header = words(_HEADER).format(year=year, whose=whose, currency=profile.currency)
+    _comment_lines(doc, header)
     doc.add(tomlkit.nl())
-    doc.add("summary", _summary_table(year, profile.currency, generated_at or clock.now()))
-    doc.add("profile", _profile_table(journal))
-    doc.add("ltv", _ltv_table(journal, year))
-    doc.add("totals", _totals_table(rows))
-    doc.add("top", _top_table(rows))
-    doc.add("calibration", _calibration_table(journal, year))
+    doc.add("summary", _summary_table(year, profile.currency, generated_at or clock.now(), words))
+    doc.add("profile", _profile_table(journal, words))
+    doc.add("ltv", _ltv_table(journal, year, words))
+    doc.add("totals", _totals_table(rows, words))
+    doc.add("top", _top_table(rows, words))
+    doc.add("calibration", _calibration_table(journal, year, words))
     text = tomlkit.dumps(doc)
     body = render_decisions(journal.iter_decisions(DecisionFilter(year=year)))
     if not body:
-        return text + "\n# No decisions were logged in this year.\n"
-    return text + "\n" + DECISIONS_COMMENT + "\n" + body
+        return text + f"\n# {words(_NO_DECISIONS)}\n"
+    return text + "\n" + as_comment(words(DECISIONS_WORDS)) + "\n" + body
 
 
-def _summary_table(year: int, currency: str, generated_at: datetime) -> Table:
+def _summary_table(year: int, currency: str, generated_at: datetime, words: _Words) -> Table:
     table = tomlkit.table()
     table.add("year", year)
     table.add("currency", currency)
     table.add("generated_at", generated_at)
     table.add("format_version", FORMAT_VERSION)
-    table["format_version"].comment("version of the interchange format this file uses")
+    table["format_version"].comment(words(_VERSION))
     return table
 
 
-def _profile_table(journal: Journal) -> Table:
+def _profile_table(journal: Journal, words: _Words) -> Table:
     table = tomlkit.table()
-    table.add(tomlkit.comment("Whose journal, and the horizons every lifetime effect runs to"))
-    table.add(tomlkit.comment("(ages in years; rates are yearly fractions, 0.05 = 5 %)."))
+    _comment_lines(table, words(_PROFILE))
     profile = journal.profile()
     for key, text in profile_pairs(profile):
         table.add(key, _value(text))
     worth = worth_pairs(profile)
     if worth:
         priced = tomlkit.table()
-        priced.add(tomlkit.comment("Money one point-year of each dimension is worth to you."))
+        priced.add(tomlkit.comment(words(_WORTH)))
         for key, text in worth:
             priced.add(key, _value(text))
         table.add("worth", priced)
@@ -124,35 +183,32 @@ def _figure(dimension: Dimension, value: Decimal) -> Item:
     return _value(literals.money(value))
 
 
-def _ltv_table(journal: Journal, year: int) -> Table:
+def _ltv_table(journal: Journal, year: int, words: _Words) -> Table:
     start = journal.running_score(date(year - 1, 12, 31))
     end = journal.running_score(date(year, 12, 31))
     table = tomlkit.table(is_super_table=True)
-    table.add(tomlkit.comment("Lifetime value per dimension: `start` counts the decisions up to"))
-    table.add(tomlkit.comment(f"31 December {year - 1}, `end` those up to 31 December {year}"))
-    table.add(tomlkit.comment("(money includes the baseline: income over the working years)."))
+    _comment_lines(table, words(_LTV).format(before=year - 1, year=year))
     for dim in DIMENSIONS:
         table.add(str(dim), _change_row(start.ltv[dim], end.ltv[dim]))
     worth = journal.profile().worth
     before, after = combined_value(start.ltv, worth), combined_value(end.ltv, worth)
     if before is not None and after is not None:
         combined = _change_row(before, after)
-        combined.comment("money plus each point dimension at its worth")
+        combined.comment(words(_COMBINED))
         table.add("combined", combined)
-    table.add("range", _range_table(journal, year, end.baseline))
+    table.add("range", _range_table(journal, year, end.baseline, words))
     return table
 
 
-def _range_table(journal: Journal, year: int, baseline: Mapping[Dimension, Decimal]) -> Table:
+def _range_table(
+    journal: Journal, year: int, baseline: Mapping[Dimension, Decimal], words: _Words
+) -> Table:
     """How sure `end` is: P10 / P50 / P90 of each dimension's LTV at 31 December, drawn
     from the confidences and ranges (core.journal_band), and the share of draws in which
     the decisions up to then raise the lifetime value."""
     band = lifetime_band(journal.bands([year * 100 + 12])[0], baseline)
     table = tomlkit.table(is_super_table=False)
-    table.add(tomlkit.comment("How sure `end` is: the 10th, 50th and 90th percentile of the LTV"))
-    table.add(tomlkit.comment(f"at 31 December {year} over {band.draws:,} seeded draws of every"))
-    table.add(tomlkit.comment("effect's confidence and range; p_raises: the share of draws in"))
-    table.add(tomlkit.comment("which the decisions raise the lifetime value."))
+    _comment_lines(table, words(_RANGE).format(year=year, draws=words.count(band.draws)))
     table.add("p_raises", _value(str(band.p_raises)))
     table.add("draws", band.draws)
     spreads = [(str(dim), band.dimensions[dim]) for dim in DIMENSIONS]
@@ -174,16 +230,13 @@ def _change_row(start: Decimal, end: Decimal) -> Table:
     return row
 
 
-def _totals_table(rows: list[DecisionSummary]) -> Table:
+def _totals_table(rows: list[DecisionSummary], words: _Words) -> Table:
     spent = sum((r.amount for r in rows if r.kind is Kind.EXPENSE), Decimal(0))
     invested = sum((r.amount for r in rows if r.kind is Kind.INVESTMENT), Decimal(0))
     kinds = Counter(str(r.kind) for r in rows)
     categories = Counter(r.category or NO_CATEGORY for r in rows)
     table = tomlkit.table()
-    table.add(tomlkit.comment("The year's decisions: how many, the money spent on expenses and"))
-    table.add(
-        tomlkit.comment("put into investments (one-off amounts), counts by kind and category.")
-    )
+    _comment_lines(table, words(_TOTALS))
     table.add("decisions", len(rows))
     table.add("spent", _value(literals.money(spent)))
     table.add("invested", _value(literals.money(invested)))
@@ -198,15 +251,9 @@ def _totals_table(rows: list[DecisionSummary]) -> Table:
     return table
 
 
-def _top_table(rows: list[DecisionSummary]) -> Table:
+def _top_table(rows: list[DecisionSummary], words: _Words) -> Table:
     table = tomlkit.table(is_super_table=True)
-    table.add(
-        tomlkit.comment(f"Per dimension, the {TOP_COUNT} decisions of the year with the largest")
-    )
-    table.add(tomlkit.comment("lifetime value, by size (a large loss counts as much as a gain);"))
-    table.add(
-        tomlkit.comment("money includes the one-off amount. Dimensions nothing moved are left out.")
-    )
+    _comment_lines(table, words(_TOP).format(count=TOP_COUNT))
     for dim in DIMENSIONS:
         moved = [r for r in rows if r.values[dim] != 0]
         moved.sort(key=lambda r: (-abs(r.values[dim]), r.date, r.id))
@@ -224,19 +271,10 @@ def _top_table(rows: list[DecisionSummary]) -> Table:
     return table
 
 
-def _calibration_table(journal: Journal, year: int) -> Table:
+def _calibration_table(journal: Journal, year: int, words: _Words) -> Table:
     results = calibrate(journal.calibration_samples())
     table = tomlkit.table()
-    table.add(
-        tomlkit.comment(f"Reviews recorded in {year}, then how well expectations have matched")
-    )
-    table.add(
-        tomlkit.comment("what happened, over the latest review of every reviewed decision so")
-    )
-    table.add(tomlkit.comment("far: mean_error = mean(actual − expected) a year (negative: you"))
-    table.add(tomlkit.comment("expected too much), mean_abs_error its size, brier = mean of"))
-    table.add(tomlkit.comment("(confidence − materialised)², 0 is perfect. Figures without data"))
-    table.add(tomlkit.comment("are left out."))
+    _comment_lines(table, words(_CALIBRATION).format(year=year))
     table.add("reviews_in_year", journal.reviews_between(date(year, 1, 1), date(year, 12, 31)))
     for dim, result in results.items():
         row = tomlkit.table()

@@ -4,19 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ltv_journal.core.language import N_
 from ltv_journal.store.journal import Journal
 
 from .keys import FORMAT_VERSION
 from .render import render_decision, render_profile
 
-DECISIONS_COMMENT = """\
-# Decisions, oldest first. Each [[decisions]] table is one decision; its expected
-# effects follow as [decisions.effects.<dimension>], the options it was chosen from
-# and did not take as [[decisions.options]], and its reviews, oldest first, as
-# [[decisions.reviews]]. Money is in the profile's currency; happiness, love and
-# meaning are points a year (-10..+10). `ltv-journal import FILE` reads it back:
-# the same id updates a decision rather than adding it twice.
-"""
+DECISIONS_WORDS = N_(
+    "Decisions, oldest first. Each [[decisions]] table is one decision; its expected\n"
+    "effects follow as [decisions.effects.<dimension>], the options it was chosen from\n"
+    "and did not take as [[decisions.options]], and its reviews, oldest first, as\n"
+    "[[decisions.reviews]]. Money is in the profile's currency; happiness, love and\n"
+    "meaning are points a year (-10..+10). `ltv-journal import FILE` reads it back:\n"
+    "the same id updates a decision rather than adding it twice."
+)
+"""What the decisions at the end of a file are (the yearly summary says it in the
+profile's language; a backup, a file for machines too, in English)."""
+
+
+def as_comment(text: str) -> str:
+    """`text` as TOML comment lines."""
+    return "".join(f"# {line}\n" for line in text.splitlines())
+
+
+DECISIONS_COMMENT = as_comment(DECISIONS_WORDS)
 
 
 def export_all(journal: Journal) -> str:
