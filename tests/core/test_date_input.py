@@ -3,6 +3,7 @@ reason in the language in force."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -51,4 +52,17 @@ def test_ambiguous_and_wrong_dates_are_refused_with_the_reason(
     with language.using("en"), pytest.raises(ValueError, match=english):
         parse_date(typed)
     with language.using("de"), pytest.raises(ValueError, match=german):
+        parse_date(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "example"),
+    [("1.1.85", "1.1.1985"), ("29.11.26", "29.11.2026"), ("1.6.50", "1.6.2050")],
+)
+def test_a_two_digit_year_is_refused_with_the_nearest_year_as_the_example(
+    typed: str, example: str
+) -> None:
+    """A birth date typed `1.1.85` is shown as 1.1.1985, not a date 59 years ahead (the
+    clock is fixed at 2026)."""
+    with pytest.raises(ValueError, match=f"as in {re.escape(example)}$"):
         parse_date(typed)

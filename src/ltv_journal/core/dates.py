@@ -63,7 +63,7 @@ def parse_date(text: str, *, year_means_midyear: bool = False) -> date:
         if year and len(year) != 4:
             raise ValueError(
                 _("'{text}' has a two-digit year; write all four digits, as in {example}").format(
-                    text=text, example=f"{day}.{month}.20{year[-2:]}"
+                    text=text, example=f"{day}.{month}.{_nearest_year(year[-2:])}"
                 )
             )
         try:
@@ -83,3 +83,13 @@ def parse_date(text: str, *, year_means_midyear: bool = False) -> date:
         raise ValueError(
             _("'{text}' is not a date; write it as YYYY-MM-DD or DD.MM.YYYY").format(text=text)
         ) from None
+
+
+def _nearest_year(two_digits: str) -> int:
+    """The year ending in `two_digits` nearest to this one: `85` is 1985, `27` 2027 (an
+    example for a person to check, never a reading of what they typed)."""
+    from . import clock
+
+    this_year = clock.today().year
+    candidates = (century + int(two_digits) for century in (1900, 2000, 2100))
+    return min(candidates, key=lambda year: abs(year - this_year))
