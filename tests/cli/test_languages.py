@@ -297,3 +297,17 @@ def test_lang_en_gives_english_help_in_a_german_locale(tmp_path: Path) -> None:
     assert out.startswith("Usage: ltv-journal score ")
     assert "Options:" in out and "Show this message and exit." in out
     assert "Aufruf" not in out and "Lifetime-Value je Dimension" not in out
+
+
+def test_a_number_click_cannot_read_is_named_in_german(tmp_path: Path) -> None:
+    """click names its types in English ("integer range"); a German error names them in
+    German, and the English one keeps click's words."""
+    code, _out, err = run(tmp_path / "j.db", "--lang", "de", "list", "--limit", "abc")
+    assert code == 2
+    assert err == "Fehler: Ungültiger Wert für '--limit': 'abc' ist keine gültige ganze Zahl.\n"
+    from ltv_journal import __version__
+
+    code, out, _err = run(tmp_path / "j.db", "--lang", "de", "--version")
+    assert code == 0 and out == f"ltv-journal, Version {__version__}\n"
+    code, _out, err = run(tmp_path / "j.db", "--lang", "en", "list", "--limit", "abc")
+    assert err == "error: Invalid value for '--limit': 'abc' is not a valid integer range.\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import click
 
-from ltv_journal.core.language import _
+from ltv_journal.core.language import N_, _
 
 _SOURCE = "_ltv_source_help"
 
@@ -60,3 +60,22 @@ def translate_help(command: click.Command) -> None:
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             translate_help(sub)
+
+
+class _SpokenTypeName(str):
+    """A click type's name (`integer`) that reads in the language in force where click
+    puts it into an error ("'abc' is not a valid integer"); its upper-case metavar in
+    the help (`INTEGER`) stays as click writes it."""
+
+    def __format__(self, spec: str) -> str:
+        return format(_(str(self)), spec)
+
+
+_TYPE_NAMES = {
+    click.types.IntParamType: N_("integer"),
+    click.types.IntRange: N_("integer range"),
+    click.types.FloatParamType: N_("float"),
+    click.types.FloatRange: N_("float range"),
+}
+for _type, _name in _TYPE_NAMES.items():
+    _type.name = _SpokenTypeName(_name)
