@@ -9,6 +9,8 @@ A help made of several messages (`Composed`: the `--effect` syntax shared by `ad
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from ltv_journal.core.language import N_, _
@@ -71,7 +73,7 @@ class _SpokenTypeName(str):
         return format(_(str(self)), spec)
 
 
-_TYPE_NAMES = {
+_TYPE_NAMES: dict[type[click.ParamType[Any]], str] = {
     click.types.IntParamType: N_("integer"),
     click.types.IntRange: N_("integer range"),
     click.types.FloatParamType: N_("float"),
