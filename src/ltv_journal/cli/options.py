@@ -135,19 +135,24 @@ def json_option(function: F) -> F:
 
 
 def journal_missing(location: str) -> bool:
-    """Whether `location` names a SQLite file that does not exist yet (a database URL
-    other than SQLite is never "missing": its server knows)."""
+    """Whether `location` names a SQLite file that does not exist yet, or a PostgreSQL
+    database that holds no journal (yet): reading it must not create one."""
     from ltv_journal.store.location import sqlite_path
+    from ltv_journal.store.postgres import holds_journal, is_postgres
 
     path = sqlite_path(location)
-    return path is not None and not path.exists()
+    if path is not None:
+        return not path.exists()
+    return is_postgres(location) and holds_journal(location) is False
 
 
 def no_journal_message(location: str) -> str:
+    from ltv_journal.store.postgres import shown
+
     return _(
         "no journal at {location}; start one with `ltv-journal profile ...` "
         "or `ltv-journal add ...`"
-    ).format(location=location)
+    ).format(location=shown(location))
 
 
 @contextmanager

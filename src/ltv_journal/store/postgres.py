@@ -83,6 +83,21 @@ def connect(location: str, **options: Any) -> Any:
     return psycopg.connect(libpq_url(location), **options)
 
 
+def holds_journal(location: str) -> bool | None:
+    """Whether the database at `location` holds a journal (its meta table); None when
+    that cannot be told here (no server, no driver, a bad URL): opening the journal
+    then says why."""
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    try:
+        with connect(location) as conn:
+            return read_version(conn) is not None
+    except (psycopg.Error, ValueError):
+        return None
+
+
 def read_version(conn: Any) -> int | None:
     """The schema version of the journal behind a psycopg connection, or None."""
     row = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (f"{META_TABLE}",)).fetchone()
