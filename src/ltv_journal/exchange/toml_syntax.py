@@ -18,54 +18,42 @@ from ltv_journal.core.language import N_, _
 
 _PLACE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
 
-_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern + "$"), words)
-    for pattern, words in (
-        (r"Cannot overwrite a value", N_("Cannot overwrite a value")),
-        (
-            r"Escaped character is not a Unicode scalar value",
-            N_("Escaped character is not a Unicode scalar value"),
-        ),
-        (
-            r"Expected '=' after a key in a key/value pair",
-            N_("Expected '=' after a key in a key/value pair"),
-        ),
-        (
-            r"Expected '\]' at the end of a table declaration",
-            N_("Expected ']' at the end of a table declaration"),
-        ),
-        (
-            r"Expected '\]\]' at the end of an array declaration",
-            N_("Expected ']]' at the end of an array declaration"),
-        ),
-        (
-            r"Expected newline or end of document after a statement",
-            N_("Expected newline or end of document after a statement"),
-        ),
-        (r"Invalid date or datetime", N_("Invalid date or datetime")),
-        (r"Invalid hex value", N_("Invalid hex value")),
-        (
-            r"Invalid initial character for a key part",
-            N_("Invalid initial character for a key part"),
-        ),
-        (r"Invalid statement", N_("Invalid statement")),
-        (r"Invalid value", N_("Invalid value")),
-        (r"Unclosed array", N_("Unclosed array")),
-        (r"Unclosed inline table", N_("Unclosed inline table")),
-        (r"Unescaped '\\' in a string", N_("Unescaped '\\' in a string")),
-        (r"Unterminated string", N_("Unterminated string")),
-        (r"Cannot declare (?P<key>.+) twice", N_("Cannot declare {key} twice")),
-        (
-            r"Cannot mutate immutable namespace (?P<key>.+)",
-            N_("Cannot mutate immutable namespace {key}"),
-        ),
-        (r"Cannot redefine namespace (?P<key>.+)", N_("Cannot redefine namespace {key}")),
-        (r"Duplicate inline table key (?P<key>.+)", N_("Duplicate inline table key {key}")),
-        (r"Expected (?P<expected>.+)", N_("Expected {expected}")),
-        (r"Found invalid character (?P<char>.+)", N_("Found invalid character {char}")),
-        (r"Illegal character (?P<char>.+)", N_("Illegal character {char}")),
-    )
+_WORDS = (
+    N_("Cannot overwrite a value"),
+    N_("Escaped character is not a Unicode scalar value"),
+    N_("Expected '=' after a key in a key/value pair"),
+    N_("Expected ']' at the end of a table declaration"),
+    N_("Expected ']]' at the end of an array declaration"),
+    N_("Expected newline or end of document after a statement"),
+    N_("Invalid date or datetime"),
+    N_("Invalid hex value"),
+    N_("Invalid initial character for a key part"),
+    N_("Invalid statement"),
+    N_("Invalid value"),
+    N_("Unclosed array"),
+    N_("Unclosed inline table"),
+    N_("Unescaped '\\' in a string"),
+    N_("Unterminated string"),
+    N_("Cannot declare {key} twice"),
+    N_("Cannot mutate immutable namespace {key}"),
+    N_("Cannot redefine namespace {key}"),
+    N_("Duplicate inline table key {key}"),
+    N_("Expected {expected}"),
+    N_("Found invalid character {char}"),
+    N_("Illegal character {char}"),
 )
+"""tomllib's messages, each its own catalog entry; a `{name}` stands for what tomllib
+puts there. The fixed ones come first: `Expected '='…` before `Expected {expected}`."""
+
+
+def _pattern(words: str) -> re.Pattern[str]:
+    """The message as a pattern: its text literal, each `{name}` any text."""
+    parts = re.split(r"\{(\w+)\}", words)
+    literal = [re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+)" for i, part in enumerate(parts)]
+    return re.compile("".join(literal) + "$")
+
+
+_MESSAGES = tuple((_pattern(words), words) for words in _WORDS)
 
 
 @dataclass(frozen=True, slots=True)
